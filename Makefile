@@ -1,0 +1,61 @@
+# Customer Segmentation with Clustering: every target creates .venv from the lock on first use.
+#   make lab         open JupyterLab on lesson 00 (a lesson's .py opens as a notebook)
+#   make book        build the website into _build/html (fails on any cell error or warning)
+#   make test        every check: pairing, strict nbval, unit tests, the site in a real browser
+#   make notebooks   re-execute every lesson deterministically and re-sync its pair
+#   make check-env   compare this environment with the pins in environment.yml
+#   make bench       benchmarks (timings as ratios, not tests)
+#   make lock        re-resolve requirements-lock.txt from environment.yml
+
+PYTHON ?= python3.11
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+# Same numbers on every laptop: one BLAS/OpenMP thread while lessons execute.
+export OMP_NUM_THREADS := 1
+export PYDEVD_DISABLE_FILE_VALIDATION := 1
+
+.PHONY: lab book test notebooks check-env bench lock browser clean help
+
+help:
+	@sed -n '2,9p' Makefile
+
+$(STAMP): requirements-lock.txt pyproject.toml tools/jupyterlab-overrides.json
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-lock.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	mkdir -p $(VENV)/share/jupyter/lab/settings
+	cp tools/jupyterlab-overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
+	touch $@
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab notebooks/00_introduction.py
+
+notebooks: $(STAMP)
+	$(BIN)/python tools/execute_notebooks.py
+
+book: $(STAMP)
+	$(BIN)/jupyter-book build --warningiserror --keep-going --path-output . .
+	@test -f _build/html/index.html && echo "Site: _build/html/index.html"
+
+browser:
+	bash tools/ensure_chromium.sh
+
+test: $(STAMP) browser book
+	$(BIN)/python -m pytest -n 2 --dist loadfile --nbval --nbval-current-env \
+		--nbval-sanitize-with tests/nbval_sanitize.cfg
+
+check-env: $(STAMP)
+	$(BIN)/python -m course_utils.check_env
+
+bench: $(STAMP)
+	$(BIN)/python tools/bench.py
+
+lock:
+	rm -rf _build/lock-venv && $(PYTHON) -m venv _build/lock-venv
+	_build/lock-venv/bin/python -m pip install --quiet $$($(PYTHON) tools/pins.py)
+	{ sed -n '1,3p' requirements-lock.txt; _build/lock-venv/bin/python -m pip freeze --exclude-editable | sort -f; } > requirements-lock.new
+	mv requirements-lock.new requirements-lock.txt
+
+clean:
+	rm -rf _build

@@ -1,0 +1,104 @@
+"""Synthetic data sets used across the lessons, all seeded and with their true groups.
+
+Where scikit-learn already makes a shape (blobs, moons) we call it with the course's settings
+rather than re-writing it.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from sklearn.datasets import make_blobs, make_moons
+
+from course_utils.validation import check_float, check_int, check_random_state
+
+#: The age/income customers of the course: four segments (age centre, income centre, age sd).
+#: The income standard deviation is 1000 x the age standard deviation.
+AGE_INCOME_SEGMENTS = (
+    (25.0, 30_000.0, 5.0),
+    (45.0, 80_000.0, 8.0),
+    (35.0, 55_000.0, 6.0),
+    (55.0, 100_000.0, 10.0),
+)
+AGE, INCOME, SEGMENT = "Age (years)", "Income ($ per year)", "segment"
+
+
+def make_age_income_customers(n_per_segment: int = 75, random_state: int = 42) -> pd.DataFrame:
+    """Make the course's synthetic customers: age and yearly income in four known segments.
+
+    Segment ``s`` has age ~ Normal(centre, sd) and income ~ Normal(centre, 1000 * sd), with the
+    centres and spreads of :data:`AGE_INCOME_SEGMENTS`. The segments overlap on purpose.
+
+    Parameters
+    ----------
+    n_per_segment : int, default 75
+        Customers per segment (4 segments, so 300 rows by default).
+    random_state : int, default 42
+        Seed of the NumPy generator.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``"Age (years)"``, ``"Income ($ per year)"`` (floats) and ``"segment"``
+        (int 0-3, the true segment), one row per customer, segment by segment.
+    """
+    n_per_segment = check_int(n_per_segment, name="n_per_segment", minimum=1)
+    rng = check_random_state(random_state)
+    frames = []
+    for segment, (age_centre, income_centre, age_sd) in enumerate(AGE_INCOME_SEGMENTS):
+        frames.append(
+            pd.DataFrame(
+                {
+                    AGE: rng.normal(age_centre, age_sd, n_per_segment),
+                    INCOME: rng.normal(income_centre, 1000.0 * age_sd, n_per_segment),
+                    SEGMENT: segment,
+                }
+            )
+        )
+    return pd.concat(frames, ignore_index=True)
+
+
+def make_course_blobs(n_samples: int = 300, centers: int = 4, cluster_std: float = 0.7,
+                      random_state: int = 42) -> tuple[np.ndarray, np.ndarray]:
+    """Make the course's well-separated blobs (scikit-learn's ``make_blobs``).
+
+    Parameters
+    ----------
+    n_samples : int, default 300
+    centers : int, default 4
+        Number of blobs.
+    cluster_std : float, default 0.7
+    random_state : int, default 42
+
+    Returns
+    -------
+    X : ndarray of shape (n_samples, 2)
+    y : ndarray of shape (n_samples,)
+        The true blob of each point.
+    """
+    n_samples = check_int(n_samples, name="n_samples", minimum=1)
+    centers = check_int(centers, name="centers", minimum=1, maximum=n_samples)
+    cluster_std = check_float(cluster_std, name="cluster_std", minimum=0.0, exclusive_min=True)
+    return make_blobs(n_samples=n_samples, centers=centers, cluster_std=cluster_std,
+                      random_state=random_state)
+
+
+def make_course_moons(n_samples: int = 300, noise: float = 0.07,
+                      random_state: int = 42) -> tuple[np.ndarray, np.ndarray]:
+    """Make two interleaved half-moons (scikit-learn's ``make_moons``), a shape K-Means misses.
+
+    Parameters
+    ----------
+    n_samples : int, default 300
+    noise : float, default 0.07
+        Standard deviation of the Gaussian noise added to the points.
+    random_state : int, default 42
+
+    Returns
+    -------
+    X : ndarray of shape (n_samples, 2)
+    y : ndarray of shape (n_samples,)
+    """
+    n_samples = check_int(n_samples, name="n_samples", minimum=2)
+    noise = check_float(noise, name="noise", minimum=0.0)
+    return make_moons(n_samples=n_samples, noise=noise, random_state=random_state)

@@ -1,0 +1,122 @@
+"""One plotting style for the whole course, and the cluster scatter every lesson uses.
+
+Colour-blind-safe (Okabe–Ito) colours, a distinct marker per cluster so that a greyscale print
+or a washed-out projector still separates the groups, and fonts large enough for a room.
+"""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import numpy as np
+import seaborn as sns
+
+from course_utils.validation import check_features, check_labels
+
+#: Okabe & Ito's colour-blind-safe palette (black left out: it is kept for centres).
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
+           "#999933", "#882255", "#44AA99"]
+#: One marker per cluster, in the same order as :data:`PALETTE`.
+MARKERS = ["o", "s", "^", "D", "v", "P", "X", "<", ">", "h"]
+#: Colour and marker of noise points (label ``-1``).
+NOISE_COLOR, NOISE_MARKER = "#7F7F7F", "x"
+
+
+def use_course_style() -> None:
+    """Apply the course's plotting style (seaborn theme, palette, projector-size fonts).
+
+    Call it once at the top of a lesson. It changes matplotlib's global settings.
+    """
+    sns.set_theme(context="notebook", style="whitegrid", palette=PALETTE, font_scale=1.25)
+    plt.rcParams.update(
+        {
+            "figure.figsize": (8, 5.5),
+            "figure.dpi": 80,
+            "savefig.dpi": 100,
+            "axes.titleweight": "bold",
+            "axes.titlesize": 16,
+            "axes.labelsize": 14,
+            "legend.fontsize": 12,
+            "lines.markersize": 7,
+            "lines.linewidth": 2.5,
+        }
+    )
+
+
+def cluster_style(label: int) -> dict:
+    """Return the colour and marker of a cluster label.
+
+    Parameters
+    ----------
+    label : int
+        A cluster label; ``-1`` means noise.
+
+    Returns
+    -------
+    dict
+        ``{"color": ..., "marker": ...}`` for matplotlib.
+    """
+    if label < 0:
+        return {"color": NOISE_COLOR, "marker": NOISE_MARKER}
+    return {"color": PALETTE[label % len(PALETTE)], "marker": MARKERS[label % len(MARKERS)]}
+
+
+def cluster_scatter(X, labels=None, *, centers=None, ax=None, title=None, xlabel=None,
+                    ylabel=None, label_names=None, legend=True, alpha=0.8, s=45):
+    """Scatter 2-D points coloured and marked by cluster, with optional centres.
+
+    Parameters
+    ----------
+    X : array-like of shape (n_samples, 2)
+        The two features to plot (a DataFrame's column names become axis labels).
+    labels : array-like of shape (n_samples,), optional
+        Cluster labels; ``-1`` is drawn as grey crosses labelled "noise". ``None`` draws
+        every point alike (unlabelled data).
+    centers : array-like of shape (n_clusters, 2), optional
+        Cluster centres, drawn as large black stars.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure is made when omitted.
+    title, xlabel, ylabel : str, optional
+        Text for the axes (give units in the labels, e.g. ``"Age (years)"``).
+    label_names : dict of int to str, optional
+        Legend text per label; defaults to ``"cluster 0"``, ``"cluster 1"``, ...
+    legend : bool, default True
+        Whether to draw a legend.
+    alpha, s : float
+        Point transparency and size.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    columns = list(X.columns) if hasattr(X, "columns") else None
+    points = check_features(X, name="X")
+    if points.shape[1] != 2:
+        raise ValueError(f"X must have exactly 2 columns to plot, got {points.shape[1]}")
+    if labels is None:
+        labels_array = np.zeros(points.shape[0], dtype=np.int64)
+        label_names = label_names or {0: "customers"}
+    else:
+        labels_array = check_labels(labels, n_samples=points.shape[0])
+    if ax is None:
+        _, ax = plt.subplots()
+    for label in np.unique(labels_array):
+        mask = labels_array == label
+        name = (label_names or {}).get(int(label))
+        if name is None:
+            name = "noise" if label < 0 else f"cluster {label}"
+        ax.scatter(points[mask, 0], points[mask, 1], s=s, alpha=alpha, label=name,
+                   edgecolors="white" if label >= 0 else None, linewidths=0.5,
+                   **cluster_style(int(label)))
+    if centers is not None:
+        c = check_features(centers, name="centers")
+        if c.shape[1] != 2:
+            raise ValueError(f"centers must have 2 columns, got {c.shape[1]}")
+        ax.scatter(c[:, 0], c[:, 1], marker="*", s=400, c="black", edgecolors="white",
+                   linewidths=1.5, label="centres", zorder=5)
+    ax.set_xlabel(xlabel or (columns[0] if columns else "feature 1"))
+    ax.set_ylabel(ylabel or (columns[1] if columns else "feature 2"))
+    if title:
+        ax.set_title(title)
+    if legend:
+        ax.legend(loc="best", frameon=True, framealpha=0.9)
+    return ax
