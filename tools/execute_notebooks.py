@@ -24,6 +24,7 @@ from nbclient import NotebookClient
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
+KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 REPO_LINE = re.compile(r'^(\s*REPOSITORY_URL = )"[^"]*"', re.MULTILINE)
 
 
@@ -40,6 +41,7 @@ def execute(py_path: Path, url: str) -> float:
     if synced != text:
         py_path.write_text(synced, encoding="utf-8")
     notebook = jupytext.read(py_path)
+    notebook.metadata["kernelspec"] = KERNELSPEC
     for index, cell in enumerate(notebook.cells):
         cell.id = f"cell-{index:03d}"
     client = NotebookClient(

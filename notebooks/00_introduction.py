@@ -1,0 +1,162 @@
+# %%
+# Set-up for Google Colab only (elsewhere this cell does nothing): fetch the course so that
+# `course_utils` and `data/` can be found.
+import sys
+
+if "google.colab" in sys.modules:
+    import os
+    import subprocess
+
+    REPOSITORY_URL = "https://github.com/clustering-course/customer-segmentation"
+    if not os.path.isdir("/content/course"):
+        subprocess.run(["git", "clone", "--depth", "1", REPOSITORY_URL, "/content/course"])
+    sys.path.insert(0, "/content/course")
+    os.chdir("/content/course/notebooks")
+
+# %% [markdown]
+# # Lesson 0 — Introduction: finding groups nobody labelled
+#
+# **Learning objectives.** By the end of this lesson you will be able to:
+# - say what clustering is and how it differs from classification;
+# - name places where clustering is used, and why businesses segment their customers;
+# - find your way around the course and check that your computer is ready for it;
+# - look at a scatter plot of unlabelled customers and describe the groups you see.
+#
+# **Time:** about 15 minutes. **Prerequisites:** basic Python and a little pandas.
+
+# %% [markdown]
+# ## What clustering is
+#
+# In *classification* every example in the training data comes with its answer — this e-mail
+# is spam, that one is not — and a model learns to predict the answer. In **clustering** there
+# are no answers at all: we only have the examples, and we ask the computer to put similar ones
+# together. That is why clustering is called *unsupervised* learning.
+#
+# "Similar" has to be made precise. Most methods in this course measure similarity as a
+# **distance** between rows of numbers: two customers whose ages and incomes are close are
+# similar. Lesson 1 shows why that choice has consequences.
+#
+# ## Where it is used
+#
+# - **Customer segmentation** — groups of customers who buy alike, so that each group can get
+#   its own offer (this course).
+# - **Document topics** — news articles that share vocabulary fall into topics.
+# - **Anomaly detection** — a payment that belongs to no group of normal payments is suspicious.
+# - **Gene grouping** — genes whose activity rises and falls together probably work together.
+# - **Image compression** — replace millions of colours by a few cluster centres.
+#
+# ## Why businesses segment customers
+#
+# One message for everybody fits nobody. A shop that knows it has, say, young customers on a
+# budget and well-off customers who spend little can write a different campaign for each,
+# stock different products, and measure each group's response. Segments are only useful if they
+# are **real** (the data really has groups), **stable** (they come back when you re-run the
+# analysis) and **actionable** (you can do something different for each). The course keeps
+# coming back to these three tests — an algorithm will *always* return clusters, even when the
+# data has none.
+
+# %% [markdown]
+# ## The course map
+#
+# The table below is read from the website's table of contents (`_toc.yml`), so it is always
+# the current list of lessons, in the order to follow them.
+
+# %%
+from course_utils.course_map import course_map
+
+course_map()
+
+# %% [markdown]
+# ## Is your computer ready?
+#
+# The course pins the exact version of every package it uses in `environment.yml`. The next
+# cell compares what is installed with those pins: every line should say `[ OK ]`. If one says
+# `[FAIL]`, run `make check-env` in a terminal and follow the README's set-up (or use the Binder
+# or Colab buttons at the top of the page).
+
+# %%
+from course_utils.check_env import check_environment, format_report
+
+checks = check_environment()
+print(format_report(checks, system=False))
+
+# %% [markdown]
+# Which Python is running this notebook, and on what system (this differs from machine to
+# machine, so the course does not check it):
+
+# %%
+# NBVAL_IGNORE_OUTPUT
+import platform
+
+print(f"Python {platform.python_version()} at {sys.executable}")
+print(platform.platform())
+
+# %% [markdown]
+# ## A first look at customers without labels
+#
+# Here are the synthetic customers the first lessons use: for each one we know only an age and a
+# yearly income. The data maker also records which segment each customer was drawn from, but a
+# real shop never has that column — so we hide it for now.
+
+# %%
+import matplotlib.pyplot as plt
+
+from course_utils.datasets import AGE, INCOME, make_age_income_customers
+from course_utils.style import cluster_scatter, use_course_style
+
+use_course_style()
+customers = make_age_income_customers(random_state=42)
+print(f"{len(customers)} customers, columns: {list(customers.columns)}")
+customers[[AGE, INCOME]].describe().round(1)
+
+# %%
+cluster_scatter(customers[[AGE, INCOME]], title="Customers, unlabelled", legend=False)
+plt.show()
+
+# %% [markdown]
+# *What to see:* points are not spread evenly — there are denser regions, roughly along a line
+# from young and low-income to older and high-income. How many groups would you draw? People
+# usually answer anything from two to five. Lesson 3 shows how to choose a number with evidence
+# rather than by eye, and lesson 4 reveals the truth the data maker kept.
+#
+# Notice also the numbers on the axes: income runs over tens of thousands of dollars, age over a
+# few decades. Lesson 1 starts from that.
+
+# %% [markdown]
+# ## Key takeaways
+#
+# - Clustering groups examples **without labels**; "similar" usually means "close" by a distance.
+# - It is used for customers, documents, anomalies, genes and images.
+# - Segments are worth acting on only if they are real, stable and actionable.
+# - An algorithm always returns clusters — whether the data has groups is for you to check.
+
+# %% [markdown]
+# ## Exercises
+#
+# ### Exercise 0.1 — How many groups do you see?
+#
+# Write down how many groups you see in the scatter above. Then reveal the true segments: plot
+# the customers again, coloured by the `segment` column. Were you close? Where do the segments
+# overlap?
+
+# %% tags=["solution", "hide-cell"]
+cluster_scatter(
+    customers[[AGE, INCOME]],
+    customers["segment"],
+    title="Customers coloured by their true segment",
+)
+plt.show()
+
+# %% [markdown]
+# ### Exercise 0.2 — Which feature is bigger?
+#
+# Using pandas, compute the range (maximum minus minimum) of age and of income. By what factor
+# is one range larger than the other? Keep the answer in mind for lesson 1.
+
+# %% tags=["solution", "hide-cell"]
+ranges = customers[[AGE, INCOME]].max() - customers[[AGE, INCOME]].min()
+print(ranges.round(1))
+print(f"income's range is {ranges[INCOME] / ranges[AGE]:.0f} times age's")
+
+# %% [markdown]
+# **Quiz:** lesson 06 has questions on this lesson.
