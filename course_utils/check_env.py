@@ -88,7 +88,9 @@ def check_environment(
         pins = read_pins(environment_file)
     if not isinstance(pins, dict) or not pins:
         raise ValueError(f"pins must be a non-empty dict of name -> version, got {pins!r}")
-    return [PackageCheck(name, required, installed_version(name)) for name, required in pins.items()]
+    return [
+        PackageCheck(name, required, installed_version(name)) for name, required in pins.items()
+    ]
 
 
 def format_report(checks: list[PackageCheck], *, system: bool = True) -> str:

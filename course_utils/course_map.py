@@ -93,5 +93,7 @@ def course_map(toc_file: str | Path | None = None) -> pd.DataFrame:
     records = []
     for part, stem in rows:
         path = _resolve(root, stem)
-        records.append({"part": part, "page": page_title(path), "file": str(path.relative_to(root))})
+        records.append(
+            {"part": part, "page": page_title(path), "file": str(path.relative_to(root))}
+        )
     return pd.DataFrame.from_records(records)

@@ -58,8 +58,9 @@ def make_age_income_customers(n_per_segment: int = 75, random_state: int = 42) -
     return pd.concat(frames, ignore_index=True)
 
 
-def make_course_blobs(n_samples: int = 300, centers: int = 4, cluster_std: float = 0.7,
-                      random_state: int = 42) -> tuple[np.ndarray, np.ndarray]:
+def make_course_blobs(
+    n_samples: int = 300, centers: int = 4, cluster_std: float = 0.7, random_state: int = 42
+) -> tuple[np.ndarray, np.ndarray]:
     """Make the course's well-separated blobs (scikit-learn's ``make_blobs``).
 
     Parameters
@@ -79,12 +80,14 @@ def make_course_blobs(n_samples: int = 300, centers: int = 4, cluster_std: float
     n_samples = check_int(n_samples, name="n_samples", minimum=1)
     centers = check_int(centers, name="centers", minimum=1, maximum=n_samples)
     cluster_std = check_float(cluster_std, name="cluster_std", minimum=0.0, exclusive_min=True)
-    return make_blobs(n_samples=n_samples, centers=centers, cluster_std=cluster_std,
-                      random_state=random_state)
+    return make_blobs(
+        n_samples=n_samples, centers=centers, cluster_std=cluster_std, random_state=random_state
+    )
 
 
-def make_course_moons(n_samples: int = 300, noise: float = 0.07,
-                      random_state: int = 42) -> tuple[np.ndarray, np.ndarray]:
+def make_course_moons(
+    n_samples: int = 300, noise: float = 0.07, random_state: int = 42
+) -> tuple[np.ndarray, np.ndarray]:
     """Make two interleaved half-moons (scikit-learn's ``make_moons``), a shape K-Means misses.
 
     Parameters

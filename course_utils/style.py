@@ -13,8 +13,18 @@ import seaborn as sns
 from course_utils.validation import check_features, check_labels
 
 #: Okabe & Ito's colour-blind-safe palette (black left out: it is kept for centres).
-PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
-           "#999933", "#882255", "#44AA99"]
+PALETTE = [
+    "#0072B2",
+    "#E69F00",
+    "#009E73",
+    "#CC79A7",
+    "#56B4E9",
+    "#D55E00",
+    "#F0E442",
+    "#999933",
+    "#882255",
+    "#44AA99",
+]
 #: One marker per cluster, in the same order as :data:`PALETTE`.
 MARKERS = ["o", "s", "^", "D", "v", "P", "X", "<", ">", "h"]
 #: Colour and marker of noise points (label ``-1``).
@@ -60,8 +70,20 @@ def cluster_style(label: int) -> dict:
     return {"color": PALETTE[label % len(PALETTE)], "marker": MARKERS[label % len(MARKERS)]}
 
 
-def cluster_scatter(X, labels=None, *, centers=None, ax=None, title=None, xlabel=None,
-                    ylabel=None, label_names=None, legend=True, alpha=0.8, s=45):
+def cluster_scatter(
+    X,
+    labels=None,
+    *,
+    centers=None,
+    ax=None,
+    title=None,
+    xlabel=None,
+    ylabel=None,
+    label_names=None,
+    legend=True,
+    alpha=0.8,
+    s=45,
+):
     """Scatter 2-D points coloured and marked by cluster, with optional centres.
 
     Parameters
@@ -104,15 +126,31 @@ def cluster_scatter(X, labels=None, *, centers=None, ax=None, title=None, xlabel
         name = (label_names or {}).get(int(label))
         if name is None:
             name = "noise" if label < 0 else f"cluster {label}"
-        ax.scatter(points[mask, 0], points[mask, 1], s=s, alpha=alpha, label=name,
-                   edgecolors="white" if label >= 0 else None, linewidths=0.5,
-                   **cluster_style(int(label)))
+        ax.scatter(
+            points[mask, 0],
+            points[mask, 1],
+            s=s,
+            alpha=alpha,
+            label=name,
+            edgecolors="white" if label >= 0 else None,
+            linewidths=0.5,
+            **cluster_style(int(label)),
+        )
     if centers is not None:
         c = check_features(centers, name="centers")
         if c.shape[1] != 2:
             raise ValueError(f"centers must have 2 columns, got {c.shape[1]}")
-        ax.scatter(c[:, 0], c[:, 1], marker="*", s=400, c="black", edgecolors="white",
-                   linewidths=1.5, label="centres", zorder=5)
+        ax.scatter(
+            c[:, 0],
+            c[:, 1],
+            marker="*",
+            s=400,
+            c="black",
+            edgecolors="white",
+            linewidths=1.5,
+            label="centres",
+            zorder=5,
+        )
     ax.set_xlabel(xlabel or (columns[0] if columns else "feature 1"))
     ax.set_ylabel(ylabel or (columns[1] if columns else "feature 2"))
     if title:

@@ -102,7 +102,11 @@ def check_labels(labels, *, n_samples: int | None = None, name: str = "labels") 
     if array.ndim != 1:
         raise ValueError(f"{name} must be 1-D, got shape {array.shape}")
     if array.dtype.kind not in "iub":
-        if array.dtype.kind == "f" and np.all(np.isfinite(array)) and np.all(array == np.round(array)):
+        if (
+            array.dtype.kind == "f"
+            and np.all(np.isfinite(array))
+            and np.all(array == np.round(array))
+        ):
             array = array.astype(np.int64)
         else:
             raise TypeError(f"{name} must hold integers, got dtype {array.dtype}")
@@ -137,8 +141,14 @@ def check_int(value, *, name: str, minimum: int | None = None, maximum: int | No
     return value
 
 
-def check_float(value, *, name: str, minimum: float | None = None, exclusive_min: bool = False,
-                maximum: float | None = None) -> float:
+def check_float(
+    value,
+    *,
+    name: str,
+    minimum: float | None = None,
+    exclusive_min: bool = False,
+    maximum: float | None = None,
+) -> float:
     """Return ``value`` as a finite ``float`` within bounds, or raise a clear error.
 
     Parameters

@@ -13,8 +13,13 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def run(*args):
-    return subprocess.run([sys.executable, "-m", "course_utils.check_env", *args],
-                          capture_output=True, text=True, cwd=ROOT, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "course_utils.check_env", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
 
 
 def test_this_environment_passes():
@@ -23,8 +28,9 @@ def test_this_environment_passes():
     lines = result.stdout.splitlines()
     pins = read_pins()
     for name, version in pins.items():
-        assert any(line.startswith("[ OK ]") and f" {name} " in line and version in line
-                   for line in lines), f"no OK line for {name}"
+        assert any(
+            line.startswith("[ OK ]") and f" {name} " in line and version in line for line in lines
+        ), f"no OK line for {name}"
     assert f"All {len(pins)} packages match" in result.stdout
     assert any(line.startswith("Python 3.11") and sys.executable in line for line in lines)
     assert lines[-1].startswith("OS: ")
@@ -32,8 +38,11 @@ def test_this_environment_passes():
 
 def test_a_wrong_version_and_a_missing_package_fail(tmp_path):
     env = tmp_path / "environment.yml"
-    env.write_text("dependencies:\n  - numpy=0.0.1\n  - surely-not-installed-pkg=1.0\n"
-                   "  - pytest=" + read_pins()["pytest"] + "\n", encoding="utf-8")
+    env.write_text(
+        "dependencies:\n  - numpy=0.0.1\n  - surely-not-installed-pkg=1.0\n"
+        "  - pytest=" + read_pins()["pytest"] + "\n",
+        encoding="utf-8",
+    )
     result = run(str(env))
     assert result.returncode == 1
     assert "[FAIL] numpy" in result.stdout and "(need 0.0.1)" in result.stdout
@@ -51,7 +60,10 @@ def test_main_returns_status(tmp_path, capsys):
 
 def test_report_without_system_lines():
     report = format_report([PackageCheck("a", "1", "1")], system=False)
-    assert report.splitlines() == ["[ OK ] a                1", "All 1 packages match environment.yml."]
+    assert report.splitlines() == [
+        "[ OK ] a                1",
+        "All 1 packages match environment.yml.",
+    ]
 
 
 def test_bad_pins_are_refused():

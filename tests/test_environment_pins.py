@@ -36,8 +36,21 @@ def test_lock_has_the_pinned_version(name):
 
 
 def test_course_packages_are_pinned():
-    required = {"numpy", "pandas", "scikit-learn", "matplotlib", "seaborn", "jupyterlab", "jupytext",
-                "nbval", "jupyter-book", "pytest", "pytest-xdist", "playwright", "kneed"}
+    required = {
+        "numpy",
+        "pandas",
+        "scikit-learn",
+        "matplotlib",
+        "seaborn",
+        "jupyterlab",
+        "jupytext",
+        "nbval",
+        "jupyter-book",
+        "pytest",
+        "pytest-xdist",
+        "playwright",
+        "kneed",
+    }
     assert required <= set(PINS), f"not pinned: {sorted(required - set(PINS))}"
     assert PINS["jupyter-book"].startswith("1."), "the site needs jupyter-book 1.x (reads _toc.yml)"
 
@@ -51,7 +64,9 @@ def test_read_pins_refuses_an_unpinned_dependency(tmp_path):
 
 def test_read_pins_skips_the_pip_sublist(tmp_path):
     env = tmp_path / "environment.yml"
-    env.write_text("dependencies:\n  - pip\n  - numpy=1.0\n  - pip:\n      - -e .\n", encoding="utf-8")
+    env.write_text(
+        "dependencies:\n  - pip\n  - numpy=1.0\n  - pip:\n      - -e .\n", encoding="utf-8"
+    )
     assert read_pins(env) == {"numpy": "1.0"}
 
 

@@ -49,8 +49,14 @@ def browser():
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
             headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
         )
         yield browser
         browser.close()
@@ -107,7 +113,11 @@ def test_every_output_image_loads(browser, site_url, file):
 def test_launch_buttons_point_at_the_notebook(browser, site_url):
     page, _ = open_page(browser, f"{site_url}/notebooks/00_introduction.html")
     hrefs = page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)")
-    assert any("colab.research.google.com" in h and h.endswith("notebooks/00_introduction.ipynb")
-               for h in hrefs), "no Colab launch link to the .ipynb"
-    assert any("mybinder.org" in h and "00_introduction.ipynb" in h for h in hrefs), "no Binder link"
+    assert any(
+        "colab.research.google.com" in h and h.endswith("notebooks/00_introduction.ipynb")
+        for h in hrefs
+    ), "no Colab launch link to the .ipynb"
+    assert any("mybinder.org" in h and "00_introduction.ipynb" in h for h in hrefs), (
+        "no Binder link"
+    )
     page.close()

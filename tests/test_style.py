@@ -1,0 +1,58 @@
+"""The course style and the cluster scatter."""
+
+import matplotlib
+
+matplotlib.use("Agg")  # tests only; lessons never set a backend
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import pytest
+
+from course_utils.style import MARKERS, PALETTE, cluster_scatter, cluster_style, use_course_style
+
+
+@pytest.fixture(autouse=True)
+def close_figures():
+    yield
+    plt.close("all")
+
+
+def test_palette_and_markers_are_distinct():
+    assert len(set(PALETTE)) == len(PALETTE) and len(set(MARKERS)) == len(MARKERS)
+    assert cluster_style(0) != cluster_style(1)
+    assert cluster_style(-1)["marker"] == "x"
+
+
+def test_use_course_style_sets_projector_fonts():
+    use_course_style()
+    assert plt.rcParams["axes.labelsize"] >= 14
+
+
+def test_cluster_scatter_draws_each_cluster_with_its_marker_and_labels():
+    X = pd.DataFrame({"Age (years)": [20, 30, 40, 50], "Income (k$)": [10, 20, 30, 40]})
+    ax = cluster_scatter(X, [0, 0, 1, -1], centers=[[25, 15], [40, 30]], title="t")
+    assert ax.get_xlabel() == "Age (years)" and ax.get_ylabel() == "Income (k$)"
+    legend = [text.get_text() for text in ax.get_legend().get_texts()]
+    assert legend == ["noise", "cluster 0", "cluster 1", "centres"]
+    assert len(ax.collections) == 4
+
+
+def test_cluster_scatter_unlabelled_and_custom_axis_labels():
+    ax = cluster_scatter(np.zeros((3, 2)), xlabel="a (m)", ylabel="b (s)", legend=False)
+    assert (ax.get_xlabel(), ax.get_ylabel()) == ("a (m)", "b (s)")
+    assert ax.get_legend() is None
+
+
+@pytest.mark.parametrize(
+    ("X", "labels", "centers", "message"),
+    [
+        (np.zeros((3, 3)), None, None, "exactly 2 columns"),
+        (np.zeros((3, 2)), [0, 1], None, "labels has 2 entries"),
+        (np.zeros((3, 2)), None, np.zeros((2, 3)), "centers must have 2 columns"),
+        ([[np.nan, 1.0]], None, None, "NaN"),
+    ],
+)
+def test_cluster_scatter_refuses_bad_input(X, labels, centers, message):
+    with pytest.raises(ValueError, match=message):
+        cluster_scatter(X, labels, centers=centers)
