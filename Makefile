@@ -15,7 +15,7 @@ STAMP  := $(VENV)/.installed-stamp
 export OMP_NUM_THREADS := 1
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: lab book test notebooks check-env bench lock browser clean help
+.PHONY: lab lint book test notebooks check-env bench lock browser clean help
 
 help:
 	@sed -n '2,9p' Makefile
@@ -28,8 +28,11 @@ $(STAMP): requirements-lock.txt pyproject.toml tools/jupyterlab-overrides.json
 	cp tools/jupyterlab-overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
 	touch $@
 
+# JupyterLab refuses to run as root without --allow-root (containers, Binder-like machines).
+LAB_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
+
 lab: $(STAMP)
-	$(BIN)/jupyter lab notebooks/00_introduction.py
+	$(BIN)/jupyter lab $(LAB_ROOT) notebooks/00_introduction.py
 
 notebooks: $(STAMP)
 	$(BIN)/python tools/execute_notebooks.py
@@ -41,7 +44,11 @@ book: $(STAMP)
 browser:
 	bash tools/ensure_chromium.sh
 
-test: $(STAMP) browser book
+lint: $(STAMP)
+	$(BIN)/ruff check course_utils tests tools notebooks
+	$(BIN)/ruff format --check course_utils tests tools notebooks
+
+test: $(STAMP) browser lint book
 	$(BIN)/python -m pytest -n 2 --dist loadfile --nbval --nbval-current-env \
 		--nbval-sanitize-with tests/nbval_sanitize.cfg
 
