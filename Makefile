@@ -3,6 +3,7 @@
 #   make book        build the website into _build/html (fails on any cell error or warning)
 #   make test        every check: pairing, strict nbval, unit tests, the site in a real browser
 #   make notebooks   re-execute every lesson deterministically and re-sync its pair
+#   make student     write the student edition (no solutions) into _build/student
 #   make check-env   compare this environment with the pins in environment.yml
 #   make bench       benchmarks (timings as ratios, not tests)
 #   make lock        re-resolve requirements-lock.txt from environment.yml
@@ -15,10 +16,10 @@ STAMP  := $(VENV)/.installed-stamp
 export OMP_NUM_THREADS := 1
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: lab lint book test notebooks check-env bench lock browser clean help
+.PHONY: lab lint book test student notebooks check-env bench lock browser clean help
 
 help:
-	@sed -n '2,9p' Makefile
+	@sed -n '2,10p' Makefile
 
 $(STAMP): requirements-lock.txt pyproject.toml tools/jupyterlab-overrides.json
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -51,6 +52,9 @@ lint: $(STAMP)
 test: $(STAMP) browser lint book
 	$(BIN)/python -m pytest -n 2 --dist loadfile --nbval --nbval-current-env \
 		--nbval-sanitize-with tests/nbval_sanitize.cfg
+
+student: $(STAMP)
+	$(BIN)/python tools/make_student_edition.py _build/student
 
 check-env: $(STAMP)
 	$(BIN)/python -m course_utils.check_env

@@ -1,0 +1,72 @@
+"""Write the student edition: every lesson without its solutions, under _build/student/.
+
+Usage: ``python tools/make_student_edition.py [OUTPUT_DIR]`` (default ``_build/student``).
+
+Each lesson's notebook is copied without outputs; every cell tagged ``solution`` is replaced
+by a code cell holding only a short prompt ("# Exercise N.M — your answer here"). Nothing is
+written over ``notebooks/``. The course helpers and data are copied beside the lessons so the
+edition can be zipped and handed out as is.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import jupytext
+import nbformat
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from course_utils.student import strip_solutions  # noqa: E402
+
+STUDENT_README = """# Customer Segmentation with Clustering — student edition
+
+The lessons in `notebooks/` have their exercise solutions removed: each exercise leaves an
+empty cell for your answer. Set up once, with Python 3.11:
+
+    python3.11 -m venv .venv
+    .venv/bin/pip install -r requirements-lock.txt
+    .venv/bin/pip install --no-deps -e .
+    .venv/bin/jupyter lab notebooks
+
+(or `conda env create -f environment.yml`). Then check your set-up:
+`.venv/bin/python -m course_utils.check_env`.
+"""
+
+
+def main(argv: list[str]) -> int:
+    out = Path(argv[0]) if argv else ROOT / "_build" / "student"
+    if out.resolve() == (ROOT / "notebooks").resolve():
+        print("refusing to write the student edition over notebooks/", file=sys.stderr)
+        return 2
+    if out.exists():
+        shutil.rmtree(out)
+    (out / "notebooks").mkdir(parents=True)
+    for source in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")):
+        notebook = strip_solutions(jupytext.read(source))
+        nbformat.write(notebook, out / "notebooks" / source.name)
+        print(f"{source.name}: student edition written")
+    shutil.copytree(
+        ROOT / "course_utils", out / "course_utils", ignore=shutil.ignore_patterns("__pycache__")
+    )
+    shutil.copytree(
+        ROOT / "data", out / "data", ignore=shutil.ignore_patterns("Mall_Customers.csv")
+    )
+    for name in (
+        "environment.yml",
+        "requirements-lock.txt",
+        "pyproject.toml",
+        "LICENSE",
+        "LICENSE-CONTENT.md",
+    ):
+        shutil.copy2(ROOT / name, out / name)
+    (out / "README.md").write_text(STUDENT_README, encoding="utf-8")
+    print(f"Student edition: {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
