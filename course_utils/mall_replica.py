@@ -80,59 +80,22 @@ class MallGroup:
         return self.n_female + self.n_male
 
 
-#: The five groups of the real file (course brief, "The mall data").
+#: The five groups of the real file (course brief, "The mall data"): name, income level, spend
+#: level, women, men, then income, score and age as Spread(mean, sd, low, high).
+# fmt: off
 MALL_GROUPS = (
-    MallGroup(
-        "low income, high spend",
-        "low",
-        "high",
-        13,
-        9,
-        Spread(25.7, 7.6, 15, 39),
-        Spread(79.4, 10.5, 61, 99),
-        Spread(25.3, 5.3, 18, 35),
-    ),
-    MallGroup(
-        "low income, low spend",
-        "low",
-        "low",
-        14,
-        9,
-        Spread(26.3, 7.9, 15, 39),
-        Spread(20.9, 13.0, 3, 40),
-        Spread(45.2, 13.2, 19, 67),
-    ),
-    MallGroup(
-        "middle",
-        "middle",
-        "middle",
-        48,
-        33,
-        Spread(55.3, 9.0, 39, 76),
-        Spread(49.5, 6.5, 34, 61),
-        Spread(42.7, 16.5, 18, 70),
-    ),
-    MallGroup(
-        "high income, high spend",
-        "high",
-        "high",
-        21,
-        18,
-        Spread(86.5, 16.3, 69, 137),
-        Spread(82.1, 9.4, 63, 97),
-        Spread(32.7, 3.7, 27, 40),
-    ),
-    MallGroup(
-        "high income, low spend",
-        "high",
-        "low",
-        16,
-        19,
-        Spread(88.2, 16.4, 70, 137),
-        Spread(17.1, 10.0, 1, 39),
-        Spread(41.1, 11.3, 19, 59),
-    ),
+    MallGroup("low income, high spend", "low", "high", 13, 9,
+              Spread(25.7, 7.6, 15, 39), Spread(79.4, 10.5, 61, 99), Spread(25.3, 5.3, 18, 35)),
+    MallGroup("low income, low spend", "low", "low", 14, 9,
+              Spread(26.3, 7.9, 15, 39), Spread(20.9, 13.0, 3, 40), Spread(45.2, 13.2, 19, 67)),
+    MallGroup("middle", "middle", "middle", 48, 33,
+              Spread(55.3, 9.0, 39, 76), Spread(49.5, 6.5, 34, 61), Spread(42.7, 16.5, 18, 70)),
+    MallGroup("high income, high spend", "high", "high", 21, 18,
+              Spread(86.5, 16.3, 69, 137), Spread(82.1, 9.4, 63, 97), Spread(32.7, 3.7, 27, 40)),
+    MallGroup("high income, low spend", "high", "low", 16, 19,
+              Spread(88.2, 16.4, 70, 137), Spread(17.1, 10.0, 1, 39), Spread(41.1, 11.3, 19, 59)),
 )
+# fmt: on
 
 
 def draw_group_values(rng: np.random.Generator, spread: Spread, size: int) -> np.ndarray:
