@@ -7,6 +7,7 @@ from the ``kneed`` package.
 * :func:`scores_by_k` — inertia, silhouette, Calinski–Harabasz and Davies–Bouldin for each K.
 * :func:`find_knee` / :func:`knee_difference_curve` — the knee ("elbow") of an inertia curve,
   and the normalised curve ``kneed`` uses to find it.
+* :func:`best_k_by_criterion` — the K each criterion picks from a :func:`scores_by_k` table.
 * :func:`plot_elbow_silhouette` / :func:`plot_silhouette_diagram` — the two standard pictures.
 """
 
@@ -262,6 +263,48 @@ def _check_scores(scores) -> pd.DataFrame:
     if scores.empty:
         raise ValueError("scores is empty")
     return scores
+
+
+def best_k_by_criterion(scores) -> pd.Series:
+    """Return the K each criterion of a :func:`scores_by_k` table picks.
+
+    Parameters
+    ----------
+    scores : pandas.DataFrame
+        The table from :func:`scores_by_k`; the K range it covers matters (see
+        :func:`find_knee`).
+
+    Returns
+    -------
+    pandas.Series
+        Named ``"best K"``, with a nullable integer for each of ``silhouette`` (highest),
+        ``calinski_harabasz`` (highest), ``davies_bouldin`` (lowest) and ``knee`` (the knee
+        of the inertia curve over the table's K values; missing when there is none, or when
+        the table has fewer than 3 rows).
+
+    Raises
+    ------
+    TypeError, ValueError
+        If ``scores`` is not such a table, or has no K with a silhouette (only K = 1).
+    """
+    scores = _check_scores(scores)
+    missing = [c for c in ("calinski_harabasz", "davies_bouldin") if c not in scores.columns]
+    if missing:
+        raise ValueError(f"scores lacks column(s) {missing}; pass the table from scores_by_k")
+    rated = scores.dropna(subset=["silhouette", "calinski_harabasz", "davies_bouldin"])
+    if rated.empty:
+        raise ValueError("scores has no K >= 2, so no criterion can choose")
+    knee = find_knee(scores.index, scores["inertia"]) if len(scores) >= 3 else None
+    return pd.Series(
+        {
+            "silhouette": rated["silhouette"].idxmax(),
+            "calinski_harabasz": rated["calinski_harabasz"].idxmax(),
+            "davies_bouldin": rated["davies_bouldin"].idxmin(),
+            "knee": knee,
+        },
+        name="best K",
+        dtype="Int64",
+    )
 
 
 def _mark_k(ax, k, *, text: str, color: str, linestyle: str) -> None:

@@ -15,6 +15,7 @@ from course_utils.kselect import (
     INERTIA_LABEL,
     K_LABEL,
     SILHOUETTE_LABEL,
+    best_k_by_criterion,
     find_knee,
     knee_difference_curve,
     plot_elbow_silhouette,
@@ -208,6 +209,26 @@ def test_difference_curve_peaks_at_the_knee():
 def test_find_knee_bad_input(k_values, inertias, error, match):
     with pytest.raises(error, match=match):
         find_knee(k_values, inertias)
+
+
+# --- best_k_by_criterion -----------------------------------------------------------------
+
+
+def test_best_k_by_criterion(blob_scores):
+    picks = best_k_by_criterion(blob_scores)
+    assert picks.name == "best K"
+    assert list(picks.index) == ["silhouette", "calinski_harabasz", "davies_bouldin", "knee"]
+    assert picks[["silhouette", "calinski_harabasz", "davies_bouldin"]].tolist() == [4, 4, 4]
+    assert picks["knee"] == find_knee(blob_scores.index, blob_scores["inertia"])
+
+
+def test_best_k_by_criterion_short_tables(blob_scores):
+    two_rows = best_k_by_criterion(blob_scores.loc[[3, 4]])
+    assert two_rows["silhouette"] == 4 and pd.isna(two_rows["knee"])
+    with pytest.raises(ValueError, match="no K >= 2"):
+        best_k_by_criterion(blob_scores.loc[[1]])
+    with pytest.raises(ValueError, match="lacks column"):
+        best_k_by_criterion(blob_scores.drop(columns="davies_bouldin"))
 
 
 # --- plots --------------------------------------------------------------------------------
