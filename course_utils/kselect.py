@@ -39,6 +39,7 @@ SCORE_COLUMNS = {
 K_LABEL = "number of clusters K"
 INERTIA_LABEL = "inertia (sum of squared distances)"
 SILHOUETTE_LABEL = "mean silhouette"
+DIAGRAM_YLABEL = "cluster (its points sorted by silhouette)"
 
 
 def _check_k_values(k_values, *, n_samples: int, name: str = "k_values") -> list[int]:
@@ -436,6 +437,7 @@ def plot_silhouette_diagram(X, labels, *, ax=None):
         _, ax = plt.subplots(figsize=(8, 6))
     gap = max(2, data.shape[0] // 40)
     bottom = 0
+    centres = []
     for cluster in clusters:
         band = np.sort(values[labels == cluster])
         rows = np.arange(bottom, bottom + band.size)
@@ -448,7 +450,7 @@ def plot_silhouette_diagram(X, labels, *, ax=None):
             edgecolor=color,
             label=f"cluster {cluster} (n={band.size})",
         )
-        ax.text(-0.02, bottom + band.size / 2, str(cluster), ha="right", va="center", fontsize=12)
+        centres.append(bottom + band.size / 2)
         bottom += band.size + gap
     ax.axvline(
         mean, color="black", linestyle="--", linewidth=2, label=f"mean silhouette = {mean:.2f}"
@@ -456,9 +458,10 @@ def plot_silhouette_diagram(X, labels, *, ax=None):
     ax.axvline(0, color="grey", linewidth=1)
     ax.set_xlim(min(-0.1, float(values.min()) - 0.05), 1.0)
     ax.set_ylim(-gap, bottom)
-    ax.set_yticks([])
+    ax.set_yticks(centres, [str(cluster) for cluster in clusters])
+    ax.grid(False, axis="y")
     ax.set_xlabel("silhouette value (−1 to 1)")
-    ax.set_ylabel("points, sorted within each cluster")
+    ax.set_ylabel(DIAGRAM_YLABEL)
     ax.set_title(f"Silhouette diagram, K={clusters.size}")
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=True, fontsize=10)
     return ax

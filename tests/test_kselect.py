@@ -12,6 +12,7 @@ from sklearn.metrics import silhouette_score
 
 from course_utils.datasets import make_course_blobs
 from course_utils.kselect import (
+    DIAGRAM_YLABEL,
     INERTIA_LABEL,
     K_LABEL,
     SILHOUETTE_LABEL,
@@ -275,7 +276,8 @@ def test_silhouette_diagram(blobs):
     X, y = blobs
     ax = plot_silhouette_diagram(X, y)
     assert ax.get_xlabel().startswith("silhouette value")
-    assert ax.get_ylabel() == "points, sorted within each cluster"
+    assert ax.get_ylabel() == DIAGRAM_YLABEL
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["0", "1", "2", "3"]
     assert ax.get_title() == "Silhouette diagram, K=4"
     assert len(ax.patches) == len(X)  # one bar per point
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
