@@ -336,12 +336,14 @@ encodings = {
     "label encoding": OrdinalEncoder(categories=[["web", "shop", "phone"]]),
     "one-hot encoding": OneHotEncoder(sparse_output=False),
 }
+report = []
 for name, encoder in encodings.items():
     codes = encoder.fit_transform(channels)
     distances = pd.DataFrame(
         squareform(pdist(codes)), index=channels["channel"], columns=channels["channel"]
     )
-    print(f"{name}: codes {codes.tolist()}\n{distances.round(3)}\n")
+    report.append(f"{name}: codes {codes.tolist()}\n{distances.round(3)}\n")
+print("\n".join(report))
 
 # %% [markdown]
 # Label encoding claims that "phone" is twice as far from "web" as "shop" is, only because of
@@ -466,8 +468,8 @@ pd.crosstab(labels_one_hot, customers["Gender"], rownames=["cluster"])
 income = with_millionaire[INCOME]
 q1, q3 = income.quantile([0.25, 0.75])
 flagged = income > q3 + 3 * (q3 - q1)
-print(f"flagged {flagged.sum()} customer(s): incomes {income[flagged].tolist()}")
 cleaned_runs = compare_scalings(with_millionaire[~flagged], default_scalers(), **KMEANS)
+print(f"flagged {flagged.sum()} customer(s): incomes {income[flagged].tolist()}")
 print(cleaned_runs.table["smallest cluster"].to_string())
 
 # %% [markdown]
@@ -480,10 +482,16 @@ print(cleaned_runs.table["smallest cluster"].to_string())
 
 # %% tags=["solution", "hide-cell"]
 standardised = scaled_gender.transform(X_gender)
-for w in (1, 0.75, 0.5, 0.25):
-    labels_w = KMeans(**KMEANS).fit_predict(standardised * [1, 1, w])
-    n_single = count_single_category_clusters(labels_w, customers["Gender"])
-    print(f"weight {w:4}: {n_single} single-gender cluster(s) of 4")
+single_by_weight = pd.Series(
+    {
+        w: count_single_category_clusters(
+            KMeans(**KMEANS).fit_predict(standardised * [1, 1, w]), customers["Gender"]
+        )
+        for w in (1, 0.75, 0.5, 0.25)
+    },
+    name="single-gender clusters (of 4)",
+).rename_axis("weight of gender")
+print(single_by_weight.to_frame().to_string())
 
 # %% [markdown]
 # **Quiz:** lesson 06 has questions on this lesson.

@@ -229,12 +229,20 @@ plt.show()
 # its points went to confirms it:
 
 # %%
-for k, labels in blob_labels.items():
-    pieces = pd.crosstab(y_blobs, labels).gt(0).sum(axis=1)
-    print(
-        f"K = {k}: clusters per true blob {pieces.tolist()}, "
-        f"true blobs per cluster {pd.crosstab(labels, y_blobs).gt(0).sum(axis=1).tolist()}"
+pieces = {
+    k: (
+        pd.crosstab(y_blobs, labels).gt(0).sum(axis=1),
+        pd.crosstab(labels, y_blobs).gt(0).sum(axis=1),
     )
+    for k, labels in blob_labels.items()
+}
+print(
+    "\n".join(
+        f"K = {k}: clusters per true blob {per_blob.tolist()}, "
+        f"true blobs per cluster {per_cluster.tolist()}"
+        for k, (per_blob, per_cluster) in pieces.items()
+    )
+)
 assert pd.crosstab(blob_labels[3], y_blobs).gt(0).sum(axis=1).max() == 2
 assert sorted(pd.crosstab(y_blobs, blob_labels[6]).gt(0).sum(axis=1)) == [1, 1, 2, 2]
 
