@@ -14,8 +14,6 @@ if "google.colab" in sys.modules:
     os.chdir("/content/course/notebooks")
 
 # %% [markdown]
-#
-# %% [markdown]
 # # Lesson 1 — Scaling and encoding
 #
 # **Learning objectives.** By the end of this lesson you will be able to:
@@ -200,7 +198,6 @@ print(
 assert one_feature_ari[INCOME] > one_feature_ari[AGE]
 
 # %% [markdown]
-#
 # But that was luck of the **units**, not a virtue of raw data. Nothing forces us to measure
 # income in dollars: in thousands of dollars, or in millions, the customers are the same, yet
 # the raw K-Means changes completely. The table adds those two unit choices and the three
@@ -260,10 +257,10 @@ assert ari["raw, income in $ millions"] < ari["StandardScaler"] < ari["raw, inco
 #
 # (IQR, the interquartile range, is the width of the middle half of the values.) On clean data
 # all three give the features comparable shares (the last three rows of the table above).
-# They differ when the data hold an **outlier**. Suppose one
-# millionaire, with an income of \$1,000,000, joins the 300 customers. For each scaler, the
-# table gives the range (max − min) the 300 ordinary incomes span after scaling, without and
-# with the millionaire, and where the millionaire lands.
+# They differ when the data hold an **outlier**. Suppose one millionaire, with an income of
+# \$1,000,000, joins the 300 customers. For each scaler, the table gives the range (max − min)
+# the 300 ordinary incomes span after scaling, without and with the millionaire, and where the
+# millionaire lands.
 
 # %%
 from course_utils.scaling import outlier_effect
@@ -364,6 +361,7 @@ scaled_gender = StandardScaler().fit(X_gender)
 gap = np.ptp(scaled_gender.transform(X_gender)[:, 2])
 print(f"gap between women and men after scaling: {gap:.3f} standard deviations")
 print(f"= the same distance as an age difference of {gap * scaled_gender.scale_[0]:.1f} years")
+assert gap >= 2
 
 # %% [markdown]
 # A 0/1 column is also perfectly split in two — no customer is "in between" — which K-Means

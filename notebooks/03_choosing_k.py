@@ -14,8 +14,6 @@ if "google.colab" in sys.modules:
     os.chdir("/content/course/notebooks")
 
 # %% [markdown]
-#
-# %% [markdown]
 # # Lesson 3 — Choosing K: elbow and silhouette
 #
 # **Learning objectives.** By the end of this lesson you will be able to:
@@ -247,7 +245,6 @@ assert pd.crosstab(blob_labels[3], y_blobs).gt(0).sum(axis=1).max() == 2
 assert sorted(pd.crosstab(y_blobs, blob_labels[6]).gt(0).sum(axis=1)) == [1, 1, 2, 2]
 
 # %% [markdown]
-#
 # ## Two more scores, in brief
 #
 # - **Calinski–Harabasz** (variance ratio): spread *between* the cluster centres divided by
@@ -303,14 +300,14 @@ print(f"mean silhouette of K-Means, K = 2:      {customer_scores.loc[2, 'silhoue
 print(f"mean silhouette of K-Means, K = 4:      {customer_scores.loc[4, 'silhouette']:.3f}")
 assert true_silhouette < customer_scores["silhouette"].min()
 assert customer_scores.loc[4, "silhouette"] < customer_scores.loc[2, "silhouette"]
+assert round(true_silhouette, 2) == 0.37
 
 # %% [markdown]
 # Even the truth scores only about 0.37 — lower than any K-Means clustering in the table. The
 # segments **overlap** (lesson 1 measured how close neighbouring segments are), so many
 # customers sit nearer to a neighbouring segment's members than to their own. The silhouette
 # measures *geometry* — how compact and separated the groups look — not how the data were
-# generated. Geometrically, these customers look most like two groups: younger with lower
-# incomes, older with higher incomes. The diagrams show it:
+# generated. Geometrically, these customers look most like two groups. The diagrams show it:
 
 # %%
 fig, axes = plt.subplots(1, 2, figsize=(16, 6), layout="constrained")
@@ -326,10 +323,14 @@ negative_true = (true_values < 0).mean()
 segments_with_negatives = int(pd.Series(true_values < 0).groupby(customers[SEGMENT]).any().sum())
 print(f"share of negative silhouettes: K = 2 {negative_k2:.1%}, true segments {negative_true:.1%}")
 print(f"true segments with negative values: {segments_with_negatives} of 4")
+means_2 = customers.groupby(labels_2)[[AGE, INCOME]].mean()
+print(f"K = 2 cluster means:\n{means_2.round(1).to_string()}")
 assert negative_k2 < 0.02 and segments_with_negatives == 3
+assert means_2[AGE].idxmax() == means_2[INCOME].idxmax()  # older = richer cluster
 
 # %% [markdown]
-# *What to see:* with K = 2 nearly every bar is positive. The true segments have negative
+# *What to see:* with K = 2 nearly every bar is positive, and the two clusters are the younger,
+# lower-income customers and the older, higher-income ones. The true segments have negative
 # tails in three of the four bands: those customers are, by distance, closer to another
 # segment.
 #
@@ -350,8 +351,8 @@ assert picks.loc["knee", "customers"] == 3 and picks.loc["knee, K = 2..10", "cus
 # On the customers, silhouette and Davies–Bouldin say 2, Calinski–Harabasz says 4, and the
 # knee says 3 or 4 depending on where the K range starts. No score knows the answer, because
 # "the right number of segments" is partly a business question. Here, 2 segments are the most
-# clearly separated; 4 segments split each of them again, less cleanly, and might still be
-# worth it if a marketing team can act on four groups.
+# clearly separated; 4 segments cut the same customers more finely, with less clean borders,
+# and might still be worth it if a marketing team can act on four groups.
 #
 # ## Worked quiz question
 #
