@@ -34,6 +34,23 @@ def repository_url() -> str:
     return config["repository"]["url"]
 
 
+def coalesce_streams(outputs: list) -> list:
+    """Merge consecutive stdout (or stderr) chunks: how a print is split depends on timing."""
+    merged = []
+    for output in outputs:
+        previous = merged[-1] if merged else None
+        if (
+            output.get("output_type") == "stream"
+            and previous is not None
+            and previous.get("output_type") == "stream"
+            and previous.get("name") == output.get("name")
+        ):
+            previous["text"] += output["text"]
+        else:
+            merged.append(output)
+    return merged
+
+
 def execute(py_path: Path, url: str) -> float:
     """Execute one lesson and write its pair; return the execution time in seconds."""
     text = py_path.read_text(encoding="utf-8")
@@ -54,6 +71,9 @@ def execute(py_path: Path, url: str) -> float:
     start = time.perf_counter()
     client.execute()
     seconds = time.perf_counter() - start
+    for cell in notebook.cells:
+        if cell.cell_type == "code":
+            cell.outputs = coalesce_streams(cell.outputs)
     jupytext.write(notebook, py_path.with_suffix(".ipynb"), fmt="ipynb")
     jupytext.write(notebook, py_path, fmt="py:percent")
     return seconds
