@@ -7,9 +7,9 @@ because it follows the same rules:
 
 * **Distances.** ``||x - c||² = ||x||² - 2 x·c + ||c||²``. The ``||x||²`` term is the same for
   every centre, so the nearest centre is the one with the smallest ``||c||² - 2 x·c``: one
-  matrix product per block of rows, then ``argmin`` (ties go to the lower cluster number).
-  Like scikit-learn we first subtract the column means from ``X``, which makes the expansion
-  more accurate and changes no distance.
+  matrix product per block of rows, then the first smallest (ties go to the lower cluster
+  number). Like scikit-learn we first subtract the column means from ``X``, which makes the
+  expansion more accurate and changes no distance.
 * **Update.** Each centre moves to the mean of its points (a one-hot matrix product, or
   ``np.bincount`` when there are many clusters).
 * **Empty clusters.** A centre that lost all its points is moved onto the point that lies
@@ -24,6 +24,13 @@ because it follows the same rules:
   strict the points are assigned once more, so that the labels belong to the final centres.
 * **Restarts.** With ``n_init`` runs, a later run replaces the best so far only if its
   inertia is lower *and* its clustering differs (not merely the same groups with new numbers).
+
+Speed (see ``tools/bench_kmeans.py``): rows are processed in cache-sized blocks, spread over
+threads like scikit-learn's OpenMP loop (``OMP_NUM_THREADS`` caps them; the result does not
+depend on the number of threads); the nearest centre is found with whole-row operations rather
+than ``np.argmin`` (see :func:`_nearest_centres`); the cluster sums come from a one-hot matrix
+product; labels are kept as one byte per point up to 256 clusters. The lesson's own loop is
+the plain version of the same steps.
 """
 
 from __future__ import annotations
@@ -192,50 +199,40 @@ def _kmeans_plusplus(X, n_clusters, rng, n_local_trials):
     return X[indices].copy(), indices
 
 
-def _first_min_lookup() -> np.ndarray:
-    """Table from a byte to the position of its lowest set bit (bit 0 -> 0, ..., bit 7 -> 7)."""
-    table = np.zeros(256, dtype=np.intp)
-    for byte in range(1, 256):
-        table[byte] = (byte & -byte).bit_length() - 1
-    return table
-
-
-#: See :func:`_nearest_centres`.
-_LOWEST_SET_BIT = _first_min_lookup()
-#: Up to this many clusters :func:`_nearest_centres` uses a bit mask instead of ``np.argmin``.
-_BITMASK_MAX_CLUSTERS = 8
+def _label_dtype(n_clusters: int) -> np.dtype:
+    """The smallest unsigned integer type for labels ``0 .. n_clusters - 1`` (uint8 up to 256
+    clusters): less memory to write, compare and keep in ``history_`` than ``int32``."""
+    return np.min_scalar_type(n_clusters - 1)
 
 
 def _nearest_centres(scores, out):
     """Write ``argmin(scores, axis=0)`` into ``out``: for each column, the first lowest row.
 
-    ``scores`` has one row per centre and one column per point. ``np.argmin`` over such
-    short columns is slow (a call and a hard-to-predict branch per point), so for up to 8
-    centres we do the same with whole-row operations: the column minimum, a mask of the rows
-    that reach it, the mask packed into one byte per point, and the lowest set bit of that
-    byte (a lookup table) — which is the first minimal row, so ties go to the lower cluster
-    number exactly as with ``np.argmin``.
+    ``scores`` has one row per centre and one column per point; it is overwritten.
+    ``np.argmin`` over such short columns is slow (a call and a hard-to-predict branch per
+    point), so we get the same answer with whole-row operations. After the running minimum
+    ``scores[j] = min(scores[0], ..., scores[j])``, the nearest centre of a point is the
+    number of rows ``j`` whose running minimum is still above the point's overall minimum
+    ``scores[-1]`` — so ties go to the lower cluster number, exactly as with ``np.argmin``.
+    ``out`` must have an unsigned integer type that holds ``n_clusters - 1``.
     """
     n_clusters = scores.shape[0]
-    if n_clusters > _BITMASK_MAX_CLUSTERS:
-        np.argmin(scores, axis=0, out=out)
-        return
-    minimum = np.minimum.reduce(scores, axis=0)
-    is_min = (scores == minimum).view(np.uint8)
-    packed = is_min[0].copy()
-    for row in range(1, n_clusters):
-        packed |= is_min[row] << row
-    np.take(_LOWEST_SET_BIT, packed, out=out)
+    for j in range(1, n_clusters):
+        np.minimum(scores[j - 1], scores[j], out=scores[j])
+    out[:] = 0
+    for j in range(n_clusters - 1):
+        np.add(out, scores[j] > scores[-1], out=out)
 
 
 def _assign(Xa, centers, labels, sums=None, map_blocks=map):
     """E-step, block by block: write each row's nearest centre into ``labels``.
 
     ``Xa`` is the centred data with a column of ones appended, so one matrix product gives
-    ``||c||² - 2 c·x`` for every centre and point. When ``sums`` (n_clusters,
-    n_features + 1) is given, add each cluster's sum of rows to it: its last column then
-    counts the points. ``map_blocks`` runs the blocks (``map``, or a thread pool's ``map``);
-    the result does not depend on it, because the blocks' sums are added in block order.
+    ``||c||² - 2 c·x`` for every centre and point. ``labels`` has the type of
+    :func:`_label_dtype`. When ``sums`` (n_clusters, n_features + 1) is given, add each
+    cluster's sum of rows to it: its last column then counts the points. ``map_blocks`` runs
+    the blocks (``map``, or a thread pool's ``map``); the result does not depend on it,
+    because the blocks' sums are added in block order.
     """
     n_samples, n_features = Xa.shape[0], centers.shape[1]
     n_clusters = centers.shape[0]
@@ -243,7 +240,7 @@ def _assign(Xa, centers, labels, sums=None, map_blocks=map):
     weights[:, :n_features] = -2.0 * centers
     weights[:, n_features] = np.einsum("ij,ij->i", centers, centers)
     one_hot = sums is not None and n_clusters <= _ONE_HOT_MAX_CLUSTERS
-    cluster_ids = np.arange(n_clusters)[:, None]
+    cluster_ids = np.arange(n_clusters, dtype=labels.dtype)[:, None]
     starts = range(0, n_samples, _BLOCK_ROWS)
     block_sums = np.empty((len(starts), n_clusters, n_features + 1)) if one_hot else None
 
@@ -330,7 +327,7 @@ def _lloyd(Xa, centers, max_iter, tol, keep_history, map_blocks=map):
     labels_old = None
     strict_convergence = False
     for iteration in range(max_iter):
-        labels = np.empty(n_samples, dtype=np.intp)
+        labels = np.empty(n_samples, dtype=_label_dtype(centers.shape[0]))
         sums = np.zeros((centers.shape[0], n_features + 1))
         _assign(Xa, centers, labels, sums, map_blocks)
         _relocate_empty_clusters(Xc, centers, labels, sums)
@@ -339,7 +336,7 @@ def _lloyd(Xa, centers, max_iter, tol, keep_history, map_blocks=map):
         new_centers = centers.copy()  # a cluster that stays empty keeps its centre
         new_centers[filled] = sums[filled, :n_features] * (1.0 / counts[filled, None])
         if keep_history:
-            history.append((iteration, centers, labels.astype(np.int32)))
+            history.append((iteration, centers, labels))
         shift = ((new_centers - centers) ** 2).sum()
         centers = new_centers
         if labels_old is not None and np.array_equal(labels, labels_old):
@@ -349,9 +346,10 @@ def _lloyd(Xa, centers, max_iter, tol, keep_history, map_blocks=map):
             break
         labels_old = labels
     if not strict_convergence:  # re-assign so that the labels belong to the final centres
+        labels = np.empty(n_samples, dtype=_label_dtype(centers.shape[0]))
         _assign(Xa, centers, labels, map_blocks=map_blocks)
-    inertia = float(((Xc - centers[labels]) ** 2).sum())
-    labels = labels.astype(np.int32)
+    residuals = Xc - centers[labels]
+    inertia = float(np.einsum("ij,ij->", residuals, residuals))
     if keep_history:
         history.append((iteration + 1, centers, labels))
     return centers, labels, inertia, iteration + 1, history
@@ -389,7 +387,7 @@ default "k-means++"
         Seed for the starting centres. ``None`` is not reproducible.
     keep_history : bool, default True
         Record the best run's centres and labels at every step in ``history_`` (costs one
-        ``int32`` label array per iteration; switch off for very large data).
+        label array per iteration; switch off for very large data).
 
     Attributes
     ----------
@@ -512,10 +510,11 @@ default "k-means++"
                 if best is None or (run[2] < best[2] and not _same_clustering(run[1], best[1])):
                     best, best_start = run, start
         centers, labels, inertia, n_iter, history = best
-        steps = [KMeansStep(t, c + X_mean, step_labels) for t, c, step_labels in history]
+        steps = [KMeansStep(t, c + X_mean, lab.astype(np.int32)) for t, c, lab in history]
         if steps:  # the starting centres exactly as given or drawn, without rounding
             steps[0] = KMeansStep(0, best_start.copy(), steps[0].labels)
-        n_found = np.unique(labels).size
+        labels = labels.astype(np.int32)
+        n_found = np.count_nonzero(np.bincount(labels, minlength=self.n_clusters))
         if n_found < self.n_clusters:
             warnings.warn(
                 f"only {n_found} of the n_clusters={self.n_clusters} clusters have points; "
@@ -559,7 +558,7 @@ default "k-means++"
         Xa = np.empty((X.shape[0], X.shape[1] + 1))
         np.subtract(X, self._X_mean, out=Xa[:, :-1])
         Xa[:, -1] = 1.0
-        labels = np.empty(X.shape[0], dtype=np.intp)
+        labels = np.empty(X.shape[0], dtype=_label_dtype(self.n_clusters))
         with _block_mapper(X.shape[0]) as map_blocks:
             _assign(Xa, self._centers_centred, labels, map_blocks=map_blocks)
         return labels.astype(np.int32)
