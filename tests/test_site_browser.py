@@ -5,6 +5,7 @@
 
 import functools
 import http.server
+import json
 import threading
 from pathlib import Path
 
@@ -77,6 +78,16 @@ LESSONS = course_map()
 LESSON_PAGES = LESSONS[LESSONS["file"].str.startswith("notebooks/")]
 
 
+def image_outputs(notebook: Path) -> int:
+    """How many image outputs the executed notebook holds."""
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    return sum(
+        "image/png" in output.get("data", {})
+        for cell in cells
+        for output in cell.get("outputs", [])
+    )
+
+
 def html_path(file: str) -> str:
     return str(Path(file).with_suffix(".html"))
 
@@ -103,7 +114,8 @@ def test_every_output_image_loads(browser, site_url, file):
     images = page.eval_on_selector_all(
         "div.cell_output img", "els => els.map(e => [e.getAttribute('src'), e.naturalWidth])"
     )
-    assert images, f"{file}: no output image found"
+    expected = image_outputs(ROOT / file)
+    assert len(images) >= expected, f"{file}: {expected} image outputs, {len(images)} on the page"
     broken = [src for src, width in images if not width]
     assert broken == [], f"{file}: images that did not load: {broken}"
     assert errors == [], f"{file}: page errors: {errors}"
@@ -120,4 +132,36 @@ def test_launch_buttons_point_at_the_notebook(browser, site_url):
     assert any("mybinder.org" in h and "00_introduction.ipynb" in h for h in hrefs), (
         "no Binder link"
     )
+    page.close()
+
+
+def test_quiz_gives_instant_feedback_and_a_score(browser, site_url):
+    from course_utils.quiz import load_bank
+
+    page, errors = open_page(browser, f"{site_url}/notebooks/06_quiz.html")
+    first = load_bank()[0]
+    wrong = next(i for i, option in enumerate(first.options) if not option.correct)
+    right = next(i for i, option in enumerate(first.options) if option.correct)
+    question = page.locator(f"#quiz-{first.id}")
+    question.locator(".cq-option").nth(wrong).click()
+    feedback = question.locator(".cq-feedback").inner_text()
+    assert feedback.startswith("✘ Not quite.") and first.options[wrong].explanation in feedback
+    score = page.locator("#quiz .cq-score").inner_text()
+    assert score.startswith(f"Score: 0 / 1 answered ({len(load_bank())} questions")
+    question.locator(".cq-option").nth(right).click()
+    feedback = question.locator(".cq-feedback").inner_text()
+    assert feedback.startswith("✔ Right.") and first.options[right].explanation in feedback
+    assert page.locator("#quiz .cq-score").inner_text().startswith("Score: 0 / 1"), (
+        "only the first answer to a question counts"
+    )
+    second = load_bank()[1]
+    if second.multi_select:
+        block = page.locator(f"#quiz-{second.id}")
+        for index, option in enumerate(second.options):
+            if option.correct:
+                block.locator(".cq-option").nth(index).click()
+        block.locator(".cq-check").click()
+        assert block.locator(".cq-feedback").inner_text().startswith("✔ Right.")
+        assert page.locator("#quiz .cq-score").inner_text().startswith("Score: 1 / 2")
+    assert errors == [], errors
     page.close()
