@@ -1,0 +1,644 @@
+# %%
+# Set-up for Google Colab only (elsewhere this cell does nothing): fetch the course so that
+# `course_utils` and `data/` can be found.
+import sys
+
+if "google.colab" in sys.modules:
+    import os
+    import subprocess
+
+    REPOSITORY_URL = "https://github.com/clustering-course/customer-segmentation"
+    if not os.path.isdir("/content/course"):
+        subprocess.run(["git", "clone", "--depth", "1", REPOSITORY_URL, "/content/course"])
+    sys.path.insert(0, "/content/course")
+    os.chdir("/content/course/notebooks")
+
+# %% [markdown]
+# # Lesson 2 — K-Means from scratch
+#
+# **Learning objectives.** By the end of this lesson you will be able to:
+# - describe the K-Means loop — place K centres, assign every point to its nearest centre,
+#   move each centre to the mean of its points, repeat until nothing changes — and say what
+#   quantity it makes smaller at every step;
+# - write that loop in NumPy without a Python loop over the points, and explain why this is
+#   so much faster;
+# - explain why the starting centres matter, and how k-means++ and several restarts
+#   (`n_init`) protect you from a bad start;
+# - check that a hand-written algorithm gives the same answer as scikit-learn's;
+# - recognise the data on which K-Means fails: the wrong K, stretched or curved groups,
+#   outliers, groups of different density, bad starts and empty clusters.
+#
+# **Time:** about 50 minutes. **Prerequisites:** lessons 0 and 1; NumPy arrays, `axis=`
+# arguments and boolean masks.
+
+# %% [markdown]
+# ## The algorithm in four sentences
+#
+# 1. **Choose K**, the number of clusters, and place K *centres* (also called centroids).
+# 2. **Assign** every point to its nearest centre.
+# 3. **Update**: move every centre to the mean of the points assigned to it.
+# 4. **Repeat** 2 and 3 until the assignments — and so the centres — stop changing.
+#
+# Each step makes the **inertia** smaller or leaves it unchanged: the sum, over all points, of
+# the squared distance from the point to its own centre. Assigning a point to a nearer centre
+# can only shrink its term, and the mean is the place with the smallest sum of squared
+# distances to a group of points. Because there are finitely many ways to assign the points,
+# the loop must stop. We now build each step in NumPy, on six points you can check by hand.
+
+# %%
+import matplotlib.pyplot as plt
+import numpy as np
+
+from course_utils.style import cluster_scatter, use_course_style
+
+use_course_style()
+
+points = np.array([[1.0, 1.0], [1.5, 2.0], [3.0, 4.0], [5.0, 7.0], [3.5, 5.0], [4.5, 5.0]])
+centres = np.array([[1.0, 1.0], [5.0, 7.0]])  # K = 2: start from the first and fourth point
+print(f"{points.shape[0]} points and {centres.shape[0]} centres, {points.shape[1]} features")
+
+# %% [markdown]
+# ## Step 1 — every distance at once
+#
+# We need the squared distance from each of the *n* points to each of the *K* centres: an
+# *n × K* table. Broadcasting builds it without a loop: `points[:, None, :]` has shape
+# (6, 1, 2) and `centres[None, :, :]` has shape (1, 2, 2), so their difference has shape
+# (6, 2, 2) — point × centre × feature.
+
+# %%
+differences = points[:, None, :] - centres[None, :, :]
+squared_distances = (differences**2).sum(axis=2)
+print(squared_distances)
+
+# %% [markdown]
+# That intermediate (n, K, features) array gets large: a million customers, 8 centres and 8
+# features make 64 million numbers. Expanding the square avoids it:
+#
+# $$\lVert x - c\rVert^2 = \lVert x\rVert^2 - 2\,x\cdot c + \lVert c\rVert^2,$$
+#
+# and all the products $x\cdot c$ are **one matrix product**, `points @ centres.T`, which NumPy
+# hands to an optimised linear-algebra library. Rounding can make a true zero come out as a
+# tiny negative number, so we clip at 0.
+
+
+# %%
+def squared_distances_by_hand(X, C):
+    """n x K table of squared distances, by the expansion ||x||² - 2 x·c + ||c||²."""
+    table = (X**2).sum(axis=1)[:, None] - 2.0 * X @ C.T + (C**2).sum(axis=1)[None, :]
+    return np.maximum(table, 0.0)
+
+
+assert np.allclose(squared_distances_by_hand(points, centres), squared_distances)
+print(squared_distances_by_hand(points, centres).round(3))
+
+# %% [markdown]
+# ## Step 2 — assign: the nearest centre
+#
+# The nearest centre of each point is the column with the smallest value in its row:
+# `argmin(axis=1)`. (If two centres are equally near, `argmin` takes the first.)
+
+# %%
+labels = squared_distances.argmin(axis=1)
+print("labels:", labels)
+
+# %% [markdown]
+# ## Step 3 — update: the mean of each cluster
+#
+# A boolean mask picks the points of cluster *j*, and `.mean(axis=0)` averages them feature by
+# feature. A loop over the K clusters is fine — K is small; what must never be a Python loop
+# is the loop over the points.
+
+
+# %%
+def update_by_hand(X, labels, k):
+    """Each centre moves to the mean of its points."""
+    return np.array([X[labels == j].mean(axis=0) for j in range(k)])
+
+
+centres_after_one_step = update_by_hand(points, labels, 2)
+print(centres_after_one_step.round(3))
+
+# %% [markdown]
+# ## Step 4 — repeat until nothing changes
+#
+# When an assignment gives exactly the same labels as the previous one, the update would give
+# the same centres again: the loop has **converged**. We also stop after `max_iter` rounds, in
+# case it takes very long.
+
+
+# %%
+def kmeans_by_hand(X, start, max_iter=100):
+    """Lloyd's K-Means from the centres `start`; returns centres, labels, assignments made."""
+    centres, labels, n_assignments = start.copy(), None, 0
+    while n_assignments < max_iter:
+        n_assignments += 1
+        new_labels = squared_distances_by_hand(X, centres).argmin(axis=1)
+        if labels is not None and np.array_equal(new_labels, labels):
+            break  # nothing changed: converged
+        labels = new_labels
+        centres = update_by_hand(X, labels, len(centres))
+    return centres, labels, n_assignments
+
+
+tiny_centres, tiny_labels, tiny_rounds = kmeans_by_hand(points, centres)
+print(f"converged after {tiny_rounds} assignments; labels {tiny_labels}")
+print(tiny_centres.round(3))
+
+# %% [markdown]
+# ## The course's `KMeansScratch`
+#
+# `course_utils.kmeans.KMeansScratch` is the same loop, written for real use and with
+# scikit-learn's interface (`fit`, `predict`, `labels_`, `cluster_centers_`, `inertia_`). On
+# top of our twenty lines it has k-means++ starts and restarts (below), a rule for empty
+# clusters (below), and scikit-learn's extra stopping rule: stop early when the centres moved
+# less than `tol` (relative to the spread of the data). With `tol=0` it stops exactly when our
+# loop does. It also records every step in `history_`, for pictures.
+#
+# On the course's blobs (`make_course_blobs`: 300 points in four well-separated groups), from
+# the same random start, our loop and `KMeansScratch` agree:
+
+# %%
+from course_utils.datasets import make_course_blobs
+from course_utils.kmeans import KMeansScratch
+
+X_blobs, y_blobs = make_course_blobs()
+start_rows = np.random.default_rng(6).choice(len(X_blobs), size=4, replace=False)
+start = X_blobs[start_rows]
+model = KMeansScratch(n_clusters=4, init=start, tol=0.0).fit(X_blobs)
+hand_centres, hand_labels, hand_rounds = kmeans_by_hand(X_blobs, start)
+assert np.array_equal(model.labels_, hand_labels) and model.n_iter_ == hand_rounds
+assert np.allclose(model.cluster_centers_, hand_centres)
+print(f"same labels and centres; {model.n_iter_} iterations; inertia {model.inertia_:.3f}")
+
+# %% [markdown]
+# ### Watching it iterate
+#
+# Each panel is one step of that run: colours are the current clusters, stars the current
+# centres, dashed lines the path each centre has travelled. *What to see:* the start is poor
+# — the four starting centres lie in only two of the four groups (counted below the figure) —
+# yet within a few steps each star walks into a group of its own, and the inertia under each
+# panel only goes down.
+
+# %%
+from course_utils.kmeans_plots import plot_inertia_history, plot_iterations
+
+BLOB_AXES = {"xlabel": "feature 1 (no unit)", "ylabel": "feature 2 (no unit)"}
+plot_iterations(X_blobs, model.history_, title="K-Means on the blobs, step by step", **BLOB_AXES)
+plt.show()
+
+# %%
+from sklearn.metrics import adjusted_rand_score
+
+from course_utils.kmeans import kmeans_inertia
+
+start_groups = len(set(y_blobs[start_rows]))
+final_match = adjusted_rand_score(y_blobs, model.labels_)
+print(
+    f"the 4 starting centres lie in {start_groups} of the 4 true groups; "
+    f"after {model.n_iter_} iterations the clusters match the groups with ARI {final_match:.2f}"
+)
+assert start_groups < 4 and final_match == 1.0
+inertias = [kmeans_inertia(X_blobs, s.centers, s.labels) for s in model.history_]
+assert np.all(np.diff(inertias) <= 1e-9)
+print("inertia per step:", np.round(inertias, 1))
+plot_inertia_history(X_blobs, model.history_, title="Inertia never goes up")
+plt.show()
+
+# %% [markdown]
+# ## Where to start: random starts, k-means++ and restarts
+#
+# The loop only ever goes **downhill**, so it stops at the first valley it finds — a *local*
+# optimum. A start with two centres in one group and none in another can get stuck: one true
+# group stays split in two and two others share a centre, and no single step can fix that.
+#
+# Here is such a start (random rows of the data, seed 3) beside a good one (seed 6, the run
+# above):
+
+# %%
+stuck = KMeansScratch(4, init="random", n_init=1, random_state=3).fit(X_blobs)
+assert stuck.inertia_ > 2 * model.inertia_
+fig, axes = plt.subplots(1, 2, figsize=(13, 5), sharex=True, sharey=True)
+cluster_scatter(
+    X_blobs,
+    stuck.labels_,
+    centers=stuck.cluster_centers_,
+    ax=axes[0],
+    title=f"Bad start (seed 3): inertia {stuck.inertia_:.1f}",
+    **BLOB_AXES,
+)
+cluster_scatter(
+    X_blobs,
+    model.labels_,
+    centers=model.cluster_centers_,
+    ax=axes[1],
+    title=f"Good start (seed 6): inertia {model.inertia_:.1f}",
+    **BLOB_AXES,
+)
+plt.show()
+
+# %% [markdown]
+# **k-means++** chooses the starting centres one by one, each drawn with probability
+# proportional to its squared distance from the nearest centre already chosen — so the
+# centres spread out over the data. (`KMeansScratch` uses the *greedy* variant, as
+# scikit-learn does: it draws a few candidates each time and keeps the one that lowers the
+# inertia most.) **Restarts** (`n_init`) run the whole loop from several starts and keep the
+# lowest inertia.
+#
+# How often does each recipe end stuck? We fit each one with 30 different seeds and count the
+# runs whose inertia is more than 1 % above the best found:
+
+# %%
+import pandas as pd
+
+recipes = {
+    "random start, n_init=1": ("random", 1),
+    "k-means++, n_init=1": ("k-means++", 1),
+    "random starts, n_init=10": ("random", 10),
+}
+results = {}
+for name, (init, n_init) in recipes.items():
+    runs = [
+        KMeansScratch(4, init=init, n_init=n_init, random_state=seed).fit(X_blobs)
+        for seed in range(30)
+    ]
+    results[name] = [run.inertia_ for run in runs]
+best = min(min(values) for values in results.values())
+summary = pd.DataFrame(
+    {
+        "stuck runs (of 30)": {
+            name: sum(v > 1.01 * best for v in values) for name, values in results.items()
+        },
+        "worst inertia": {name: round(max(values), 1) for name, values in results.items()},
+    }
+)
+print(f"best inertia found: {best:.1f}")
+print(summary.to_string())
+
+# %%
+assert summary.loc["random start, n_init=1", "stuck runs (of 30)"] > 0
+assert summary.loc["k-means++, n_init=1", "stuck runs (of 30)"] == 0
+assert summary.loc["random starts, n_init=10", "stuck runs (of 30)"] == 0
+
+# %% [markdown]
+# Single random starts got stuck often; k-means++ and ten random restarts never did on these
+# blobs. On harder data k-means++ can also get stuck, so the course always passes `n_init`
+# explicitly and uses several restarts when the result matters.
+
+# %% [markdown]
+# ## The same answer as scikit-learn
+#
+# A hand-written algorithm is only trustworthy once it has been checked against a reference.
+# Given the same starting centres, `KMeansScratch` and scikit-learn's `KMeans` (Lloyd's
+# algorithm, one start) must agree point for point. We check it on lesson 1's scaled customers:
+
+# %%
+from sklearn.cluster import KMeans
+from sklearn.preprocessing import StandardScaler
+
+from course_utils.datasets import AGE, INCOME, make_age_income_customers
+
+customers = make_age_income_customers(random_state=42)
+X_customers = StandardScaler().fit_transform(customers[[AGE, INCOME]])
+start_4 = X_customers[np.random.default_rng(0).choice(len(X_customers), 4, replace=False)]
+ours = KMeansScratch(4, init=start_4).fit(X_customers)
+theirs = KMeans(4, init=start_4, n_init=1, algorithm="lloyd").fit(X_customers)
+assert np.array_equal(ours.labels_, theirs.labels_) and ours.n_iter_ == theirs.n_iter_
+assert np.isclose(ours.inertia_, theirs.inertia_, rtol=1e-9)
+print(f"ours:         inertia {ours.inertia_:.4f} after {ours.n_iter_} iterations")
+print(f"scikit-learn: inertia {theirs.inertia_:.4f} after {theirs.n_iter_} iterations")
+print(f"labels identical for all {len(ours.labels_)} customers")
+
+# %% [markdown]
+# ## Why vectorise? A loop over points against NumPy
+#
+# Here is K-Means the way one might first write it in plain Python, with loops over points,
+# centres and features — and our NumPy steps run for the same number of rounds. First we check
+# that they agree; then we time them on 3,000 points.
+
+
+# %%
+def kmeans_python_loops(X, start, rounds):
+    """K-Means with plain Python loops: clear, correct and slow."""
+    data, centres = X.tolist(), start.tolist()
+    for _ in range(rounds):
+        labels = []
+        for point in data:
+            distances = [
+                sum((p - c) ** 2 for p, c in zip(point, centre, strict=True)) for centre in centres
+            ]
+            labels.append(distances.index(min(distances)))
+        for j in range(len(centres)):
+            members = [point for point, label in zip(data, labels, strict=True) if label == j]
+            centres[j] = [sum(values) / len(members) for values in zip(*members, strict=True)]
+    return np.array(centres), np.array(labels)
+
+
+def kmeans_numpy(X, start, rounds):
+    """The same rounds with the vectorised steps."""
+    centres = start.copy()
+    for _ in range(rounds):
+        labels = squared_distances_by_hand(X, centres).argmin(axis=1)
+        centres = update_by_hand(X, labels, len(centres))
+    return centres, labels
+
+
+X_timing = make_course_blobs(n_samples=3000, random_state=1)[0]
+start_timing = X_timing[:4]
+loop_result = kmeans_python_loops(X_timing, start_timing, rounds=5)
+numpy_result = kmeans_numpy(X_timing, start_timing, rounds=5)
+assert np.array_equal(loop_result[1], numpy_result[1])
+assert np.allclose(loop_result[0], numpy_result[0])
+print("both versions give the same labels and centres")
+
+# %%
+# NBVAL_IGNORE_OUTPUT
+import timeit
+
+loop_seconds = min(
+    timeit.repeat(lambda: kmeans_python_loops(X_timing, start_timing, 5), number=1, repeat=3)
+)
+numpy_seconds = min(
+    timeit.repeat(lambda: kmeans_numpy(X_timing, start_timing, 5), number=1, repeat=3)
+)
+print(f"Python loops: {1e3 * loop_seconds:8.1f} ms")
+print(f"NumPy:        {1e3 * numpy_seconds:8.1f} ms")
+print(f"NumPy is about {loop_seconds / numpy_seconds:.0f} times faster on this computer")
+
+# %% [markdown]
+# The exact numbers depend on your computer, but the gap is always large: the loop version
+# runs Python code for every point, centre and feature, the NumPy version runs a handful of
+# operations that each process all points in compiled code.
+
+# %% [markdown]
+# ## What K-Means cannot do
+#
+# K-Means is fast and simple, and its assumptions are strong: K is given; every cluster is a
+# round ball around its centre, of similar size and spread; every point belongs to some
+# cluster. Each limitation below has a picture.
+#
+# ### 1. K must be chosen
+#
+# K-Means returns exactly the K clusters you ask for — on the four blobs it happily makes 2, 3
+# or 6 — and the inertia always falls as K grows, so the smallest inertia cannot choose K.
+# Lesson 3 is about choosing it.
+
+# %%
+fig, axes = plt.subplots(1, 4, figsize=(18, 4.5), sharex=True, sharey=True)
+inertia_by_k = {}
+for ax, k in zip(axes, [2, 3, 4, 6], strict=True):
+    fitted = KMeansScratch(k, n_init=10, random_state=0).fit(X_blobs)
+    inertia_by_k[k] = fitted.inertia_
+    cluster_scatter(
+        X_blobs,
+        fitted.labels_,
+        centers=fitted.cluster_centers_,
+        ax=ax,
+        legend=False,
+        title=f"K = {k}: inertia {fitted.inertia_:.0f}",
+        **BLOB_AXES,
+    )
+plt.show()
+assert list(inertia_by_k.values()) == sorted(inertia_by_k.values(), reverse=True)
+
+# %% [markdown]
+# ### 2. Round, similar clusters only
+#
+# Every point goes to its *nearest* centre, so the border between two clusters is always the
+# straight line halfway between their centres. Groups that are stretched, or curved like the
+# two moons, are cut where the geometry says, not where the groups are. The adjusted Rand
+# index (ARI; 1 = the true groups exactly, about 0 = no better than chance) measures the damage.
+
+# %%
+from course_utils.datasets import make_course_moons
+
+X_stretched, y_stretched = make_course_blobs(n_samples=300, centers=3, random_state=170)
+X_stretched = X_stretched @ np.array([[0.6, -0.64], [-0.41, 0.85]])  # shear: long thin groups
+X_moons, y_moons = make_course_moons()
+fig, axes = plt.subplots(1, 2, figsize=(14, 5.5))
+shape_ari = {}
+for ax, (name, X_shape, y_shape, k) in zip(
+    axes,
+    [("stretched blobs", X_stretched, y_stretched, 3), ("moons", X_moons, y_moons, 2)],
+    strict=True,
+):
+    fitted = KMeansScratch(k, n_init=10, random_state=0).fit(X_shape)
+    shape_ari[name] = adjusted_rand_score(y_shape, fitted.labels_)
+    cluster_scatter(
+        X_shape,
+        fitted.labels_,
+        centers=fitted.cluster_centers_,
+        ax=ax,
+        title=f"{name}: ARI {shape_ari[name]:.2f}",
+        **BLOB_AXES,
+    )
+plt.show()
+assert all(value < 0.9 for value in shape_ari.values())
+
+# %% [markdown]
+# ### 3. Outliers pull centres
+#
+# Every point must belong to a cluster and the mean feels every point. Add five far-away
+# points to the blobs and ask for K = 4: the outliers take a centre of their own, and to pay
+# for it two real groups are merged under one centre.
+
+# %%
+outliers = np.array([[25.0, 25.0], [26.0, 24.0], [24.0, 26.0], [25.5, 25.5], [24.5, 24.0]])
+X_outliers = np.vstack([X_blobs, outliers])
+with_outliers = KMeansScratch(4, n_init=10, random_state=0).fit(X_outliers)
+sizes = np.bincount(with_outliers.labels_)
+outlier_cluster = with_outliers.labels_[-1]
+assert sizes[outlier_cluster] == len(outliers) and sizes.max() == 150
+print(
+    f"cluster sizes: {sizes.tolist()} — the {len(outliers)} outliers are a cluster of "
+    f"their own, and one cluster holds {sizes.max()} points (two blobs of 75)"
+)
+cluster_scatter(
+    X_outliers,
+    with_outliers.labels_,
+    centers=with_outliers.cluster_centers_,
+    title="Five outliers take a whole centre",
+    **BLOB_AXES,
+)
+plt.show()
+
+# %% [markdown]
+# ### 4. Groups of different density
+#
+# A tight group of 250 customers next to a loose group of 50: the border sits halfway between
+# the centres, so the loose group's points nearest the tight group are given to it.
+
+# %%
+rng = np.random.default_rng(1)
+X_density = np.vstack(
+    [rng.normal([0.0, 0.0], 0.3, size=(250, 2)), rng.normal([3.5, 0.0], 1.5, size=(50, 2))]
+)
+y_density = np.repeat([0, 1], [250, 50])
+density_fit = KMeansScratch(2, n_init=10, random_state=0).fit(X_density)
+tight_label = np.bincount(density_fit.labels_[:250]).argmax()
+taken = int((density_fit.labels_[250:] == tight_label).sum())
+print(
+    f"{taken} of the 50 loose points are put with the tight group; "
+    f"ARI {adjusted_rand_score(y_density, density_fit.labels_):.2f}"
+)
+assert taken > 0
+cluster_scatter(
+    X_density,
+    density_fit.labels_,
+    centers=density_fit.cluster_centers_,
+    title="The border ignores density",
+    **BLOB_AXES,
+)
+plt.show()
+
+# %% [markdown]
+# ### 5. A bad start gives a bad answer
+#
+# Look again at the stuck run in the picture beside the good one, above: it has converged —
+# no step can improve it — yet its inertia is several times the best. Only another start can
+# help: use k-means++ and several restarts (`n_init`), and compare the inertias of the runs.
+
+# %%
+print(
+    f"stuck run: {stuck.n_iter_} iterations, inertia {stuck.inertia_:.1f} = "
+    f"{stuck.inertia_ / model.inertia_:.1f} x the good run's {model.inertia_:.1f}"
+)
+
+# %% [markdown]
+#
+# ### 6. Empty clusters
+#
+# If a centre starts (or ends up) farther from every point than some other centre, no point
+# is assigned to it. Our hand-written `update_by_hand` would then take the mean of nothing:
+
+# %%
+far_start = np.vstack([X_blobs[[0, 1, 2]], [[40.0, 40.0]]])  # three data points, one far away
+empty_labels = squared_distances_by_hand(X_blobs, far_start).argmin(axis=1)
+print("points per cluster at the start:", np.bincount(empty_labels, minlength=4).tolist())
+import warnings
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore", RuntimeWarning)  # "Mean of empty slice"
+    print("naive update:\n", update_by_hand(X_blobs, empty_labels, 4).round(2))
+
+# %% [markdown]
+# A `NaN` centre poisons every later step. `KMeansScratch` follows scikit-learn's rule
+# instead: an empty cluster's centre jumps to the point that lies **farthest from its own
+# centre** — the point that fits its cluster worst. The panels show the empty start, the jump
+# after one update, and the end.
+
+# %%
+relocated = KMeansScratch(4, init=far_start, tol=0.0).fit(X_blobs)
+assert np.bincount(relocated.history_[0].labels, minlength=4)[3] == 0
+plot_iterations(
+    X_blobs,
+    relocated.history_,
+    steps=[0, 1, relocated.n_iter_],
+    title="An empty cluster's centre jumps to the worst-fitting point",
+    **BLOB_AXES,
+)
+plt.show()
+print("points per cluster at the end:", np.bincount(relocated.labels_).tolist())
+
+# %% [markdown]
+# ## Key takeaways
+#
+# - K-Means alternates two steps — assign each point to its nearest centre, move each centre
+#   to the mean of its points — and each step lowers the inertia or leaves it unchanged.
+# - Vectorise: one matrix product gives every distance
+#   ($\lVert x\rVert^2 - 2x\cdot c + \lVert c\rVert^2$), `argmin` assigns, and a boolean mask
+#   per cluster updates. Never loop over the points in Python.
+# - The loop stops at a *local* optimum that depends on the start: use k-means++ and several
+#   restarts (`n_init`), and compare inertias.
+# - Check your own implementation against a reference: from the same start, `KMeansScratch`
+#   and scikit-learn give identical labels and inertia.
+# - K-Means needs K, assumes round clusters of similar size and density, is pulled by
+#   outliers, and needs a rule for empty clusters. Lesson 4 meets algorithms without some of
+#   these assumptions.
+
+# %% [markdown]
+# ## Exercises
+#
+# ### Exercise 2.1 — Plain k-means++ by hand
+#
+# Write `plus_plus_start(X, k, rng)`: pick the first centre uniformly at random, then each
+# next one with probability proportional to the squared distance from the nearest centre so
+# far (use `squared_distances_by_hand` and `rng.choice(len(X), p=...)`). Run `kmeans_by_hand`
+# on the blobs from your starts for seeds 0–29. How many runs get stuck (inertia more than
+# 1 % above the best found in the table above)? Compare with the random starts.
+
+
+# %% tags=["solution", "hide-cell"]
+def plus_plus_start(X, k, rng):
+    chosen = [X[rng.integers(len(X))]]
+    for _ in range(1, k):
+        nearest = squared_distances_by_hand(X, np.array(chosen)).min(axis=1)
+        chosen.append(X[rng.choice(len(X), p=nearest / nearest.sum())])
+    return np.array(chosen)
+
+
+stuck_runs = 0
+for seed in range(30):
+    pp_centres, pp_labels, _ = kmeans_by_hand(
+        X_blobs, plus_plus_start(X_blobs, 4, np.random.default_rng(seed))
+    )
+    stuck_runs += kmeans_inertia(X_blobs, pp_centres, pp_labels) > 1.01 * best
+print(f"plain k-means++: {stuck_runs} of 30 runs stuck")
+# Plain k-means++ rarely gets stuck here; single random starts got stuck far more often.
+
+# %% [markdown]
+# ### Exercise 2.2 — An update that survives empty clusters
+#
+# Change `update_by_hand` so that a cluster with no points keeps its previous centre instead
+# of becoming `NaN` (give the function the old centres as an extra argument). Run the loop
+# from `far_start`. Does the far centre ever get points? What does this tell you about the
+# "keep the old centre" rule compared with `KMeansScratch`'s rule?
+
+
+# %% tags=["solution", "hide-cell"]
+def update_keeping_empty(X, labels, old_centres):
+    new = old_centres.copy()
+    for j in range(len(old_centres)):
+        if np.any(labels == j):
+            new[j] = X[labels == j].mean(axis=0)
+    return new
+
+
+keep_centres = far_start.copy()
+for _ in range(20):
+    keep_labels = squared_distances_by_hand(X_blobs, keep_centres).argmin(axis=1)
+    keep_centres = update_keeping_empty(X_blobs, keep_labels, keep_centres)
+print("points per cluster:", np.bincount(keep_labels, minlength=4).tolist())
+print(
+    f"inertia {kmeans_inertia(X_blobs, keep_centres, keep_labels):.1f} "
+    f"vs {relocated.inertia_:.1f} with relocation"
+)
+# The far centre never gets a point: we end with 3 clusters and a much higher inertia.
+# Moving the empty centre onto a badly fitting point puts it back to work.
+
+# %% [markdown]
+# ### Exercise 2.3 — An update without a loop over clusters
+#
+# `update_by_hand` loops over the K clusters. Write `update_with_bincount(X, labels, k)`
+# without any Python loop over clusters: `np.bincount(labels, minlength=k)` counts the points
+# of each cluster, and `np.bincount(labels, weights=X[:, f], minlength=k)` sums feature `f`
+# per cluster. Check that it gives the same centres as `update_by_hand` on the blobs with
+# `model.labels_`.
+
+
+# %% tags=["solution", "hide-cell"]
+def update_with_bincount(X, labels, k):
+    counts = np.bincount(labels, minlength=k)
+    sums = np.stack(
+        [np.bincount(labels, weights=X[:, f], minlength=k) for f in range(X.shape[1])], axis=1
+    )
+    return sums / counts[:, None]
+
+
+assert np.allclose(
+    update_with_bincount(X_blobs, model.labels_, 4), update_by_hand(X_blobs, model.labels_, 4)
+)
+print(update_with_bincount(X_blobs, model.labels_, 4).round(3))
+# The loop left is over the features, which are few; the points are handled by bincount.
+
+# %% [markdown]
+# **Quiz:** lesson 06 has questions on this lesson.
