@@ -367,7 +367,7 @@ def plot_comparison(
         if table.loc[name, NOISE_SHARE] > 0:
             title += f", {table.loc[name, NOISE_SHARE]:.0%} noise"
         if ARI in table.columns:
-            title += f", ARI {table.loc[name, ARI]:.2f}"
+            title += f", ARI {round(table.loc[name, ARI], 2) + 0.0:.2f}"  # no "-0.00"
         panels.append((title, shown, None))
     ncols = min(ncols, len(panels))
     nrows = math.ceil(len(panels) / ncols)

@@ -3,6 +3,8 @@
 * :func:`linkage_matrix` — scipy's merge tree (``scipy.cluster.hierarchy.linkage``).
 * :func:`cut_height` / :func:`cut_labels` — the height of a horizontal cut that leaves exactly
   K clusters, computed from the merge heights, and the clusters it gives.
+* :func:`cut_ranges` — for each K, the range of heights whose cut leaves K clusters; a long
+  stretch without a merge suggests K.
 * :func:`plot_dendrogram` — a truncated dendrogram with that cut drawn as a line and the
   branches below it in the colours the same clusters get in a scatter plot.
 * :func:`compare_linkages` — ward, complete, average and single linkage on the same data, as
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import matplotlib.pyplot as plt
 import numpy as np
+import pandas as pd
 from scipy.cluster.hierarchy import dendrogram, fcluster, is_valid_linkage, linkage
 from sklearn.cluster import AgglomerativeClustering
 
@@ -141,6 +144,50 @@ def cut_labels(Z, n_clusters: int) -> np.ndarray:
     return fcluster(_check_linkage(Z), height, criterion="distance").astype(np.int64) - 1
 
 
+def cut_ranges(Z, max_clusters: int = 8) -> pd.DataFrame:
+    """Return, for each number of clusters K, the range of heights whose cut leaves K clusters.
+
+    A cut anywhere between the merge that leaves K clusters and the one above it gives the
+    same K clusters. A long stretch without a merge means those K clusters are well
+    separated: the dendrogram's way of suggesting K.
+
+    Parameters
+    ----------
+    Z : ndarray of shape (n_samples - 1, 4)
+        A linkage matrix (from :func:`linkage_matrix`).
+    max_clusters : int, default 8
+        The largest K listed (between 2 and ``n_samples - 1``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by ``clusters`` (2 .. ``max_clusters``), with columns ``from height``,
+        ``to height`` and ``stretch`` (their difference; 0 when two merges tie).
+
+    Raises
+    ------
+    TypeError, ValueError
+        If ``Z`` is not a valid linkage matrix or ``max_clusters`` is out of range.
+
+    Examples
+    --------
+    >>> Z = linkage_matrix([[0.0], [1.0], [10.0], [11.0]], method="single")
+    >>> cut_ranges(Z, 3)["stretch"].tolist()
+    [8.0, 0.0]
+    """
+    Z = _check_linkage(Z)
+    n_samples = Z.shape[0] + 1
+    max_clusters = check_int(max_clusters, name="max_clusters", minimum=2, maximum=n_samples - 1)
+    ks = np.arange(2, max_clusters + 1)
+    lower = Z[n_samples - ks - 1, 2]
+    upper = Z[n_samples - ks, 2]
+    table = pd.DataFrame(
+        {"from height": lower, "to height": upper, "stretch": upper - lower},
+        index=pd.Index(ks, name="clusters"),
+    )
+    return table
+
+
 def _link_colours(Z: np.ndarray, labels: np.ndarray, height: float):
     """Return a function giving each link the colour of its cluster (grey above the cut)."""
     n_samples = labels.size
@@ -164,7 +211,7 @@ def plot_dendrogram(
     truncate_p: int = 30,
     ax=None,
     title: str | None = None,
-    leaf_label: str = "points (in brackets: how many were merged below)",
+    leaf_label: str = "points (in brackets: how many merged below; else one row number)",
     height_label: str = "merge height (distance)",
 ):
     """Draw a truncated dendrogram with a horizontal cut line that leaves ``n_clusters``.

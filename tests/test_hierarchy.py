@@ -19,6 +19,7 @@ from course_utils.hierarchy import (
     compare_linkages,
     cut_height,
     cut_labels,
+    cut_ranges,
     linkage_matrix,
     plot_dendrogram,
 )
@@ -71,6 +72,22 @@ def test_the_cut_leaves_exactly_the_requested_clusters(X, method, data):
     labels = cut_labels(Z, n_clusters)
     assert sorted(np.unique(labels)) == list(range(n_clusters))
     assert adjusted_rand_score(labels, fcluster(Z, n_clusters, criterion="maxclust")) == 1.0
+
+
+def test_cut_ranges_agree_with_cut_height(blobs):
+    X, _ = blobs
+    Z = linkage_matrix(X)
+    ranges = cut_ranges(Z, 6)
+    assert list(ranges.index) == [2, 3, 4, 5, 6]
+    assert (ranges["stretch"] >= 0).all()
+    for k, row in ranges.iterrows():
+        middle = (row["from height"] + row["to height"]) / 2
+        assert middle == pytest.approx(cut_height(Z, k))
+        assert np.unique(fcluster(Z, middle, criterion="distance")).size == k
+    # four far-apart blobs: the longest stretch is the one that leaves 4 clusters
+    assert ranges["stretch"].idxmax() == 4
+    with pytest.raises(ValueError, match="max_clusters must be <= 119"):
+        cut_ranges(Z, 120)
 
 
 def test_ward_cut_equals_sklearn_agglomerative(blobs):
