@@ -134,11 +134,11 @@ def cluster_summary(data: np.ndarray, labels: np.ndarray, truth=None) -> dict:
 
     Parameters
     ----------
-    data : ndarray of shape (n_samples, n_features)
-        The features the clustering was computed on (checked by the caller).
-    labels : ndarray of shape (n_samples,)
+    data : array-like of shape (n_samples, n_features)
+        The features the clustering was computed on.
+    labels : array-like of shape (n_samples,)
         Cluster labels, ``-1`` for noise.
-    truth : ndarray of shape (n_samples,), optional
+    truth : array-like of shape (n_samples,), optional
         Known groups.
 
     Returns
@@ -149,12 +149,27 @@ def cluster_summary(data: np.ndarray, labels: np.ndarray, truth=None) -> dict:
         The silhouette leaves noise points out and is ``NaN`` (with a note) when fewer
         than 2 clusters remain, or when every remaining point is a cluster of its own.
         The ARI is over all points, noise points counting as one group.
+
+    Raises
+    ------
+    TypeError, ValueError
+        On bad ``data``, or labels that are not integers or do not have one entry per row.
+
+    Examples
+    --------
+    >>> row = cluster_summary([[0.0], [0.1], [5.0], [5.1], [20.0]], [0, 0, 1, 1, -1])
+    >>> row["clusters found"], row["noise share"], row["note"]
+    (2, 0.2, '')
     """
+    data = check_features(data, name="data", min_samples=2)
+    labels = check_labels(labels, n_samples=data.shape[0], name="labels")
+    if truth is not None:
+        truth = check_labels(truth, n_samples=data.shape[0], name="truth")
     clustered = labels >= 0
     clusters, sizes = np.unique(labels[clustered], return_counts=True)
     row = {
         CLUSTERS: int(clusters.size),
-        NOISE_SHARE: float(1.0 - clustered.mean()),
+        NOISE_SHARE: float(np.mean(labels < 0)),
         LARGEST_SHARE: float(sizes.max() / labels.size) if sizes.size else 0.0,
     }
     note = ""

@@ -25,6 +25,7 @@ from course_utils.compare import (
     NOTE,
     SILHOUETTE,
     AlgorithmComparison,
+    cluster_summary,
     compare_algorithms,
     match_labels,
     plot_comparison,
@@ -220,6 +221,13 @@ def test_bad_estimators_are_refused(blobs, estimators, error, match):
     X, _ = blobs
     with pytest.raises(error, match=match):
         compare_algorithms(X, estimators)
+
+
+def test_cluster_summary_bad_input():
+    with pytest.raises(ValueError, match="labels has 2 entries but the data has 3 rows"):
+        cluster_summary([[0.0], [1.0], [2.0]], [0, 1])
+    with pytest.raises(TypeError, match="truth must hold integers"):
+        cluster_summary([[0.0], [1.0]], [0, 1], truth=["a", "b"])
 
 
 # --- match_labels -------------------------------------------------------------------------
