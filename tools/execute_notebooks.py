@@ -51,6 +51,26 @@ def coalesce_streams(outputs: list) -> list:
     return merged
 
 
+def keep_ignored_outputs(notebook, committed_path: Path) -> None:
+    """Keep the committed outputs of unchanged ``# NBVAL_IGNORE_OUTPUT`` cells.
+
+    Such cells show timings or machine details that differ on every run; nbval does not check
+    them. Re-using the committed output when the cell's source is unchanged is what lets a
+    re-run leave ``git status`` clean.
+    """
+    if not committed_path.exists():
+        return
+    committed = jupytext.read(committed_path)
+    previous = {
+        cell.source: cell.outputs
+        for cell in committed.cells
+        if cell.cell_type == "code" and cell.source.lstrip().startswith("# NBVAL_IGNORE_OUTPUT")
+    }
+    for cell in notebook.cells:
+        if cell.cell_type == "code" and cell.source in previous:
+            cell.outputs = previous[cell.source]
+
+
 def execute(py_path: Path, url: str) -> float:
     """Execute one lesson and write its pair; return the execution time in seconds."""
     text = py_path.read_text(encoding="utf-8")
@@ -74,6 +94,7 @@ def execute(py_path: Path, url: str) -> float:
     for cell in notebook.cells:
         if cell.cell_type == "code":
             cell.outputs = coalesce_streams(cell.outputs)
+    keep_ignored_outputs(notebook, py_path.with_suffix(".ipynb"))
     jupytext.write(notebook, py_path.with_suffix(".ipynb"), fmt="ipynb")
     jupytext.write(notebook, py_path, fmt="py:percent")
     return seconds
