@@ -25,28 +25,24 @@ because it follows the same rules:
 * **Restarts.** With ``n_init`` runs, a later run replaces the best so far only if its
   inertia is lower *and* its clustering differs (not merely the same groups with new numbers).
 
-Speed (see ``tools/bench_kmeans.py``): rows are processed in cache-sized blocks, spread over
-threads like scikit-learn's OpenMP loop (``OMP_NUM_THREADS`` caps them; the result does not
-depend on the number of threads); the nearest centre is found with whole-row operations rather
+Speed (see ``tools/bench_kmeans.py``): the data are stored one row per feature and processed
+in cache-sized blocks of points; the nearest centre is found with whole-row operations rather
 than ``np.argmin`` (see :func:`_nearest_centres`); the cluster sums come from a one-hot matrix
-product; labels are kept as one byte per point up to 256 clusters. The lesson's own loop is
-the plain version of the same steps.
+product; labels are kept as one byte per point up to 256 clusters. It runs on one thread (the
+matrix products may use more): Python threads were measured to slow it down, because its
+NumPy calls are too short to share the interpreter well. The lesson's own loop is the plain
+version of the same steps.
 """
 
 from __future__ import annotations
 
 import numbers
-import os
 import warnings
-from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass
 
 import numpy as np
 from sklearn.base import BaseEstimator, ClusterMixin
 from sklearn.exceptions import ConvergenceWarning, NotFittedError
-from threadpoolctl import ThreadpoolController
 
 from course_utils.validation import (
     check_choice,
@@ -224,77 +220,40 @@ def _nearest_centres(scores, out):
         np.add(out, scores[j] > scores[-1], out=out)
 
 
-def _assign(Xa, centers, labels, sums=None, map_blocks=map):
-    """E-step, block by block: write each row's nearest centre into ``labels``.
+def _assign(XaT, centers, labels, sums=None):
+    """E-step, block by block: write each point's nearest centre into ``labels``.
 
-    ``Xa`` is the centred data with a column of ones appended, so one matrix product gives
-    ``||c||² - 2 c·x`` for every centre and point. ``labels`` has the type of
+    ``XaT`` holds the centred data *by feature* — one row per feature, one column per point —
+    with a row of ones appended, so that one matrix product ``weights @ block`` gives
+    ``||c||² - 2 c·x`` for every centre and point (rows of contiguous numbers make these
+    products about twice as fast as the row-per-point layout). ``labels`` has the type of
     :func:`_label_dtype`. When ``sums`` (n_clusters, n_features + 1) is given, add each
-    cluster's sum of rows to it: its last column then counts the points. ``map_blocks`` runs
-    the blocks (``map``, or a thread pool's ``map``); the result does not depend on it,
-    because the blocks' sums are added in block order.
+    cluster's sum of points to it: its last column then counts the points.
     """
-    n_samples, n_features = Xa.shape[0], centers.shape[1]
+    n_samples, n_features = XaT.shape[1], centers.shape[1]
     n_clusters = centers.shape[0]
     weights = np.empty((n_clusters, n_features + 1))
     weights[:, :n_features] = -2.0 * centers
     weights[:, n_features] = np.einsum("ij,ij->i", centers, centers)
     one_hot = sums is not None and n_clusters <= _ONE_HOT_MAX_CLUSTERS
     cluster_ids = np.arange(n_clusters, dtype=labels.dtype)[:, None]
-    starts = range(0, n_samples, _BLOCK_ROWS)
-    block_sums = np.empty((len(starts), n_clusters, n_features + 1)) if one_hot else None
-
-    def assign_block(index):
-        block = Xa[starts[index] : starts[index] + _BLOCK_ROWS]
-        block_labels = labels[starts[index] : starts[index] + _BLOCK_ROWS]
-        _nearest_centres(weights @ block.T, block_labels)
+    for start in range(0, n_samples, _BLOCK_ROWS):
+        block = XaT[:, start : start + _BLOCK_ROWS]
+        block_labels = labels[start : start + _BLOCK_ROWS]
+        _nearest_centres(weights @ block, block_labels)
         if one_hot:
-            one_hot_labels = (block_labels == cluster_ids).astype(np.float64)
-            np.matmul(one_hot_labels, block, out=block_sums[index])
-
-    for _ in map_blocks(assign_block, range(len(starts))):
-        pass
-    if one_hot:
-        sums += block_sums.sum(axis=0)
-    elif sums is not None:
+            sums += (block_labels == cluster_ids).astype(np.float64) @ block.T
+    if sums is not None and not one_hot:
         for j in range(n_features + 1):
-            sums[:, j] += np.bincount(labels, weights=Xa[:, j], minlength=n_clusters)
+            sums[:, j] += np.bincount(labels, weights=XaT[j], minlength=n_clusters)
 
 
-def _n_threads() -> int:
-    """Threads for the assignment step: the CPUs this process may use, capped by
-    ``OMP_NUM_THREADS`` when it is set (the same budget scikit-learn's K-Means uses)."""
-    try:
-        n_cpus = len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        n_cpus = os.cpu_count() or 1
-    limit = os.environ.get("OMP_NUM_THREADS", "").strip()
-    if limit.isdigit() and int(limit) > 0:
-        n_cpus = min(n_cpus, int(limit))
-    return max(n_cpus, 1)
-
-
-_BLAS_CONTROLLER: list[ThreadpoolController] = []
-
-
-@contextmanager
-def _block_mapper(n_samples: int) -> Iterator:
-    """Yield a ``map`` for the blocks of :func:`_assign`: a thread pool when it can help.
-
-    Like scikit-learn, the blocks are spread over threads and BLAS is held to one thread
-    meanwhile, so that the two kinds of threads do not fight over the same cores.
-    """
-    n_threads = min(_n_threads(), -(-n_samples // _BLOCK_ROWS))
-    if n_threads <= 1:
-        yield map
-        return
-    if not _BLAS_CONTROLLER:
-        _BLAS_CONTROLLER.append(ThreadpoolController())
-    with (
-        _BLAS_CONTROLLER[0].limit(limits=1, user_api="blas"),
-        ThreadPoolExecutor(n_threads) as pool,
-    ):
-        yield pool.map
+def _centred_by_feature(X, mean):
+    """Return ``XaT``, the layout :func:`_assign` works on: ``(X - mean).T`` and a row of ones."""
+    XaT = np.empty((X.shape[1] + 1, X.shape[0]))
+    np.subtract(X, mean, out=XaT[:-1].T)
+    XaT[-1] = 1.0
+    return XaT
 
 
 def _relocate_empty_clusters(Xc, centers, labels, sums):
@@ -319,17 +278,17 @@ def _relocate_empty_clusters(Xc, centers, labels, sums):
         sums[new_cluster, n_features] = 1.0
 
 
-def _lloyd(Xa, centers, max_iter, tol, keep_history, map_blocks=map):
+def _lloyd(XaT, centers, max_iter, tol, keep_history):
     """One K-Means run from ``centers`` (centred coordinates); see the module docstring."""
-    n_samples, n_features = Xa.shape[0], centers.shape[1]
-    Xc = Xa[:, :n_features]
+    n_samples, n_features = XaT.shape[1], centers.shape[1]
+    Xc = XaT[:n_features].T  # the centred points, one per row (a view)
     history = []
     labels_old = None
     strict_convergence = False
     for iteration in range(max_iter):
         labels = np.empty(n_samples, dtype=_label_dtype(centers.shape[0]))
         sums = np.zeros((centers.shape[0], n_features + 1))
-        _assign(Xa, centers, labels, sums, map_blocks)
+        _assign(XaT, centers, labels, sums)
         _relocate_empty_clusters(Xc, centers, labels, sums)
         counts = sums[:, n_features]
         filled = counts > 0
@@ -347,7 +306,7 @@ def _lloyd(Xa, centers, max_iter, tol, keep_history, map_blocks=map):
         labels_old = labels
     if not strict_convergence:  # re-assign so that the labels belong to the final centres
         labels = np.empty(n_samples, dtype=_label_dtype(centers.shape[0]))
-        _assign(Xa, centers, labels, map_blocks=map_blocks)
+        _assign(XaT, centers, labels)
     residuals = Xc - centers[labels]
     inertia = float(np.einsum("ij,ij->", residuals, residuals))
     if keep_history:
@@ -490,25 +449,21 @@ default "k-means++"
         rng = check_random_state(self.random_state)
         tol = self.tol * np.mean(np.var(X, axis=0)) if self.tol > 0 else 0.0
         X_mean = X.mean(axis=0)
-        # Centred data plus a column of ones: see _assign.
-        Xa = np.empty((X.shape[0], X.shape[1] + 1))
-        np.subtract(X, X_mean, out=Xa[:, :-1])
-        Xa[:, -1] = 1.0
-        Xc = Xa[:, :-1]
+        XaT = _centred_by_feature(X, X_mean)
+        Xc = XaT[:-1].T
         best = None
-        with _block_mapper(X.shape[0]) as map_blocks:
-            for _ in range(n_init):
-                if isinstance(init, str) and init == "k-means++":
-                    n_trials = 2 + int(np.log(self.n_clusters))
-                    rows = _kmeans_plusplus(Xc, self.n_clusters, rng, n_trials)[1]
-                    start = X[rows]
-                elif isinstance(init, str):
-                    start = X[rng.choice(X.shape[0], size=self.n_clusters, replace=False)]
-                else:
-                    start = init
-                run = _lloyd(Xa, start - X_mean, self.max_iter, tol, self.keep_history, map_blocks)
-                if best is None or (run[2] < best[2] and not _same_clustering(run[1], best[1])):
-                    best, best_start = run, start
+        for _ in range(n_init):
+            if isinstance(init, str) and init == "k-means++":
+                n_trials = 2 + int(np.log(self.n_clusters))
+                rows = _kmeans_plusplus(Xc, self.n_clusters, rng, n_trials)[1]
+                start = X[rows]
+            elif isinstance(init, str):
+                start = X[rng.choice(X.shape[0], size=self.n_clusters, replace=False)]
+            else:
+                start = init
+            run = _lloyd(XaT, start - X_mean, self.max_iter, tol, self.keep_history)
+            if best is None or (run[2] < best[2] and not _same_clustering(run[1], best[1])):
+                best, best_start = run, start
         centers, labels, inertia, n_iter, history = best
         steps = [KMeansStep(t, c + X_mean, lab.astype(np.int32)) for t, c, lab in history]
         if steps:  # the starting centres exactly as given or drawn, without rounding
@@ -555,12 +510,9 @@ default "k-means++"
                 f"{self.n_features_in_}; they must match"
             )
         # Same centring and arithmetic as in fit, so the training data get labels_ back.
-        Xa = np.empty((X.shape[0], X.shape[1] + 1))
-        np.subtract(X, self._X_mean, out=Xa[:, :-1])
-        Xa[:, -1] = 1.0
+        XaT = _centred_by_feature(X, self._X_mean)
         labels = np.empty(X.shape[0], dtype=_label_dtype(self.n_clusters))
-        with _block_mapper(X.shape[0]) as map_blocks:
-            _assign(Xa, self._centers_centred, labels, map_blocks=map_blocks)
+        _assign(XaT, self._centers_centred, labels)
         return labels.astype(np.int32)
 
     def fit_predict(self, X, y=None):

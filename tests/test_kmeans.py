@@ -16,7 +16,6 @@ from sklearn.cluster import KMeans
 from sklearn.exceptions import ConvergenceWarning, NotFittedError
 from sklearn.preprocessing import StandardScaler
 
-from course_utils import kmeans as kmeans_module
 from course_utils.datasets import AGE, INCOME, make_age_income_customers, make_course_blobs
 from course_utils.kmeans import (
     KMeansScratch,
@@ -117,19 +116,6 @@ def test_large_blocks_and_many_clusters_same_as_sklearn():
     X = np.random.default_rng(9).normal(size=(20_000, 3))
     for n_clusters in (5, 12, 40):
         assert_same_as_sklearn(*fit_both(X, random_start(X, n_clusters, 9), max_iter=15))
-
-
-def test_threads_do_not_change_the_result(monkeypatch):
-    X = np.random.default_rng(10).normal(size=(30_000, 2))
-    start = random_start(X, 4, 10)
-    results = []
-    for threads in ("1", "2"):
-        monkeypatch.setenv("OMP_NUM_THREADS", threads)
-        model = KMeansScratch(4, init=start, max_iter=10).fit(X)
-        results.append((model.labels_, model.cluster_centers_, model.inertia_))
-    np.testing.assert_array_equal(results[0][0], results[1][0])
-    np.testing.assert_array_equal(results[0][1], results[1][1])
-    assert results[0][2] == results[1][2]
 
 
 # --- the empty-cluster rule ------------------------------------------------------------------
@@ -419,10 +405,3 @@ def test_predict_with_other_number_of_features_is_refused():
 def test_helpers_refuse_bad_input(call, error, match):
     with pytest.raises(error, match=match):
         call()
-
-
-def test_thread_budget_follows_omp_num_threads(monkeypatch):
-    monkeypatch.setenv("OMP_NUM_THREADS", "1")
-    assert kmeans_module._n_threads() == 1
-    monkeypatch.delenv("OMP_NUM_THREADS")
-    assert kmeans_module._n_threads() >= 1

@@ -8,7 +8,10 @@ the same labels). Threads are whatever the environment gives (``OMP_NUM_THREADS`
 touched). Each timing is the best of ``--repeats`` fits, ours and scikit-learn's interleaved so
 that a busy machine slows both alike. The table goes to stdout; the numbers, with the
 environment they were measured in, to ``_build/bench/kmeans.json``. This is a benchmark, not a
-test: timings vary from machine to machine, so only the ratio is worth comparing.
+test: timings vary from machine to machine, so only the ratio is worth comparing — and on a
+shared machine even the ratio moves, because scikit-learn's OpenMP threads suffer most when
+another process holds a core. Run it with ``OMP_NUM_THREADS=1`` too for a single-core
+comparison (KMeansScratch itself is single-threaded).
 """
 
 from __future__ import annotations
@@ -106,6 +109,7 @@ def environment() -> dict:
         "numpy": np.__version__,
         "scikit-learn": sklearn.__version__,
         "machine": platform.machine(),
+        "load_average_1_5_15_min": [round(x, 2) for x in os.getloadavg()],
     }
     try:
         from threadpoolctl import threadpool_info
@@ -130,6 +134,7 @@ def main(argv: list[str] | None = None) -> int:
         f"{MAX_ITER} iterations, best of {args.repeats}"
     )
     print("environment: " + (", ".join(f"{k}={v}" for k, v in env["env"].items() if v) or "-"))
+    print(f"CPUs: {env['cpu_count']}, load average before: {env['load_average_1_5_15_min']}")
     header = (
         f"{'n x d, k':>18} | {'ours ms/it':>10} | {'no-hist':>8} | {'sklearn':>8} | "
         f"{'ratio':>6} | same labels"
