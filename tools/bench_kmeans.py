@@ -158,7 +158,17 @@ def main(argv: list[str] | None = None) -> int:
         f"(worst ratio {worst:.2f})"
     )
     args.output.parent.mkdir(parents=True, exist_ok=True)
-    payload = {"target_ratio": TARGET_RATIO, "environment": env, "results": results}
+    cases = [  # the compact form tools/bench.py reads
+        {
+            "name": f"{r['n_samples']:,} x {r['n_features']}, k={r['n_clusters']}",
+            "n_iter": r["n_iter"],
+            "ours_s_per_iter": r["ms_per_iter"]["ours"] / 1e3,
+            "sklearn_s_per_iter": r["ms_per_iter"]["sklearn"] / 1e3,
+            "ratio": r["ratio"],
+        }
+        for r in results
+    ]
+    payload = {"target_ratio": TARGET_RATIO, "environment": env, "cases": cases, "results": results}
     args.output.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
     print(f"written: {args.output}")
     return 0
