@@ -43,13 +43,13 @@ if "google.colab" in sys.modules:
 # - **Document topics** — news articles that share vocabulary fall into topics.
 # - **Anomaly detection** — a payment that belongs to no group of normal payments is suspicious.
 # - **Gene grouping** — genes whose activity rises and falls together probably work together.
-# - **Image compression** — replace millions of colours by a few cluster centres.
+# - **Image compression** — replace millions of colours by a few [cluster](../appendix/glossary.md#cluster) centres.
 #
 # ## Why businesses segment customers
 #
 # One message for everybody fits nobody. A shop that knows it has, say, young customers on a
 # budget and well-off customers who spend little can write a different campaign for each,
-# stock different products, and measure each group's response. Segments are only useful if they
+# stock different products, and measure each group's response. [Segments](../appendix/glossary.md#segment) are only useful if they
 # are **real** (the data really has groups), **stable** (they come back when you re-run the
 # analysis) and **actionable** (you can do something different for each). The course keeps
 # coming back to these three tests — an algorithm will *always* return clusters, even when the

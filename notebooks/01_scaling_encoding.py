@@ -85,12 +85,12 @@ assert raw_shares[AGE] < 1e-6
 #
 # ## The same K-Means before and after scaling
 #
-# **Standardising** (scikit-learn's `StandardScaler`) rewrites each feature as
+# **[Standardising](../appendix/glossary.md#scaling)** (scikit-learn's `StandardScaler`) rewrites each feature as
 # $(x - \text{mean}) / \text{standard deviation}$: every feature then has mean 0 and standard
 # deviation 1, so each gets the same share of the distances. We fit *the same* K-Means
 # (K = 4, the same seed, 10 restarts) on the raw and on the standardised data.
 # `compare_scalings` does exactly that and also scores each result against the segments the
-# data were made from, with the **adjusted Rand index** (ARI: 1 = the same grouping as the
+# data were made from, with the **[adjusted Rand index](../appendix/glossary.md#adjusted-rand-index)** (ARI: 1 = the same grouping as the
 # truth, about 0 = no better than chance). A real shop has no true segments; the synthetic
 # data let us check.
 
@@ -315,10 +315,10 @@ customers["Gender"].value_counts()
 # %% [markdown]
 # Two common encodings:
 #
-# - **Label encoding** replaces each category by an integer (Female → 0, Male → 1; scikit-learn's
+# - **[Label encoding](../appendix/glossary.md#label-encoding)** replaces each category by an integer (Female → 0, Male → 1; scikit-learn's
 #   `OrdinalEncoder`). With more than two categories it invents an *order* and *distances*
 #   that mean nothing.
-# - **One-hot encoding** makes one 0/1 column per category (`OneHotEncoder`, or
+# - **[One-hot encoding](../appendix/glossary.md#one-hot-encoding)** makes one 0/1 column per category (`OneHotEncoder`, or
 #   `pandas.get_dummies`). Every two different categories end up the same distance apart.
 #
 # A tiny made-up column with three sales channels shows the difference, as distances between

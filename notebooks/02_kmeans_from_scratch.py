@@ -34,12 +34,12 @@ if "google.colab" in sys.modules:
 # %% [markdown]
 # ## The algorithm in four sentences
 #
-# 1. **Choose K**, the number of clusters, and place K *centres* (also called centroids).
+# 1. **Choose K**, the number of clusters, and place K *centres* (also called [centroids](../appendix/glossary.md#centroid)).
 # 2. **Assign** every point to its nearest centre.
 # 3. **Update**: move every centre to the mean of the points assigned to it.
 # 4. **Repeat** 2 and 3 until the assignments — and so the centres — stop changing.
 #
-# Each step makes the **inertia** smaller or leaves it unchanged: the sum, over all points, of
+# Each step makes the **[inertia](../appendix/glossary.md#inertia)** smaller or leaves it unchanged: the sum, over all points, of
 # the squared distance from the point to its own centre. Assigning a point to a nearer centre
 # can only shrink its term, and the mean is the place with the smallest sum of squared
 # distances to a group of points. Because there are finitely many ways to assign the points,
@@ -149,7 +149,7 @@ print(tiny_centres.round(3))
 #
 # `course_utils.kmeans.KMeansScratch` is the same loop, written for real use and with
 # scikit-learn's interface (`fit`, `predict`, `labels_`, `cluster_centers_`, `inertia_`). On
-# top of our twenty lines it has k-means++ starts and restarts (below), a rule for empty
+# top of our twenty lines it has [k-means++](../appendix/glossary.md#k-means) starts and restarts (below), a rule for empty
 # clusters (below), and scikit-learn's extra stopping rule: stop early when the centres moved
 # less than `tol` (relative to the spread of the data). With `tol=0` it stops exactly when our
 # loop does. It also records every step in `history_`, for pictures.
@@ -241,7 +241,7 @@ plt.show()
 # proportional to its squared distance from the nearest centre already chosen — so the
 # centres spread out over the data. (`KMeansScratch` uses the *greedy* variant, as
 # scikit-learn does: it draws a few candidates each time and keeps the one that lowers the
-# inertia most.) **Restarts** (`n_init`) run the whole loop from several starts and keep the
+# inertia most.) **Restarts** ([`n_init`](../appendix/glossary.md#n_init)) run the whole loop from several starts and keep the
 # lowest inertia.
 #
 # How often does each recipe end stuck? We fit each one with 30 different seeds and count the
@@ -288,7 +288,7 @@ assert summary.loc["random starts, n_init=10", "stuck runs (of 30)"] == 0
 # ## The same answer as scikit-learn
 #
 # A hand-written algorithm is only trustworthy once it has been checked against a reference.
-# Given the same starting centres, `KMeansScratch` and scikit-learn's `KMeans` (Lloyd's
+# Given the same starting centres, `KMeansScratch` and scikit-learn's `KMeans` ([Lloyd's](../appendix/glossary.md#lloyds-algorithm)
 # algorithm, one start) must agree point for point. We check it on lesson 1's scaled customers:
 
 # %%

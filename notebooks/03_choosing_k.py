@@ -63,7 +63,7 @@ plt.show()
 # points, of the squared distance from each point to its cluster's centre — the quantity
 # K-Means minimises. More clusters always mean shorter distances, so inertia falls every time
 # K grows, down to 0 when every point is its own cluster. The lowest inertia is therefore
-# *not* the goal. What we look for is the **elbow**: the K after which adding a cluster stops
+# *not* the goal. What we look for is the **[elbow](../appendix/glossary.md#elbow-method)**: the K after which adding a cluster stops
 # buying a big drop.
 #
 # `scores_by_k` fits scikit-learn's `KMeans` for each K (the same seed and 10 restarts each
@@ -98,7 +98,7 @@ assert drop[4] < -0.8 and (drop.loc[5:] > -0.15).all()
 #
 # - $a(i)$ = its mean distance to the *other points of its own cluster* (small is good);
 # - $b(i)$ = its mean distance to the points of the *nearest other cluster* (large is good);
-# - the **silhouette** is $s(i) = \dfrac{b(i) - a(i)}{\max(a(i), b(i))}$.
+# - the **[silhouette](../appendix/glossary.md#silhouette)** is $s(i) = \dfrac{b(i) - a(i)}{\max(a(i), b(i))}$.
 #
 # It always lies between −1 and 1:
 #
@@ -152,7 +152,7 @@ knee_from_1 = find_knee(blob_scores.index, blob_scores["inertia"])
 print(f"knee of the inertia curve for K = 1..10: K = {knee_from_1}")
 
 # %% [markdown]
-# The automatic knee says **3**, not 4 — it disagrees with the silhouette and with our eye.
+# The automatic [knee](../appendix/glossary.md#knee) says **3**, not 4 — it disagrees with the silhouette and with our eye.
 # Why? `knee_difference_curve` shows the rescaled curve `kneed` works on: `drop_scaled` is the
 # share of the whole fall in inertia achieved by each K, `K_scaled` the share of the K range
 # used up; the knee is where their difference peaks.
@@ -247,9 +247,9 @@ assert sorted(pd.crosstab(y_blobs, blob_labels[6]).gt(0).sum(axis=1)) == [1, 1, 
 # %% [markdown]
 # ## Two more scores, in brief
 #
-# - **Calinski–Harabasz** (variance ratio): spread *between* the cluster centres divided by
+# - **[Calinski–Harabasz](../appendix/glossary.md#calinskiharabasz-index)** (variance ratio): spread *between* the cluster centres divided by
 #   spread *within* the clusters, corrected for K. **Higher is better.**
-# - **Davies–Bouldin**: for each cluster, its worst "similarity" to another cluster (the two
+# - **[Davies–Bouldin](../appendix/glossary.md#daviesbouldin-index)**: for each cluster, its worst "similarity" to another cluster (the two
 #   clusters' spreads added up, divided by the distance between their centres), averaged over
 #   clusters. **Lower is better**; 0 is the minimum.
 #

@@ -35,14 +35,14 @@ if "google.colab" in sys.modules:
 # - **K-Means** — a cluster is the set of points nearest to one centre. You choose K; clusters
 #   come out round and of similar spread, and every point belongs to one.
 # - **Agglomerative (hierarchical) clustering** — start with every point alone and repeatedly
-#   merge the two closest groups. The *linkage* says what "closest groups" means. The whole
-#   merge history is a tree, the **dendrogram**; cutting it at some height gives clusters.
-# - **DBSCAN** — a cluster is a crowded region: a point with at least `min_samples` points
-#   (itself included) within distance `eps` is a *core point*; core points within `eps` of
-#   each other chain into one cluster. Points in no crowd are labelled **noise** (`-1`). You
+#   merge the two closest groups. The *[linkage](../appendix/glossary.md#linkage)* says what "closest groups" means. The whole
+#   merge history is a tree, the **[dendrogram](../appendix/glossary.md#dendrogram)**; cutting it at some height gives clusters.
+# - **DBSCAN** — a cluster is a crowded region: a point with at least [`min_samples`](../appendix/glossary.md#min_samples) points
+#   (itself included) within distance [`eps`](../appendix/glossary.md#eps) is a *[core point](../appendix/glossary.md#core-point)*; core points within `eps` of
+#   each other chain into one cluster. Points in no crowd are labelled **[noise](../appendix/glossary.md#noise-point)** (`-1`). You
 #   do not choose K, but you do choose `eps` and `min_samples`.
-# - **Gaussian mixture (GMM)** — the data are a blend of K bell-shaped clouds, each with its
-#   own centre, spread and tilt. Every point gets a **probability** of coming from each cloud
+# - **[Gaussian mixture](../appendix/glossary.md#gaussian-mixture) (GMM)** — the data are a blend of K bell-shaped clouds, each with its
+#   own centre, spread and tilt. Every point gets a **[probability](../appendix/glossary.md#responsibility)** of coming from each cloud
 #   ("soft" assignment) instead of a single label.
 #
 # We run all four on the age/income customers of lessons 0–3, where we know the truth: the
@@ -366,7 +366,7 @@ plt.show()
 #
 # `covariance_type` restricts the ellipses: `full` (any size and tilt per component),
 # `tied` (one shared shape), `diag` (stretched along the axes only, no tilt), `spherical`
-# (circles). Fewer freedoms mean fewer parameters to estimate. **BIC** and **AIC** (lower is
+# (circles). Fewer freedoms mean fewer parameters to estimate. **[BIC](../appendix/glossary.md#bic)** and **[AIC](../appendix/glossary.md#aic)** (lower is
 # better) weigh how well a model fits against how many parameters it needs.
 
 # %%
