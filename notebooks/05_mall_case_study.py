@@ -138,9 +138,9 @@ pd.crosstab(recipe_labels, customers[GENDER_COLUMN], rownames=["cluster"])
 
 # %% [markdown]
 # At least half of the recipe's clusters (the count is printed above) hold only women or only
-# men. Gender was a coin toss for K-Means to cut on, not a difference in behaviour: the
-# "segments" come in pairs that shop alike but differ in gender. How well separated are the six
-# clusters? The mean silhouette (lesson 3) of this solution:
+# men. Gender became the easiest line for K-Means to cut along: a shop would get separate
+# "segments" for women and for men without any evidence that they shop differently. How well
+# separated are the six clusters? The mean silhouette (lesson 3) of this solution:
 
 # %%
 from sklearn.metrics import silhouette_score
@@ -306,6 +306,10 @@ assert high_spend.any() and set(youngest) == set(segments.index[high_spend])
 assert female.max() - female.min() < 0.25 and single == 0
 
 # %% [markdown]
+# These are *suggestions* to discuss with the people who know the shop: the data say who is
+# different, not what will work. Test an action on a small part of a segment before rolling it
+# out.
+#
 # ### Four or five?
 #
 # Why not four? It is the natural question whenever two groups look alike from some angle,
@@ -330,7 +334,7 @@ print(f"low-income segments and their component: {home.to_dict()}")
 print(f"share of each in that component: {share_home.round(2).to_dict()}")
 print(f"difference in their mean ages: {age_gap:.1f} years")
 assert len(low_income) == 2 and home.nunique() == 1 and (share_home > 0.8).all()
-assert age_gap > 10
+assert set(segments.loc[low_income, "spend"]) == {"low", "high"} and age_gap > 10
 
 # %%
 from course_utils.mixtures import plot_mixture
@@ -348,13 +352,8 @@ plt.show()
 # (left): the mixture covers both with one stretched ellipse, which costs fewer parameters
 # than two. Statistically that is a fair trade; for the shop it is not. One of the two spends
 # big and the other hardly at all, their mean ages differ by more than ten years (printed
-# above), and the suggested actions are opposite. Five segments it is: the criteria give
-# evidence, the decision also needs business sense.
-#
-# %% [markdown]
-# These are *suggestions* to discuss with the people who know the shop: the data say who is
-# different, not what will work. Test an action on a small part of a segment before rolling it
-# out.
+# above), and the suggested actions differ. Five segments it is: the criteria give evidence,
+# the decision also needs business sense.
 #
 # ## RFM: when there are no segments
 #
