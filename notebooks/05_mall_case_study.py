@@ -357,7 +357,7 @@ plt.show()
 #
 # ## RFM: when there are no segments
 #
-# Shops often describe customers by **RFM**: *recency* (days since the last order),
+# Shops often describe customers by **[RFM](../appendix/glossary.md#rfm)**: *recency* (days since the last order),
 # *frequency* (orders in the last year) and *monetary* value (dollars spent in that year).
 # Here are 500 simulated customers whose three columns are drawn **independently** of each
 # other (`make_random_rfm`): by construction there are no customer types. K-Means with K = 4:

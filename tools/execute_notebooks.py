@@ -91,9 +91,15 @@ def execute(py_path: Path, url: str) -> float:
     start = time.perf_counter()
     client.execute()
     seconds = time.perf_counter() - start
-    for cell in notebook.cells:
+    for index, cell in enumerate(notebook.cells):
         if cell.cell_type == "code":
             cell.outputs = coalesce_streams(cell.outputs)
+            # a figure that fails to render records an error output without raising
+            errors = [o for o in cell.outputs if o.get("output_type") == "error"]
+            if errors:
+                raise RuntimeError(
+                    f"{py_path.name}, cell {index}: {errors[0]['ename']}: {errors[0]['evalue']}"
+                )
     keep_ignored_outputs(notebook, py_path.with_suffix(".ipynb"))
     jupytext.write(notebook, py_path.with_suffix(".ipynb"), fmt="ipynb")
     jupytext.write(notebook, py_path, fmt="py:percent")
