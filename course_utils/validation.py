@@ -7,6 +7,8 @@ content) with a message that names the argument and says what was expected.
 from __future__ import annotations
 
 import numbers
+import os
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -35,6 +37,7 @@ def check_features(X, *, name: str = "X", min_samples: int = 1) -> np.ndarray:
     ValueError
         If ``X`` is not 2-D, is empty, has fewer than ``min_samples`` rows, or holds NaN/inf.
     """
+    min_samples = check_int(min_samples, name="min_samples", minimum=1)
     if X is None or isinstance(X, (str, bytes)) or np.isscalar(X):
         raise TypeError(
             f"{name} must be a 2-D array-like of numbers (n_samples, n_features), "
@@ -95,6 +98,13 @@ def check_labels(labels, *, n_samples: int | None = None, name: str = "labels") 
     Returns
     -------
     ndarray of shape (n_samples,), dtype int64
+
+    Raises
+    ------
+    TypeError
+        If ``labels`` is not an array-like of integers (whole-number floats are accepted).
+    ValueError
+        If ``labels`` is not 1-D, is empty, or does not have ``n_samples`` entries.
     """
     if labels is None or isinstance(labels, (str, bytes)) or np.isscalar(labels):
         raise TypeError(f"{name} must be a 1-D array-like of integers, got {type(labels).__name__}")
@@ -112,6 +122,8 @@ def check_labels(labels, *, n_samples: int | None = None, name: str = "labels") 
             raise TypeError(f"{name} must hold integers, got dtype {array.dtype}")
     if n_samples is not None and array.shape[0] != n_samples:
         raise ValueError(f"{name} has {array.shape[0]} entries but the data has {n_samples} rows")
+    if array.shape[0] == 0:
+        raise ValueError(f"{name} is empty; expected one label per sample")
     return array.astype(np.int64, copy=False)
 
 
@@ -222,3 +234,118 @@ def check_random_state(random_state) -> np.random.Generator:
     if random_state < 0:
         raise ValueError(f"random_state must be >= 0, got {random_state}")
     return np.random.default_rng(int(random_state))
+
+
+def check_seed(random_state, *, name: str = "random_state"):
+    """Return a seed that scikit-learn accepts: ``None``, an int in ``[0, 2**32 - 1]`` or a
+    ``numpy.random.RandomState``; otherwise raise a clear error.
+
+    Use it where ``random_state`` is handed on to scikit-learn (which would otherwise accept a
+    bool as a seed, or fail with a message that does not name the argument).
+
+    Parameters
+    ----------
+    random_state : None, int or numpy.random.RandomState
+    name : str, default "random_state"
+        The argument's name, used in error messages.
+
+    Returns
+    -------
+    None, int or numpy.random.RandomState
+        ``random_state`` unchanged.
+    """
+    if random_state is None or isinstance(random_state, np.random.RandomState):
+        return random_state
+    if isinstance(random_state, bool) or not isinstance(random_state, numbers.Integral):
+        raise TypeError(
+            f"{name} must be None, an int or a numpy RandomState, got {random_state!r} "
+            f"({type(random_state).__name__})"
+        )
+    return check_int(random_state, name=name, minimum=0, maximum=2**32 - 1)
+
+
+def check_bool(value, *, name: str) -> bool:
+    """Return ``value`` as a ``bool`` if it is ``True`` or ``False``, else raise a ``TypeError``.
+
+    A string such as ``"no"`` is refused: it would silently count as true.
+
+    Parameters
+    ----------
+    value : bool
+    name : str
+        The argument's name, used in error messages.
+
+    Returns
+    -------
+    bool
+    """
+    if not isinstance(value, (bool, np.bool_)):
+        raise TypeError(f"{name} must be True or False, got {value!r} ({type(value).__name__})")
+    return bool(value)
+
+
+def check_sequence(values, *, name: str, what: str = "values") -> list:
+    """Return ``values`` as a list if it is a sequence (not a string, scalar or ``None``).
+
+    Parameters
+    ----------
+    values : iterable
+    name : str
+        The argument's name, used in error messages.
+    what : str, default "values"
+        What the sequence should hold, for the message (e.g. ``"linkage names"``).
+
+    Returns
+    -------
+    list
+    """
+    if values is None or isinstance(values, (str, bytes)) or np.isscalar(values):
+        raise TypeError(f"{name} must be a sequence of {what}, got {values!r}")
+    try:
+        return list(values)
+    except TypeError:
+        raise TypeError(
+            f"{name} must be a sequence of {what}, got {type(values).__name__}"
+        ) from None
+
+
+def check_path(path, *, name: str = "path") -> Path:
+    """Return ``path`` as a ``pathlib.Path`` if it is a ``str`` or ``os.PathLike``.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+    name : str, default "path"
+        The argument's name, used in error messages.
+
+    Returns
+    -------
+    pathlib.Path
+    """
+    if not isinstance(path, (str, os.PathLike)):
+        raise TypeError(
+            f"{name} must be a file path (str or pathlib.Path), got {path!r} "
+            f"({type(path).__name__})"
+        )
+    return Path(path)
+
+
+def check_axes(ax, *, name: str = "ax"):
+    """Return ``ax`` if it is one matplotlib ``Axes``, else raise a ``TypeError``.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+    name : str, default "ax"
+        The argument's name, used in error messages.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    from matplotlib.axes import Axes  # here, so that importing this module stays light
+
+    if not isinstance(ax, Axes):
+        hint = " (pick one, e.g. axes[0])" if isinstance(ax, np.ndarray) else ""
+        raise TypeError(f"{name} must be a matplotlib Axes, got {type(ax).__name__}{hint}")
+    return ax
