@@ -6,11 +6,13 @@ or a washed-out projector still separates the groups, and fonts large enough for
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import matplotlib.pyplot as plt
 import numpy as np
 import seaborn as sns
 
-from course_utils.validation import check_features, check_labels
+from course_utils.validation import check_axes, check_bool, check_features, check_int, check_labels
 
 #: Okabe & Ito's colour-blind-safe palette (black left out: it is kept for centres).
 PALETTE = [
@@ -64,7 +66,13 @@ def cluster_style(label: int) -> dict:
     -------
     dict
         ``{"color": ..., "marker": ...}`` for matplotlib.
+
+    Raises
+    ------
+    TypeError
+        If ``label`` is not an integer (a bool is refused too).
     """
+    label = check_int(label, name="label")
     if label < 0:
         return {"color": NOISE_COLOR, "marker": NOISE_MARKER}
     return {"color": PALETTE[label % len(PALETTE)], "marker": MARKERS[label % len(MARKERS)]}
@@ -109,11 +117,26 @@ def cluster_scatter(
     Returns
     -------
     matplotlib.axes.Axes
+
+    Raises
+    ------
+    TypeError, ValueError
+        On bad ``X``, ``labels`` or ``centers`` (see :mod:`course_utils.validation`), ``X`` or
+        ``centers`` without exactly 2 columns, ``label_names`` that is not a dict, ``ax`` that
+        is not one matplotlib Axes, or ``legend`` that is not True/False.
     """
     columns = list(X.columns) if hasattr(X, "columns") else None
     points = check_features(X, name="X")
     if points.shape[1] != 2:
         raise ValueError(f"X must have exactly 2 columns to plot, got {points.shape[1]}")
+    if label_names is not None and not isinstance(label_names, Mapping):
+        raise TypeError(
+            "label_names must be a dict of label -> legend text, e.g. {0: 'young'}, "
+            f"got {type(label_names).__name__}"
+        )
+    legend = check_bool(legend, name="legend")
+    if ax is not None:
+        ax = check_axes(ax)
     if labels is None:
         labels_array = np.zeros(points.shape[0], dtype=np.int64)
         label_names = label_names or {0: "customers"}
