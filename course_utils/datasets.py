@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 from sklearn.datasets import make_blobs, make_moons
 
-from course_utils.validation import check_float, check_int, check_random_state
+from course_utils.validation import check_float, check_int, check_random_state, check_seed
 
 #: The age/income customers of the course: four segments (age centre, income centre, age sd).
 #: The income standard deviation is 1000 x the age standard deviation.
@@ -70,6 +70,8 @@ def make_course_blobs(
         Number of blobs.
     cluster_std : float, default 0.7
     random_state : int, default 42
+        Seed of scikit-learn's generator (``None`` or a ``RandomState`` also work; a bool,
+        a float or a negative number is refused).
 
     Returns
     -------
@@ -80,6 +82,7 @@ def make_course_blobs(
     n_samples = check_int(n_samples, name="n_samples", minimum=1)
     centers = check_int(centers, name="centers", minimum=1, maximum=n_samples)
     cluster_std = check_float(cluster_std, name="cluster_std", minimum=0.0, exclusive_min=True)
+    random_state = check_seed(random_state)
     return make_blobs(
         n_samples=n_samples, centers=centers, cluster_std=cluster_std, random_state=random_state
     )
@@ -96,6 +99,7 @@ def make_course_moons(
     noise : float, default 0.07
         Standard deviation of the Gaussian noise added to the points.
     random_state : int, default 42
+        As in :func:`make_course_blobs`.
 
     Returns
     -------
@@ -104,4 +108,5 @@ def make_course_moons(
     """
     n_samples = check_int(n_samples, name="n_samples", minimum=2)
     noise = check_float(noise, name="noise", minimum=0.0)
+    random_state = check_seed(random_state)
     return make_moons(n_samples=n_samples, noise=noise, random_state=random_state)
