@@ -261,7 +261,8 @@ def count_single_category_clusters(labels, categories) -> int:
     Raises
     ------
     TypeError, ValueError
-        If the labels are not integers, the lengths differ, or a category is missing.
+        If the labels are not integers or empty, ``categories`` is not 1-D, the lengths differ,
+        or a category is missing.
 
     Examples
     --------
@@ -271,8 +272,13 @@ def count_single_category_clusters(labels, categories) -> int:
     labels = check_labels(labels)
     if isinstance(categories, (str, bytes)) or np.isscalar(categories):
         raise TypeError(f"categories must be a 1-D sequence, got {categories!r}")
-    categories = pd.Series(np.asarray(categories))
-    if categories.ndim != 1 or categories.shape[0] != labels.shape[0]:
+    categories = np.asarray(categories)
+    if categories.ndim != 1:
+        raise ValueError(
+            f"categories must be 1-D (one value per sample), got shape {categories.shape}"
+        )
+    categories = pd.Series(categories)
+    if categories.shape[0] != labels.shape[0]:
         raise ValueError(
             f"categories has {categories.shape[0]} entries but labels has {labels.shape[0]}"
         )
