@@ -22,7 +22,13 @@ from sklearn.cluster import AgglomerativeClustering
 
 from course_utils.compare import AlgorithmComparison, compare_algorithms
 from course_utils.style import cluster_style
-from course_utils.validation import check_choice, check_features, check_int
+from course_utils.validation import (
+    check_axes,
+    check_choice,
+    check_features,
+    check_int,
+    check_sequence,
+)
 
 #: The linkages the course compares, with what "distance between two groups" means in each.
 LINKAGES = {
@@ -63,7 +69,14 @@ def linkage_matrix(X, method: str = "ward") -> np.ndarray:
 def _check_linkage(Z) -> np.ndarray:
     if Z is None or isinstance(Z, (str, bytes)) or np.isscalar(Z):
         raise TypeError(f"Z must be a linkage matrix from linkage_matrix, got {Z!r}")
-    Z = np.asarray(Z, dtype=float)
+    try:
+        Z = np.asarray(Z, dtype=float)
+    except (TypeError, ValueError):
+        raise TypeError(
+            "Z must be a linkage matrix of numbers; build it with linkage_matrix"
+        ) from None
+    if not np.isfinite(Z).all():
+        raise ValueError("Z contains NaN or infinite values; build it with linkage_matrix")
     if Z.ndim != 2 or Z.shape[1] != 4 or Z.shape[0] < 1 or not is_valid_linkage(Z):
         raise ValueError(
             f"Z must be a valid (n_samples - 1, 4) linkage matrix, got shape {Z.shape}; "
@@ -97,8 +110,9 @@ def cut_height(Z, n_clusters: int) -> float:
     Raises
     ------
     TypeError, ValueError
-        If ``Z`` is not a valid linkage matrix, ``n_clusters`` is out of range, or two merges
-        happen at the same height so that no cut leaves exactly ``n_clusters``.
+        If ``Z`` is not a valid linkage matrix (or holds NaN/inf), ``n_clusters`` is out of
+        range, or two merges happen at the same height so that no cut leaves exactly
+        ``n_clusters``.
 
     Examples
     --------
@@ -240,11 +254,14 @@ def plot_dendrogram(
     Raises
     ------
     TypeError, ValueError
-        As :func:`cut_height`, or if ``truncate_p`` is smaller than ``n_clusters``.
+        As :func:`cut_height`, if ``truncate_p`` is smaller than ``n_clusters``, or if ``ax``
+        is not one matplotlib Axes.
     """
     Z = _check_linkage(Z)
     height = cut_height(Z, n_clusters)
     truncate_p = check_int(truncate_p, name="truncate_p", minimum=n_clusters)
+    if ax is not None:
+        ax = check_axes(ax)
     labels = cut_labels(Z, n_clusters)
     if ax is None:
         _, ax = plt.subplots(figsize=(12, 5.5))
@@ -305,6 +322,7 @@ def compare_linkages(
     n_clusters = check_int(n_clusters, name="n_clusters", minimum=2, maximum=data.shape[0] - 1)
     if isinstance(methods, (str, bytes)):
         raise TypeError(f"methods must be a sequence of linkage names, got the string {methods!r}")
+    methods = check_sequence(methods, name="methods", what="linkage names")
     methods = [check_choice(m, name="methods", choices=LINKAGES) for m in methods]
     if not methods:
         raise ValueError(f"methods is empty; choose from {list(LINKAGES)}")
