@@ -26,7 +26,14 @@ from sklearn.metrics import adjusted_rand_score
 from sklearn.neighbors import NearestNeighbors
 
 from course_utils.style import cluster_style
-from course_utils.validation import check_features, check_float, check_int, check_labels
+from course_utils.validation import (
+    check_axes,
+    check_features,
+    check_float,
+    check_int,
+    check_labels,
+    check_sequence,
+)
 
 #: Columns of :func:`eps_grid`'s table (``ARI vs truth`` only when the truth is given).
 GRID_COLUMNS = ("clusters found", "noise share", "ARI vs truth")
@@ -104,10 +111,13 @@ def suggest_eps(X, min_samples: int = 5) -> float:
     """
     distances = k_distances(X, min_samples)
     if distances[-1] == distances[0]:
-        raise ValueError("every k-distance is equal: the curve is flat and has no knee")
+        raise ValueError(
+            f"every k-distance of X is equal (min_samples={min_samples}): the curve is flat and "
+            "has no knee (are the points evenly spaced or repeated?)"
+        )
     knee = _knee(distances).knee
     if knee is None:
-        raise ValueError("kneed found no knee in the k-distance curve; choose eps by eye")
+        raise ValueError("kneed found no knee in the k-distance curve of X; choose eps by eye")
     return float(distances[int(knee)])
 
 
@@ -132,7 +142,8 @@ def plot_k_distance(X, min_samples: int = 5, *, eps: float | None = None, ax=Non
     Raises
     ------
     TypeError, ValueError
-        As :func:`suggest_eps`, or on a non-positive ``eps``.
+        As :func:`suggest_eps`, on a non-positive ``eps``, or if ``ax`` is not one matplotlib
+        Axes.
     """
     distances = k_distances(X, min_samples)
     if eps is None:
@@ -141,6 +152,8 @@ def plot_k_distance(X, min_samples: int = 5, *, eps: float | None = None, ax=Non
     else:
         eps = check_float(eps, name="eps", minimum=0.0, exclusive_min=True)
         text = f"eps = {eps:.3f}"
+    if ax is not None:
+        ax = check_axes(ax)
     if ax is None:
         _, ax = plt.subplots()
     ax.plot(
@@ -162,9 +175,7 @@ def plot_k_distance(X, min_samples: int = 5, *, eps: float | None = None, ax=Non
 
 
 def _check_grid_values(values, name: str, *, integer: bool) -> list:
-    if isinstance(values, (str, bytes)) or np.isscalar(values):
-        raise TypeError(f"{name} must be a sequence of numbers, got {values!r}")
-    values = list(values)
+    values = check_sequence(values, name=name, what="numbers")
     if not values:
         raise ValueError(f"{name} is empty; give at least one value")
     if integer:
@@ -246,15 +257,27 @@ def plot_eps_grid(grid, value: str = "clusters found", *, ax=None, fmt: str | No
     Raises
     ------
     TypeError, ValueError
-        If ``grid`` is not such a table or ``value`` is not one of its columns.
+        If ``grid`` is not such a table, ``value`` is not one of its columns, ``fmt`` cannot
+        format its values, or ``ax`` is not one matplotlib Axes.
     """
     if not isinstance(grid, pd.DataFrame) or list(grid.index.names) != ["eps", "min_samples"]:
         raise TypeError("grid must be the DataFrame returned by eps_grid")
+    if grid.empty:
+        raise ValueError("grid is empty; make it with eps_grid")
     if value not in grid.columns:
         raise ValueError(f"value must be one of {list(grid.columns)}, got {value!r}")
     if fmt is None:
         fmt = {"clusters found": "d", "noise share": ".0%"}.get(value, ".2f")
     table = grid[value].unstack("min_samples")
+    try:
+        format(table.iloc[0, 0], fmt)
+    except (TypeError, ValueError):
+        raise ValueError(
+            f"fmt must be a format spec for the {value!r} values, such as 'd', '.2f' or '.0%', "
+            f"got {fmt!r}"
+        ) from None
+    if ax is not None:
+        ax = check_axes(ax)
     if ax is None:
         _, ax = plt.subplots(figsize=(8, 5.5))
     sns.heatmap(
