@@ -21,6 +21,7 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+from matplotlib.colors import is_color_like
 from matplotlib.patches import Ellipse
 from sklearn.exceptions import NotFittedError
 from sklearn.mixture import GaussianMixture
@@ -28,7 +29,15 @@ from sklearn.utils.validation import check_is_fitted
 
 from course_utils.compare import ARI, compare_algorithms
 from course_utils.style import cluster_scatter, cluster_style
-from course_utils.validation import check_choice, check_features, check_float, check_int
+from course_utils.validation import (
+    check_axes,
+    check_bool,
+    check_choice,
+    check_features,
+    check_float,
+    check_int,
+    check_sequence,
+)
 
 #: scikit-learn's covariance types, with what each lets a component's ellipse do.
 COVARIANCE_TYPES = {
@@ -164,23 +173,35 @@ def draw_ellipses(model, ax, *, n_std=(1.0, 2.0), dims=(0, 1), colors=None) -> l
     Raises
     ------
     TypeError, ValueError
-        On an unfitted model, bad ``n_std`` or ``dims``, or too few colours.
+        On an unfitted model, a non-Axes ``ax``, bad ``n_std`` or ``dims``, or too few or
+        unknown colours.
     """
     model = _check_mixture(model)
     covariances = covariance_matrices(model)
     n_features = model.means_.shape[1]
     if not hasattr(ax, "add_patch"):
         raise TypeError(f"ax must be a matplotlib Axes, got {type(ax).__name__}")
-    levels = [n_std] if np.isscalar(n_std) else list(n_std)
+    if np.isscalar(n_std) and not isinstance(n_std, (str, bytes)):
+        levels = [n_std]
+    else:
+        levels = check_sequence(n_std, name="n_std", what="numbers of standard deviations")
     if not levels:
         raise ValueError("n_std is empty; give at least one number of standard deviations")
+    dims = check_sequence(dims, name="dims", what="two feature indices")
     if len(dims) != 2 or dims[0] == dims[1]:
         raise ValueError(f"dims must be two different feature indices, got {dims!r}")
     dims = [check_int(d, name="dims", minimum=0, maximum=n_features - 1) for d in dims]
     if colors is None:
         colors = [cluster_style(i)["color"] for i in range(model.n_components)]
-    elif len(colors) < model.n_components:
-        raise ValueError(f"colors has {len(colors)} entries for {model.n_components} components")
+    else:
+        colors = check_sequence(colors, name="colors", what="colours, one per component")
+        if len(colors) < model.n_components:
+            raise ValueError(
+                f"colors has {len(colors)} entries for {model.n_components} components"
+            )
+        unknown = [color for color in colors if not is_color_like(color)]
+        if unknown:
+            raise ValueError(f"colors holds values matplotlib does not know as colours: {unknown}")
     patches = []
     for i, (mean, cov) in enumerate(zip(model.means_, covariances, strict=True)):
         sub = cov[np.ix_(dims, dims)]
@@ -233,11 +254,18 @@ def plot_mixture(
     Returns
     -------
     matplotlib.axes.Axes
+
+    Raises
+    ------
+    TypeError, ValueError
+        On an unfitted model, bad ``X``, anything but 2 features in ``X`` and the model, bad
+        ``n_std`` (see :func:`draw_ellipses`), or ``equal_aspect`` that is not True/False.
     """
     model = _check_mixture(model)
     data = check_features(X, name="X")
     if data.shape[1] != 2 or model.means_.shape[1] != 2:
         raise ValueError("plot_mixture needs 2 features in both X and the model")
+    equal_aspect = check_bool(equal_aspect, name="equal_aspect")
     ax = cluster_scatter(X, model.predict(data), ax=ax, title=title, xlabel=xlabel, ylabel=ylabel)
     draw_ellipses(model, ax, n_std=n_std)
     ax.scatter(
@@ -272,6 +300,11 @@ def n_parameters(model) -> int:
     -------
     int
 
+    Raises
+    ------
+    TypeError, ValueError
+        As :func:`covariance_matrices`.
+
     Examples
     --------
     >>> import numpy as np
@@ -282,12 +315,15 @@ def n_parameters(model) -> int:
     """
     model = _check_mixture(model)
     k, d = model.means_.shape
+    kind = check_choice(
+        model.covariance_type, name="model.covariance_type", choices=COVARIANCE_TYPES
+    )
     covariance = {
         "full": k * d * (d + 1) // 2,
         "tied": d * (d + 1) // 2,
         "diag": k * d,
         "spherical": k,
-    }[model.covariance_type]
+    }[kind]
     return k * d + (k - 1) + covariance
 
 
@@ -397,13 +433,9 @@ def information_criteria(
         covariance_type, name="covariance_type", choices=COVARIANCE_TYPES
     )
     random_state, n_init = _check_fit_settings(random_state, n_init)
-    if isinstance(n_components_range, (str, bytes)) or np.isscalar(n_components_range):
-        raise TypeError(
-            f"n_components_range must be a sequence of integers, got {n_components_range!r}"
-        )
     ks = [
         check_int(k, name="n_components_range", minimum=1, maximum=data.shape[0])
-        for k in n_components_range
+        for k in check_sequence(n_components_range, name="n_components_range", what="integers")
     ]
     if not ks:
         raise ValueError("n_components_range is empty")
@@ -437,12 +469,16 @@ def plot_information_criteria(
     Raises
     ------
     TypeError, ValueError
-        If ``table`` is not such a table.
+        If ``table`` is not such a table (or its BIC/AIC hold NaN/inf), or ``ax`` is not one
+        matplotlib Axes.
     """
     if not isinstance(table, pd.DataFrame) or not {"BIC", "AIC"} <= set(table.columns):
         raise TypeError("table must be the DataFrame returned by information_criteria")
     if table.empty:
         raise ValueError("table is empty")
+    check_features(table[["BIC", "AIC"]], name="table")
+    if ax is not None:
+        ax = check_axes(ax)
     if ax is None:
         _, ax = plt.subplots()
     for i, column in enumerate(("BIC", "AIC")):
