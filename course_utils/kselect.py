@@ -26,7 +26,7 @@ from sklearn.metrics import (
 )
 
 from course_utils.style import cluster_style
-from course_utils.validation import check_features, check_int, check_labels
+from course_utils.validation import check_axes, check_features, check_int, check_labels
 
 #: Columns of the table returned by :func:`scores_by_k`, and whether higher is better.
 SCORE_COLUMNS = {
@@ -363,6 +363,8 @@ def plot_elbow_silhouette(scores, *, chosen_k=None, knee_k=None, axes=None):
     axes = np.asarray(axes, dtype=object).ravel()
     if axes.shape[0] != 2:
         raise ValueError(f"axes must hold exactly 2 Axes, got {axes.shape[0]}")
+    for ax in axes:
+        check_axes(ax, name="axes")
     elbow_ax, silhouette_ax = axes
     elbow_ax.plot(
         ks, scores["inertia"], marker="o", color=cluster_style(0)["color"], label="inertia"
@@ -418,8 +420,8 @@ def plot_silhouette_diagram(X, labels, *, ax=None):
     Raises
     ------
     TypeError, ValueError
-        On bad ``X`` or ``labels``, noise labels, or a number of clusters the silhouette
-        cannot score.
+        On bad ``X`` or ``labels``, noise labels, a number of clusters the silhouette
+        cannot score, or an ``ax`` that is not one matplotlib Axes.
     """
     data = check_features(X, name="X", min_samples=3)
     labels = check_labels(labels, n_samples=data.shape[0])
@@ -431,6 +433,8 @@ def plot_silhouette_diagram(X, labels, *, ax=None):
             f"labels must name between 2 and n_samples - 1 = {data.shape[0] - 1} clusters, "
             f"got {clusters.size}"
         )
+    if ax is not None:
+        ax = check_axes(ax)
     values = silhouette_samples(data, labels)
     mean = float(values.mean())
     if ax is None:
