@@ -9,6 +9,7 @@ loader (:mod:`course_utils.mall_loader`) uses the real file instead when a user 
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 #: Column names, exactly as in the Kaggle file.
@@ -48,7 +49,16 @@ def display_path(path) -> str:
     Returns
     -------
     str
+
+    Raises
+    ------
+    TypeError
+        If ``path`` is not a ``str`` or ``os.PathLike``.
     """
+    if not isinstance(path, (str, os.PathLike)):
+        raise TypeError(
+            f"path must be a file path (str or pathlib.Path), got {path!r} ({type(path).__name__})"
+        )
     path = Path(path)
     try:
         return path.resolve().relative_to(DATA_DIR.parent).as_posix()
