@@ -37,7 +37,7 @@ from course_utils.mall import (
     REPLICA_PATH,
     SCORE_COLUMN,
 )
-from course_utils.validation import check_random_state
+from course_utils.validation import check_int, check_path, check_random_state
 
 #: Seed of the committed replica. Most seeds give the same story (K=5 best on income x score);
 #: this one was chosen among seeds 0-39 because its age-score correlation is closest to the real
@@ -120,9 +120,22 @@ def draw_group_values(rng: np.random.Generator, spread: Spread, size: int) -> np
 
     Raises
     ------
+    TypeError
+        If ``rng`` is not a NumPy ``Generator``, ``spread`` not a :class:`Spread` or ``size``
+        not an integer.
     ValueError
-        If no such sample exists (see ``spread``).
+        If no such sample exists (see ``spread``), or ``spread`` has a range with
+        ``low >= high``, a non-positive ``sd`` or a non-finite ``mean``.
     """
+    if not isinstance(rng, np.random.Generator):
+        raise TypeError(
+            f"rng must be a numpy Generator (np.random.default_rng(seed)), got {type(rng).__name__}"
+        )
+    if not isinstance(spread, Spread):
+        raise TypeError(f"spread must be a Spread(mean, sd, low, high), got {spread!r}")
+    size = check_int(size, name="size")
+    if not (spread.low < spread.high and spread.sd > 0 and np.isfinite(spread.mean)):
+        raise ValueError(f"spread must have low < high, sd > 0 and a finite mean, got {spread}")
     width = spread.high - spread.low
     centre = (spread.mean - spread.low) / width
     variance = (spread.sd / width) ** 2
@@ -200,6 +213,12 @@ def make_mall_replica(random_state=REPLICA_SEED, *, with_groups: bool = False) -
         Columns ``CustomerID`` (int 1..200, in row order), ``Gender`` ("Female"/"Male", pandas
         string dtype), ``Age``, ``Annual Income (k$)`` and ``Spending Score (1-100)`` (int64),
         sorted by income.
+
+    Raises
+    ------
+    TypeError, ValueError
+        If ``random_state`` is not None, an int >= 0 or a Generator, or ``with_groups`` is not
+        True/False.
     """
     if not isinstance(with_groups, bool):
         raise TypeError(f"with_groups must be True or False, got {with_groups!r}")
@@ -239,8 +258,15 @@ def write_replica(path=REPLICA_PATH, random_state=REPLICA_SEED) -> Path:
     Returns
     -------
     pathlib.Path
+
+    Raises
+    ------
+    TypeError
+        If ``path`` is not a ``str`` or ``os.PathLike``, or ``random_state`` is not a seed.
+    FileNotFoundError
+        If the folder of ``path`` does not exist.
     """
-    path = Path(path)
+    path = check_path(path)
     path.write_bytes(replica_csv_text(random_state).encode("utf-8"))
     return path
 
