@@ -11,6 +11,8 @@ website (where there is no kernel).
 from __future__ import annotations
 
 import html
+import numbers
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -198,13 +200,36 @@ def load_bank(path: str | Path | None = None, *, lessons=None) -> list[Question]
     Returns
     -------
     list of Question
+
+    Raises
+    ------
+    FileNotFoundError
+        If ``path`` does not exist.
+    TypeError
+        If ``path`` is not a path or ``lessons`` not a sequence of integers.
+    ValueError
+        If the file is not valid YAML, the bank is invalid (see :func:`parse_bank`), or no
+        question is on the ``lessons`` asked for.
     """
-    path = Path(BANK_FILE if path is None else path)
+    path = BANK_FILE if path is None else path
+    if not isinstance(path, (str, os.PathLike)):
+        raise TypeError(f"path must be a file path (str or pathlib.Path), got {path!r}")
+    path = Path(path)
     if not path.is_file():
         raise FileNotFoundError(f"quiz bank not found: {path}")
-    questions = parse_bank(yaml.safe_load(path.read_text(encoding="utf-8")))
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        raise ValueError(f"{path} is not valid YAML: {error}") from None
+    questions = parse_bank(data)
     if lessons is not None:
+        if isinstance(lessons, (str, bytes)) or not hasattr(lessons, "__iter__"):
+            raise TypeError(f"lessons must be a sequence of lesson numbers, got {lessons!r}")
         wanted = set(lessons)
+        if not all(isinstance(n, numbers.Integral) and not isinstance(n, bool) for n in wanted):
+            raise TypeError(
+                f"lessons must hold whole lesson numbers, got {sorted(wanted, key=str)}"
+            )
         questions = [q for q in questions if q.lesson in wanted]
         if not questions:
             raise ValueError(f"no question on lesson(s) {sorted(wanted)}")
@@ -286,6 +311,21 @@ _SCRIPT = """<script>
 </script>"""
 
 
+def _check_questions(questions) -> list[Question]:
+    if (
+        questions is None
+        or isinstance(questions, (str, bytes))
+        or not hasattr(questions, "__iter__")
+    ):
+        raise TypeError(
+            f"questions must be a non-empty list of Question (see load_bank), got {questions!r}"
+        )
+    questions = list(questions)
+    if not questions or not all(isinstance(q, Question) for q in questions):
+        raise TypeError("questions must be a non-empty list of Question (see load_bank)")
+    return questions
+
+
 def quiz_html(questions, *, quiz_id: str = "quiz") -> str:
     """Render questions as one interactive HTML quiz.
 
@@ -300,10 +340,15 @@ def quiz_html(questions, *, quiz_id: str = "quiz") -> str:
     -------
     str
         HTML with an inline style and script; deterministic for the same questions.
+
+    Raises
+    ------
+    TypeError
+        If ``questions`` is not a non-empty list of :class:`Question`.
+    ValueError
+        If ``quiz_id`` is not made of lower-case letters, digits and ``-``.
     """
-    questions = list(questions)
-    if not questions or not all(isinstance(q, Question) for q in questions):
-        raise TypeError("questions must be a non-empty list of Question (see load_bank)")
+    questions = _check_questions(questions)
     if not isinstance(quiz_id, str) or not re.fullmatch(r"[a-z0-9-]+", quiz_id):
         raise ValueError(f"quiz_id must use lower-case letters, digits and '-', got {quiz_id!r}")
     parts = [
@@ -345,10 +390,15 @@ class Quiz:
         From :func:`load_bank`.
     quiz_id : str, default "quiz"
         The quiz element's id on the page.
+
+    Raises
+    ------
+    TypeError, ValueError
+        As :func:`quiz_html`.
     """
 
     def __init__(self, questions, quiz_id: str = "quiz"):
-        self.questions = list(questions)
+        self.questions = _check_questions(questions)
         self.quiz_id = quiz_id
         self._html = quiz_html(self.questions, quiz_id=quiz_id)
 
