@@ -12,6 +12,8 @@ from pathlib import Path
 
 import jupytext
 
+from course_utils.validation import check_path
+
 #: The lessons' folder in the course checkout.
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
 
@@ -64,10 +66,12 @@ def read_lesson(path: str | Path) -> LessonInfo:
     ------
     FileNotFoundError
         If the file does not exist.
+    TypeError
+        If ``path`` is not a ``str`` or ``os.PathLike``.
     ValueError
         If the lesson lacks its title, its objectives or its time (every lesson must state them).
     """
-    path = Path(path)
+    path = check_path(path)
     if not path.is_file():
         raise FileNotFoundError(f"lesson not found: {path}")
     notebook = jupytext.read(path)
@@ -118,8 +122,17 @@ def read_lessons(folder: str | Path | None = None) -> list[LessonInfo]:
     Returns
     -------
     list of LessonInfo
+
+    Raises
+    ------
+    FileNotFoundError
+        If the folder holds no lesson.
+    TypeError
+        If ``folder`` is not a ``str`` or ``os.PathLike``.
+    ValueError
+        As :func:`read_lesson`.
     """
-    folder = Path(NOTEBOOKS if folder is None else folder)
+    folder = check_path(NOTEBOOKS if folder is None else folder, name="folder")
     paths = sorted(folder.glob("[0-9][0-9]_*.py"))
     if not paths:
         raise FileNotFoundError(f"no lesson (NN_topic.py) in {folder}")
