@@ -11,6 +11,8 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
+from course_utils.validation import check_path
+
 #: ``_toc.yml`` at the root of the course checkout.
 TOC_FILE = Path(__file__).resolve().parents[1] / "_toc.yml"
 
@@ -32,14 +34,21 @@ def page_title(path: str | Path) -> str:
     ------
     FileNotFoundError
         If the file does not exist.
+    TypeError
+        If ``path`` is not a ``str`` or ``os.PathLike``.
     ValueError
-        If the page has no level-1 heading.
+        If the page has no level-1 heading, or a notebook is not valid JSON with cells.
     """
-    path = Path(path)
+    path = check_path(path)
     if not path.is_file():
         raise FileNotFoundError(f"page not found: {path}")
     if path.suffix == ".ipynb":
-        cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+        try:
+            cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+        except (ValueError, KeyError, TypeError) as error:
+            raise ValueError(
+                f"{path} is not a notebook (JSON with a 'cells' list): {error!r}"
+            ) from None
         lines = [
             line
             for cell in cells
@@ -78,11 +87,23 @@ def course_map(toc_file: str | Path | None = None) -> pd.DataFrame:
         One row per page: ``part`` (the part's caption), ``page`` (its title) and ``file``
         (relative to the book's root), in the order of the table of contents. The root page
         comes first, in part ``"Start"``.
+
+    Raises
+    ------
+    FileNotFoundError
+        If ``toc_file`` or a page it names does not exist.
+    TypeError
+        If ``toc_file`` is not a ``str`` or ``os.PathLike``.
+    ValueError
+        If ``toc_file`` is not valid YAML or not a jb-book table of contents.
     """
-    toc_file = Path(TOC_FILE if toc_file is None else toc_file)
+    toc_file = check_path(TOC_FILE if toc_file is None else toc_file, name="toc_file")
     if not toc_file.is_file():
         raise FileNotFoundError(f"table of contents not found: {toc_file}")
-    toc = yaml.safe_load(toc_file.read_text(encoding="utf-8"))
+    try:
+        toc = yaml.safe_load(toc_file.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        raise ValueError(f"{toc_file} is not valid YAML: {error}") from None
     if not isinstance(toc, dict) or toc.get("format") != "jb-book" or "root" not in toc:
         raise ValueError(f"{toc_file} is not a jb-book table of contents (format: jb-book, root)")
     root = toc_file.parent
