@@ -60,7 +60,14 @@ def installed_version(name: str) -> str | None:
     Returns
     -------
     str or None
+
+    Raises
+    ------
+    ValueError
+        If ``name`` is not a non-empty string.
     """
+    if not isinstance(name, str) or not name.strip():
+        raise ValueError(f"name must be a non-empty distribution name, got {name!r}")
     try:
         return metadata.version(name)
     except metadata.PackageNotFoundError:
@@ -83,11 +90,23 @@ def check_environment(
     -------
     list of PackageCheck
         One entry per pinned package, in the order of the pins.
+
+    Raises
+    ------
+    FileNotFoundError
+        If ``environment_file`` does not exist.
+    ValueError
+        If ``pins`` is not a non-empty dict of package name -> version, both strings.
     """
     if pins is None:
         pins = read_pins(environment_file)
     if not isinstance(pins, dict) or not pins:
         raise ValueError(f"pins must be a non-empty dict of name -> version, got {pins!r}")
+    bad = {name: version for name, version in pins.items() if not isinstance(version, str)}
+    if bad or not all(isinstance(name, str) for name in pins):
+        raise ValueError(
+            f"pins must map package names to version strings such as '2.4.6', got {pins!r}"
+        )
     return [
         PackageCheck(name, required, installed_version(name)) for name, required in pins.items()
     ]
@@ -106,7 +125,23 @@ def format_report(checks: list[PackageCheck], *, system: bool = True) -> str:
     Returns
     -------
     str
+
+    Raises
+    ------
+    TypeError
+        If ``checks`` is not a list of :class:`PackageCheck` or ``system`` is not True/False.
+    ValueError
+        If ``checks`` is empty (an empty report would say that everything matches).
     """
+    if checks is None or isinstance(checks, (str, bytes)) or not hasattr(checks, "__iter__"):
+        raise TypeError(f"checks must be a list of PackageCheck, got {checks!r}")
+    checks = list(checks)
+    if not checks:
+        raise ValueError("checks is empty: there is nothing to report")
+    if not all(isinstance(check, PackageCheck) for check in checks):
+        raise TypeError("checks must hold PackageCheck objects (from check_environment)")
+    if not isinstance(system, bool):
+        raise TypeError(f"system must be True or False, got {system!r}")
     lines = [check.line() for check in checks]
     failed = sum(not check.ok for check in checks)
     if failed:
