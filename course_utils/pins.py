@@ -9,6 +9,7 @@ Run ``python -m course_utils.pins`` to print the pins as pip requirements (``nam
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from pathlib import Path
@@ -58,10 +59,15 @@ def read_pins(path: str | Path | None = None) -> dict[str, str]:
     ------
     FileNotFoundError
         If the file does not exist.
+    TypeError
+        If ``path`` is not a ``str`` or ``os.PathLike``.
     ValueError
         If a dependency is not pinned to an exact version (``name=1.2.3``), or none is found.
     """
-    path = Path(ENVIRONMENT_FILE if path is None else path)
+    path = ENVIRONMENT_FILE if path is None else path
+    if not isinstance(path, (str, os.PathLike)):
+        raise TypeError(f"path must be a file path (str or pathlib.Path), got {path!r}")
+    path = Path(path)
     if not path.is_file():
         raise FileNotFoundError(f"environment file not found: {path}")
     pins: dict[str, str] = {}
