@@ -1826,7 +1826,8 @@ FEATURE_ARGS = {
 
 
 def _non_integer_floats(n):
-    return arrays(np.float64, n, elements=_FINITE).map(lambda a: a + 0.5)
+    """Whole numbers plus a half: floats that are never whole."""
+    return arrays(np.int64, n, elements=st.integers(-1000, 1000)).map(lambda a: a + 0.5)
 
 
 #: Kinds of bad labels for data of ``n`` rows, each a function of ``n`` giving a strategy.
@@ -1934,12 +1935,13 @@ def bad_floats(minimum=None, *, exclusive_min=False, maximum=None, none_ok=False
     options = [st.sampled_from([np.nan, np.inf, -np.inf]), st.booleans(), st.text(max_size=4)]
     if not none_ok:
         options.append(st.none())
+    # the filters keep -0.0 out where 0.0 itself is allowed (hypothesis tells the zeros apart)
     if minimum is not None:
-        options.append(
-            st.floats(max_value=minimum, exclude_max=not exclusive_min, allow_infinity=False)
-        )
+        below = st.floats(max_value=minimum, allow_infinity=False)
+        options.append(below.filter(lambda v: v <= minimum if exclusive_min else v < minimum))
     if maximum is not None:
-        options.append(st.floats(min_value=maximum, exclude_min=True, allow_infinity=False))
+        above = st.floats(min_value=maximum, allow_infinity=False)
+        options.append(above.filter(lambda v: v > maximum))
     return st.one_of(options)
 
 
