@@ -1162,9 +1162,10 @@ CASES: dict[str, list[Case]] = {
             lambda: kmeans_plots.plot_iterations(X, HISTORY, panel_size=(0, 0)),
             BAD,
             r"panel_size",
-            xfail="kmeans_plots.plot_iterations passes panel_size to matplotlib unchecked "
-            "(matplotlib's 'figure size must be positive finite' does not name panel_size): "
-            "check it is two positive finite numbers, e.g. with check_float on each",
+            xfail="kmeans_plots.plot_iterations passes panel_size to matplotlib unchecked and "
+            "silently draws a figure 0 inches wide: check it is two positive finite numbers, "
+            "e.g. check_float(v, name='panel_size', minimum=0.0, exclusive_min=True) on each "
+            "(as compare.plot_comparison now does)",
         ),
     ],
     "kmeans_plots.plot_inertia_history": [
@@ -1185,6 +1186,15 @@ CASES: dict[str, list[Case]] = {
             lambda: kmeans_plots.plot_inertia_history(np.full((N, 2), np.nan), HISTORY),
             BAD,
             r"X contains",
+        ),
+        Case(
+            "ax a string",
+            lambda: kmeans_plots.plot_inertia_history(X, HISTORY, ax="ax"),
+            BAD,
+            r"\bax\b",
+            xfail="kmeans_plots.plot_inertia_history uses ax unchecked (AttributeError: 'str' "
+            "object has no attribute 'plot'): add `if ax is not None: ax = check_axes(ax)` "
+            "(course_utils.validation.check_axes)",
         ),
     ],
     # ---- case_study (not edited by this sweep) ------------------------------------------------
@@ -1242,6 +1252,15 @@ CASES: dict[str, list[Case]] = {
             lambda: case_study.plot_silhouette_curves({"a": SCORES["inertia"]}),
             BAD,
             r"curves\['a'\]",
+        ),
+        Case(
+            "ax a string",
+            lambda: case_study.plot_silhouette_curves({"a": SCORES["silhouette"]}, ax="ax"),
+            BAD,
+            r"\bax\b",
+            xfail="case_study.plot_silhouette_curves uses ax unchecked (AttributeError: 'str' "
+            "object has no attribute 'plot'): add `if ax is not None: ax = check_axes(ax)` "
+            "(course_utils.validation.check_axes)",
         ),
     ],
     # ---- segments -----------------------------------------------------------------------------
