@@ -22,6 +22,9 @@ because it follows the same rules:
   convergence"); or when the centres' squared shifts, summed, fall to ``tol`` times the mean
   variance of the features (scikit-learn's relative tolerance). After a stop that is not
   strict the points are assigned once more, so that the labels belong to the final centres.
+  The one deliberate difference from scikit-learn: when the labels stop changing in an
+  iteration that moved a point into an empty cluster, the points are assigned once more too
+  (scikit-learn keeps labels that no longer match the moved centre).
 * **Restarts.** With ``n_init`` runs, a later run replaces the best so far only if its
   inertia is lower *and* its clustering differs (not merely the same groups with new numbers).
 
@@ -260,15 +263,16 @@ def _relocate_empty_clusters(Xc, centers, labels, sums):
     """Give each empty cluster the point farthest from its centre (scikit-learn's rule).
 
     Changes ``sums`` in place (the moved point counts for its new cluster only); the labels
-    stay as they are, as in scikit-learn, and change at the next assignment.
+    stay as they are, as in scikit-learn, and change at the next assignment. Returns whether
+    a point was moved.
     """
     n_features = Xc.shape[1]
     empty = np.flatnonzero(sums[:, n_features] == 0)
     if empty.size == 0:
-        return
+        return False
     distances = ((Xc - centers[labels]) ** 2).sum(axis=1)
     if distances.max() == 0:  # every point sits on its centre: nothing can move
-        return
+        return False
     farthest = np.argpartition(distances, -empty.size)[: -empty.size - 1 : -1]
     for new_cluster, point in zip(empty, farthest, strict=True):
         old_cluster = labels[point]
@@ -276,6 +280,7 @@ def _relocate_empty_clusters(Xc, centers, labels, sums):
         sums[old_cluster, n_features] -= 1.0
         sums[new_cluster, :n_features] = Xc[point]
         sums[new_cluster, n_features] = 1.0
+    return True
 
 
 def _lloyd(XaT, centers, max_iter, tol, keep_history):
@@ -289,7 +294,7 @@ def _lloyd(XaT, centers, max_iter, tol, keep_history):
         labels = np.empty(n_samples, dtype=_label_dtype(centers.shape[0]))
         sums = np.zeros((centers.shape[0], n_features + 1))
         _assign(XaT, centers, labels, sums)
-        _relocate_empty_clusters(Xc, centers, labels, sums)
+        relocated = _relocate_empty_clusters(Xc, centers, labels, sums)
         counts = sums[:, n_features]
         filled = counts > 0
         new_centers = centers.copy()  # a cluster that stays empty keeps its centre
@@ -299,7 +304,10 @@ def _lloyd(XaT, centers, max_iter, tol, keep_history):
         shift = ((new_centers - centers) ** 2).sum()
         centers = new_centers
         if labels_old is not None and np.array_equal(labels, labels_old):
-            strict_convergence = True  # same labels, so the centres did not move either
+            # same labels, so the centres did not move either -- unless an empty cluster was
+            # just given a point: then the labels are re-assigned below (scikit-learn keeps
+            # the stale labels here, which leaves a point away from its nearest centre)
+            strict_convergence = not relocated
             break
         if shift <= tol:
             break

@@ -405,3 +405,18 @@ def test_predict_with_other_number_of_features_is_refused():
 def test_helpers_refuse_bad_input(call, error, match):
     with pytest.raises(error, match=match):
         call()
+
+
+def test_labels_follow_a_centre_moved_into_an_empty_cluster():
+    # Found by hypothesis: the labels stop changing in the iteration that moves a point into
+    # an empty cluster. scikit-learn stops with stale labels (0.25 stays with the centre at 0);
+    # the course's K-Means assigns once more, so every point sits with its nearest centre.
+    X = np.array([0, 0, 0, 0, 1, 1, 0.25, 1, 1, 1, 1.0]).reshape(-1, 1)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        model = KMeansScratch(3, init="random", n_init=1, random_state=1).fit(X)
+    nearest = np.argmin((X - model.cluster_centers_.T) ** 2, axis=1)
+    np.testing.assert_array_equal(model.labels_, nearest)
+    assert model.inertia_ == pytest.approx(
+        ((X.ravel() - model.cluster_centers_[nearest, 0]) ** 2).sum()
+    )
