@@ -28,8 +28,8 @@ from course_utils.segments import (
     name_segments,
     profile_segments,
 )
-from course_utils.style import cluster_style
-from course_utils.validation import check_features, check_labels
+from course_utils.style import check_label_names, cluster_style, legend_name
+from course_utils.validation import check_axes, check_features, check_labels
 
 
 def cluster_scatter_3d(
@@ -83,6 +83,7 @@ def cluster_scatter_3d(
     if points.shape[1] != 3:
         raise ValueError(f"X must have exactly 3 columns to plot in 3-D, got {points.shape[1]}")
     labels = check_labels(labels, n_samples=points.shape[0])
+    label_names = check_label_names(label_names)
     if axis_labels is None:
         axis_labels = columns or ["feature 1", "feature 2", "feature 3"]
     if isinstance(axis_labels, str) or len(axis_labels) != 3:
@@ -97,16 +98,13 @@ def cluster_scatter_3d(
         )
     for label in np.unique(labels):
         mask = labels == label
-        name = (label_names or {}).get(int(label))
-        if name is None:
-            name = "noise" if label < 0 else f"cluster {label}"
         ax.scatter(
             points[mask, 0],
             points[mask, 1],
             points[mask, 2],
             s=s,
             alpha=0.85,
-            label=name,
+            label=legend_name(int(label), label_names),
             depthshade=False,
             **cluster_style(int(label)),
         )
@@ -201,7 +199,9 @@ def plot_silhouette_curves(
         if np.any(np.abs(values) > 1):
             raise ValueError(f"curves[{name!r}] holds values outside [-1, 1]: not silhouettes")
         cleaned[name] = curve
-    if ax is None:
+    if ax is not None:
+        ax = check_axes(ax)
+    else:
         _, ax = plt.subplots(figsize=(9, 5.5))
     ks = set()
     for i, (name, curve) in enumerate(cleaned.items()):

@@ -27,7 +27,13 @@ from sklearn.metrics import adjusted_rand_score, silhouette_score
 from sklearn.utils.validation import check_is_fitted
 
 from course_utils.style import cluster_scatter
-from course_utils.validation import check_bool, check_features, check_float, check_int, check_labels
+from course_utils.validation import (
+    check_bool,
+    check_features,
+    check_int,
+    check_labels,
+    check_panel_size,
+)
 
 #: Column names of the comparison table (the silhouette column says that noise is left out).
 CLUSTERS = "clusters found"
@@ -308,18 +314,6 @@ def match_labels(labels, reference) -> np.ndarray:
     return result
 
 
-def _check_panel_size(panel_size) -> tuple[float, float]:
-    if isinstance(panel_size, (str, bytes)) or not hasattr(panel_size, "__len__"):
-        raise TypeError(f"panel_size must be (width, height) in inches, got {panel_size!r}")
-    if len(panel_size) != 2:
-        raise ValueError(f"panel_size must be (width, height) in inches, got {panel_size!r}")
-    width, height = (
-        check_float(value, name="panel_size", minimum=0.0, exclusive_min=True)
-        for value in panel_size
-    )
-    return width, height
-
-
 def plot_comparison(
     X,
     comparison: AlgorithmComparison,
@@ -382,7 +376,7 @@ def plot_comparison(
             )
     ncols = check_int(ncols, name="ncols", minimum=1)
     match_truth = check_bool(match_truth, name="match_truth")
-    panel_size = _check_panel_size(panel_size)
+    panel_size = check_panel_size(panel_size)
     truth = (
         None if y_true is None else check_labels(y_true, n_samples=points.shape[0], name="y_true")
     )

@@ -7,7 +7,7 @@ import numpy as np
 
 from course_utils.kmeans import KMeansStep, kmeans_inertia
 from course_utils.style import cluster_scatter
-from course_utils.validation import check_features, check_int
+from course_utils.validation import check_axes, check_features, check_int, check_panel_size
 
 
 def _check_history(history, n_samples: int) -> list[KMeansStep]:
@@ -89,11 +89,13 @@ def plot_iterations(
     if points.shape[1] != 2:
         raise ValueError(f"X must have exactly 2 columns to plot, got {points.shape[1]}")
     history = _check_history(history, points.shape[0])
-    steps = default_steps(len(history)) if steps is None else list(steps)
-    if not steps or any(
-        not isinstance(s, (int, np.integer)) or not 0 <= s < len(history) for s in steps
-    ):
-        raise ValueError(f"steps must be step numbers in 0..{len(history) - 1}, got {steps!r}")
+    if steps is None:
+        steps = default_steps(len(history))
+    else:
+        steps = [check_int(s, name="steps", minimum=0, maximum=len(history) - 1) for s in steps]
+    if not steps:
+        raise ValueError(f"steps must be step numbers in 0..{len(history) - 1}, got []")
+    panel_size = check_panel_size(panel_size)
     ncols = check_int(ncols, name="ncols", minimum=1)
     ncols = min(ncols, len(steps))
     nrows = -(-len(steps) // ncols)
@@ -171,7 +173,9 @@ def plot_inertia_history(X, history, *, ax=None, title="Inertia at each step"):
     points = check_features(X, name="X")
     history = _check_history(history, points.shape[0])
     inertias = [kmeans_inertia(points, step.centers, step.labels) for step in history]
-    if ax is None:
+    if ax is not None:
+        ax = check_axes(ax)
+    else:
         _, ax = plt.subplots(figsize=(7, 4))
     ax.plot(range(len(inertias)), inertias, marker="o", color="#0072B2", label="inertia")
     ax.set_xlabel("step (number of centre updates)")

@@ -78,6 +78,48 @@ def cluster_style(label: int) -> dict:
     return {"color": PALETTE[label % len(PALETTE)], "marker": MARKERS[label % len(MARKERS)]}
 
 
+def check_label_names(label_names) -> dict:
+    """Return legend texts per cluster label as a dict, or raise a ``TypeError``.
+
+    Parameters
+    ----------
+    label_names : dict of int to str, or None
+        Legend text per label; ``None`` means none given.
+
+    Returns
+    -------
+    dict
+    """
+    if label_names is None:
+        return {}
+    if not isinstance(label_names, Mapping):
+        raise TypeError(
+            "label_names must be a dict of label -> legend text, e.g. {0: 'young'}, "
+            f"got {type(label_names).__name__}"
+        )
+    return dict(label_names)
+
+
+def legend_name(label: int, label_names: dict) -> str:
+    """The legend text of a cluster label: its given name, "noise" for -1, else "cluster N".
+
+    Parameters
+    ----------
+    label : int
+        A cluster label.
+    label_names : dict of int to str
+        Given names (see :func:`check_label_names`).
+
+    Returns
+    -------
+    str
+    """
+    name = check_label_names(label_names).get(label)
+    if name is None:
+        name = "noise" if label < 0 else f"cluster {label}"
+    return name
+
+
 def cluster_scatter(
     X,
     labels=None,
@@ -129,11 +171,7 @@ def cluster_scatter(
     points = check_features(X, name="X")
     if points.shape[1] != 2:
         raise ValueError(f"X must have exactly 2 columns to plot, got {points.shape[1]}")
-    if label_names is not None and not isinstance(label_names, Mapping):
-        raise TypeError(
-            "label_names must be a dict of label -> legend text, e.g. {0: 'young'}, "
-            f"got {type(label_names).__name__}"
-        )
+    label_names = check_label_names(label_names)
     legend = check_bool(legend, name="legend")
     if ax is not None:
         ax = check_axes(ax)
@@ -146,15 +184,12 @@ def cluster_scatter(
         _, ax = plt.subplots()
     for label in np.unique(labels_array):
         mask = labels_array == label
-        name = (label_names or {}).get(int(label))
-        if name is None:
-            name = "noise" if label < 0 else f"cluster {label}"
         ax.scatter(
             points[mask, 0],
             points[mask, 1],
             s=s,
             alpha=alpha,
-            label=name,
+            label=legend_name(int(label), label_names),
             edgecolors="white" if label >= 0 else None,
             linewidths=0.5,
             **cluster_style(int(label)),

@@ -349,3 +349,26 @@ def check_axes(ax, *, name: str = "ax"):
         hint = " (pick one, e.g. axes[0])" if isinstance(ax, np.ndarray) else ""
         raise TypeError(f"{name} must be a matplotlib Axes, got {type(ax).__name__}{hint}")
     return ax
+
+
+def check_panel_size(panel_size, *, name: str = "panel_size") -> tuple[float, float]:
+    """Return a figure panel's ``(width, height)`` in inches, both positive, or raise.
+
+    Parameters
+    ----------
+    panel_size : sequence of two numbers
+    name : str, default "panel_size"
+        The argument's name, used in error messages.
+
+    Returns
+    -------
+    tuple of (float, float)
+    """
+    if isinstance(panel_size, (str, bytes)) or not hasattr(panel_size, "__len__"):
+        raise TypeError(f"{name} must be (width, height) in inches, got {panel_size!r}")
+    if len(panel_size) != 2:
+        raise ValueError(f"{name} must be (width, height) in inches, got {panel_size!r}")
+    width, height = (
+        check_float(value, name=name, minimum=0.0, exclusive_min=True) for value in panel_size
+    )
+    return width, height

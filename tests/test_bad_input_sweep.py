@@ -322,7 +322,21 @@ CASES: dict[str, list[Case]] = {
         Case("an array of Axes", lambda: validation.check_axes(_axes_pair()), BAD, r"axes\[0\]"),
         Case("a Figure", lambda: validation.check_axes(plt.figure(), name="axes"), BAD, r"axes"),
     ],
+    "validation.check_panel_size": [
+        Case("a number", lambda: validation.check_panel_size(4), BAD, r"panel_size must be"),
+        Case("three values", lambda: validation.check_panel_size((1, 2, 3)), BAD, r"panel_size"),
+        Case("zero width", lambda: validation.check_panel_size((0, 2)), BAD, r"panel_size"),
+        Case("a NaN", lambda: validation.check_panel_size((np.nan, 2)), BAD, r"panel_size"),
+        Case("a string", lambda: validation.check_panel_size("4x3"), BAD, r"panel_size"),
+    ],
     # ---- style --------------------------------------------------------------------------------
+    "style.check_label_names": [
+        Case("a list", lambda: style.check_label_names(["a"]), BAD, r"label_names must be a dict"),
+        Case("a string", lambda: style.check_label_names("a"), BAD, r"label_names must be a dict"),
+    ],
+    "style.legend_name": [
+        Case("names not a dict", lambda: style.legend_name(0, ["a"]), BAD, r"label_names"),
+    ],
     "style.cluster_style": [
         Case("a string", lambda: style.cluster_style("a"), BAD, r"\blabel\b"),
         Case("a float", lambda: style.cluster_style(1.5), BAD, r"\blabel\b"),
@@ -1147,9 +1161,6 @@ CASES: dict[str, list[Case]] = {
             lambda: kmeans_plots.plot_iterations(X, HISTORY, steps=[True]),
             BAD,
             r"steps",
-            xfail="kmeans_plots.plot_iterations accepts steps=[True] as step 1 (bool is an int): "
-            "refuse bools, e.g. check each step with check_int(s, name='steps', minimum=0, "
-            "maximum=len(history) - 1)",
         ),
         Case(
             "ncols 0",
@@ -1162,10 +1173,6 @@ CASES: dict[str, list[Case]] = {
             lambda: kmeans_plots.plot_iterations(X, HISTORY, panel_size=(0, 0)),
             BAD,
             r"panel_size",
-            xfail="kmeans_plots.plot_iterations passes panel_size to matplotlib unchecked and "
-            "silently draws a figure 0 inches wide: check it is two positive finite numbers, "
-            "e.g. check_float(v, name='panel_size', minimum=0.0, exclusive_min=True) on each "
-            "(as compare.plot_comparison now does)",
         ),
     ],
     "kmeans_plots.plot_inertia_history": [
@@ -1192,9 +1199,6 @@ CASES: dict[str, list[Case]] = {
             lambda: kmeans_plots.plot_inertia_history(X, HISTORY, ax="ax"),
             BAD,
             r"\bax\b",
-            xfail="kmeans_plots.plot_inertia_history uses ax unchecked (AttributeError: 'str' "
-            "object has no attribute 'plot'): add `if ax is not None: ax = check_axes(ax)` "
-            "(course_utils.validation.check_axes)",
         ),
     ],
     # ---- case_study (not edited by this sweep) ------------------------------------------------
@@ -1218,9 +1222,6 @@ CASES: dict[str, list[Case]] = {
             lambda: case_study.cluster_scatter_3d(X3, Y, label_names=["a", "b", "c"]),
             BAD,
             r"label_names",
-            xfail="case_study.cluster_scatter_3d calls label_names.get, so a list raises "
-            "AttributeError: check isinstance(label_names, dict) (or Mapping) and raise a "
-            "TypeError naming label_names",
         ),
     ],
     "case_study.segment_table": [
@@ -1258,9 +1259,6 @@ CASES: dict[str, list[Case]] = {
             lambda: case_study.plot_silhouette_curves({"a": SCORES["silhouette"]}, ax="ax"),
             BAD,
             r"\bax\b",
-            xfail="case_study.plot_silhouette_curves uses ax unchecked (AttributeError: 'str' "
-            "object has no attribute 'plot'): add `if ax is not None: ax = check_axes(ax)` "
-            "(course_utils.validation.check_axes)",
         ),
     ],
     # ---- segments -----------------------------------------------------------------------------

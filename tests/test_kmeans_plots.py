@@ -84,7 +84,7 @@ def test_plot_iterations_refuses_bad_input(run):
         plot_iterations(X, [1, 2])
     with pytest.raises(ValueError, match="do not match"):
         plot_iterations(X[:10], model.history_)
-    with pytest.raises(ValueError, match="steps must be step numbers"):
+    with pytest.raises(ValueError, match="steps must be <= "):
         plot_iterations(X, model.history_, steps=[0, 99])
     with pytest.raises(ValueError, match="steps must be step numbers"):
         plot_iterations(X, model.history_, steps=[])
