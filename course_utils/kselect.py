@@ -308,12 +308,12 @@ def best_k_by_criterion(scores) -> pd.Series:
     )
 
 
-def _mark_k(ax, k, *, text: str, color: str, linestyle: str) -> None:
-    """Draw a labelled vertical line at K on ``ax``."""
+def _mark_k(ax, k, *, text: str, color: str, linestyle: str, row: int = 0) -> None:
+    """Draw a labelled vertical line at K on ``ax``; ``row`` moves the label down a line pair."""
     ax.axvline(k, color=color, linestyle=linestyle, linewidth=2, label=f"{text}: K={k}")
     ax.annotate(
         f"{text}\nK={k}",
-        xy=(k, 1.0),
+        xy=(k, 1.0 - 0.14 * row),
         xycoords=("data", "axes fraction"),
         xytext=(6, -8),
         textcoords="offset points",
@@ -383,7 +383,9 @@ def plot_elbow_silhouette(scores, *, chosen_k=None, knee_k=None, axes=None):
         )
     if "chosen_k" in marks:
         for ax in axes:
-            _mark_k(ax, marks["chosen_k"], text="chosen", color="black", linestyle="-")
+            # below the knee's label when both mark the same K on the elbow plot
+            row = int(ax is elbow_ax and marks.get("knee_k") == marks["chosen_k"])
+            _mark_k(ax, marks["chosen_k"], text="chosen", color="black", linestyle="-", row=row)
     for ax, ylabel, title in (
         (elbow_ax, INERTIA_LABEL, "Elbow: inertia against K"),
         (silhouette_ax, SILHOUETTE_LABEL, "Silhouette against K"),
