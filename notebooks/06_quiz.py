@@ -14,8 +14,6 @@ if "google.colab" in sys.modules:
     os.chdir("/content/course/notebooks")
 
 # %% [markdown]
-#
-# %% [markdown]
 # # Lesson 6 — Quiz: check what you have learned
 #
 # **Learning objectives.** By the end of this lesson you will be able to:

@@ -166,3 +166,20 @@ def test_quiz_gives_instant_feedback_and_a_score(browser, site_url):
         assert page.locator("#quiz .cq-score").inner_text().startswith("Score: 1 / 2")
     assert errors == [], errors
     page.close()
+
+
+@pytest.mark.parametrize("file", list(LESSON_PAGES["file"]))
+def test_solutions_are_folded(browser, site_url, file):
+    notebook = json.loads((ROOT / file).read_text(encoding="utf-8"))
+    n_solutions = sum(
+        "solution" in cell.get("metadata", {}).get("tags", []) for cell in notebook["cells"]
+    )
+    page, _ = open_page(browser, f"{site_url}/{html_path(file)}")
+    folds = page.locator("details.hide", has_text="Show solution")
+    assert folds.count() == n_solutions, f"{file}: {n_solutions} solutions, {folds.count()} folds"
+    if n_solutions:
+        first = folds.first
+        assert first.get_attribute("open") is None, "a solution is shown unfolded"
+        first.locator("summary").click()
+        assert first.get_attribute("open") is not None
+    page.close()
