@@ -175,7 +175,7 @@ plt.show()
 # weights are our decision, not the units'). Now three criteria give their opinion on K, each
 # in its own way: the **knee** of the inertia curve (K = 1..10), the highest **silhouette**
 # (K = 2..10) and the lowest **BIC** of a Gaussian mixture (1 to 10 components, lesson 4). The
-# mixture gets 50 restarts per number of components: with few restarts it can miss its best
+# mixture gets several restarts per number of components (`MIXTURE` below): with few it can miss its best
 # fit, and then its BIC changes with something as irrelevant as the order of the rows.
 
 # %%
@@ -185,7 +185,7 @@ from course_utils.mixtures import information_criteria
 income_score_scaler = StandardScaler().fit(income_score)
 X_behaviour = income_score_scaler.transform(income_score)
 behaviour_scores = scores_by_k(X_behaviour, range(1, 11), **KMEANS)
-MIXTURE = {"random_state": 0, "n_init": 50}
+MIXTURE = {"random_state": 0, "n_init": 15}
 mixture_criteria = information_criteria(X_behaviour, range(1, 11), **MIXTURE)
 k_choices = {
     "knee": int(best_k_by_criterion(behaviour_scores)["knee"]),
