@@ -64,7 +64,7 @@ bench: $(STAMP)
 
 lock:
 	rm -rf _build/lock-venv && $(PYTHON) -m venv _build/lock-venv
-	_build/lock-venv/bin/python -m pip install --quiet $$($(PYTHON) tools/pins.py)
+	_build/lock-venv/bin/python -m pip install --quiet $$($(PYTHON) -m course_utils.pins)
 	{ sed -n '1,3p' requirements-lock.txt; _build/lock-venv/bin/python -m pip freeze --exclude-editable | sort -f; } > requirements-lock.new
 	mv requirements-lock.new requirements-lock.txt
 
