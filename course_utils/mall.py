@@ -9,8 +9,9 @@ loader (:mod:`course_utils.mall_loader`) uses the real file instead when a user 
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
+
+from course_utils.validation import check_path
 
 #: Column names, exactly as in the Kaggle file.
 ID_COLUMN = "CustomerID"
@@ -55,11 +56,7 @@ def display_path(path) -> str:
     TypeError
         If ``path`` is not a ``str`` or ``os.PathLike``.
     """
-    if not isinstance(path, (str, os.PathLike)):
-        raise TypeError(
-            f"path must be a file path (str or pathlib.Path), got {path!r} ({type(path).__name__})"
-        )
-    path = Path(path)
+    path = check_path(path)
     try:
         return path.resolve().relative_to(DATA_DIR.parent).as_posix()
     except ValueError:

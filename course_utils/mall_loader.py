@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import re
 from pathlib import Path
 
@@ -33,6 +32,7 @@ from course_utils.mall import (
     SCORE_RANGE,
     display_path,
 )
+from course_utils.validation import check_path
 
 #: Header spellings seen in copies of the file, besides the canonical ones.
 HEADER_ALIASES = {"genre": GENDER_COLUMN}
@@ -88,9 +88,8 @@ def _resolve_source(path) -> tuple[Path, str]:
         if ORIGINAL_PATH.is_file():
             return ORIGINAL_PATH, SOURCE_ORIGINAL
         return REPLICA_PATH, SOURCE_REPLICA
-    if not isinstance(path, (str, os.PathLike)):
-        raise TypeError(f"path must be a file path (str or pathlib.Path) or None, got {path!r}")
-    return Path(path), display_path(path)
+    path = check_path(path)
+    return path, display_path(path)
 
 
 def _describe(source: str, shown: str, n_rows: int) -> str:

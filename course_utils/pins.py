@@ -65,6 +65,7 @@ def read_pins(path: str | Path | None = None) -> dict[str, str]:
         If a dependency is not pinned to an exact version (``name=1.2.3``), or none is found.
     """
     path = ENVIRONMENT_FILE if path is None else path
+    # not validation.check_path: this module must import with the standard library only
     if not isinstance(path, (str, os.PathLike)):
         raise TypeError(f"path must be a file path (str or pathlib.Path), got {path!r}")
     path = Path(path)

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import html
 import numbers
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+
+from course_utils.validation import check_path
 
 #: The course's question bank.
 BANK_FILE = Path(__file__).resolve().with_name("quiz_bank.yaml")
@@ -211,10 +212,7 @@ def load_bank(path: str | Path | None = None, *, lessons=None) -> list[Question]
         If the file is not valid YAML, the bank is invalid (see :func:`parse_bank`), or no
         question is on the ``lessons`` asked for.
     """
-    path = BANK_FILE if path is None else path
-    if not isinstance(path, (str, os.PathLike)):
-        raise TypeError(f"path must be a file path (str or pathlib.Path), got {path!r}")
-    path = Path(path)
+    path = check_path(BANK_FILE if path is None else path)
     if not path.is_file():
         raise FileNotFoundError(f"quiz bank not found: {path}")
     try:
