@@ -28,8 +28,8 @@ from course_utils.segments import (
     name_segments,
     profile_segments,
 )
-from course_utils.style import check_label_names, cluster_style, legend_name
-from course_utils.validation import check_axes, check_features, check_labels
+from course_utils.style import axes_or_new, check_label_names, cluster_style, legend_name
+from course_utils.validation import check_features, check_labels
 
 
 def cluster_scatter_3d(
@@ -199,10 +199,7 @@ def plot_silhouette_curves(
         if np.any(np.abs(values) > 1):
             raise ValueError(f"curves[{name!r}] holds values outside [-1, 1]: not silhouettes")
         cleaned[name] = curve
-    if ax is not None:
-        ax = check_axes(ax)
-    else:
-        _, ax = plt.subplots(figsize=(9, 5.5))
+    ax = axes_or_new(ax, figsize=(9, 5.5))
     ks = set()
     for i, (name, curve) in enumerate(cleaned.items()):
         style = cluster_style(i)

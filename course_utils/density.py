@@ -16,7 +16,6 @@ cluster join it, and everything else is **noise** (label ``-1``).
 
 from __future__ import annotations
 
-import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 import seaborn as sns
@@ -25,9 +24,8 @@ from sklearn.cluster import DBSCAN
 from sklearn.metrics import adjusted_rand_score
 from sklearn.neighbors import NearestNeighbors
 
-from course_utils.style import cluster_style
+from course_utils.style import axes_or_new, cluster_style
 from course_utils.validation import (
-    check_axes,
     check_features,
     check_float,
     check_int,
@@ -152,10 +150,7 @@ def plot_k_distance(X, min_samples: int = 5, *, eps: float | None = None, ax=Non
     else:
         eps = check_float(eps, name="eps", minimum=0.0, exclusive_min=True)
         text = f"eps = {eps:.3f}"
-    if ax is not None:
-        ax = check_axes(ax)
-    if ax is None:
-        _, ax = plt.subplots()
+    ax = axes_or_new(ax)
     ax.plot(
         np.arange(distances.size),
         distances,
@@ -276,10 +271,7 @@ def plot_eps_grid(grid, value: str = "clusters found", *, ax=None, fmt: str | No
             f"fmt must be a format spec for the {value!r} values, such as 'd', '.2f' or '.0%', "
             f"got {fmt!r}"
         ) from None
-    if ax is not None:
-        ax = check_axes(ax)
-    if ax is None:
-        _, ax = plt.subplots(figsize=(8, 5.5))
+    ax = axes_or_new(ax, figsize=(8, 5.5))
     sns.heatmap(
         table,
         annot=True,

@@ -6,8 +6,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from course_utils.kmeans import KMeansStep, kmeans_inertia
-from course_utils.style import cluster_scatter
-from course_utils.validation import check_axes, check_features, check_int, check_panel_size
+from course_utils.style import axes_or_new, cluster_scatter
+from course_utils.validation import check_features, check_int, check_panel_size
 
 
 def _check_history(history, n_samples: int) -> list[KMeansStep]:
@@ -173,10 +173,7 @@ def plot_inertia_history(X, history, *, ax=None, title="Inertia at each step"):
     points = check_features(X, name="X")
     history = _check_history(history, points.shape[0])
     inertias = [kmeans_inertia(points, step.centers, step.labels) for step in history]
-    if ax is not None:
-        ax = check_axes(ax)
-    else:
-        _, ax = plt.subplots(figsize=(7, 4))
+    ax = axes_or_new(ax, figsize=(7, 4))
     ax.plot(range(len(inertias)), inertias, marker="o", color="#0072B2", label="inertia")
     ax.set_xlabel("step (number of centre updates)")
     ax.set_ylabel("inertia (sum of squared distances)")

@@ -18,7 +18,6 @@ point gets a **probability** of belonging to each cloud instead of a single labe
 
 from __future__ import annotations
 
-import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib.colors import is_color_like
@@ -28,9 +27,8 @@ from sklearn.mixture import GaussianMixture
 from sklearn.utils.validation import check_is_fitted
 
 from course_utils.compare import ARI, compare_algorithms
-from course_utils.style import cluster_scatter, cluster_style
+from course_utils.style import axes_or_new, cluster_scatter, cluster_style
 from course_utils.validation import (
-    check_axes,
     check_bool,
     check_choice,
     check_features,
@@ -477,10 +475,7 @@ def plot_information_criteria(
     if table.empty:
         raise ValueError("table is empty")
     check_features(table[["BIC", "AIC"]], name="table")
-    if ax is not None:
-        ax = check_axes(ax)
-    if ax is None:
-        _, ax = plt.subplots()
+    ax = axes_or_new(ax)
     for i, column in enumerate(("BIC", "AIC")):
         style = cluster_style(i)
         best = int(table[column].idxmin())

@@ -120,6 +120,26 @@ def legend_name(label: int, label_names: dict) -> str:
     return name
 
 
+def axes_or_new(ax=None, *, figsize=None):
+    """Return ``ax`` after checking it is one matplotlib Axes, or a new figure's Axes.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes, optional
+        Where the caller was asked to draw.
+    figsize : (float, float), optional
+        Size in inches of the new figure; the course style's default when omitted.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    if ax is not None:
+        return check_axes(ax)
+    _, ax = plt.subplots(figsize=figsize)
+    return ax
+
+
 def cluster_scatter(
     X,
     labels=None,

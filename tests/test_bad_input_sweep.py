@@ -334,6 +334,10 @@ CASES: dict[str, list[Case]] = {
         Case("a list", lambda: style.check_label_names(["a"]), BAD, r"label_names must be a dict"),
         Case("a string", lambda: style.check_label_names("a"), BAD, r"label_names must be a dict"),
     ],
+    "style.axes_or_new": [
+        Case("a string", lambda: style.axes_or_new("ax"), BAD, r"\bax\b"),
+        Case("an array of Axes", lambda: style.axes_or_new(_axes_pair()), BAD, r"axes\[0\]"),
+    ],
     "style.legend_name": [
         Case("names not a dict", lambda: style.legend_name(0, ["a"]), BAD, r"label_names"),
     ],

@@ -56,3 +56,12 @@ def test_cluster_scatter_unlabelled_and_custom_axis_labels():
 def test_cluster_scatter_refuses_bad_input(X, labels, centers, message):
     with pytest.raises(ValueError, match=message):
         cluster_scatter(X, labels, centers=centers)
+
+
+def test_axes_or_new_keeps_given_axes_and_makes_new_ones():
+    from course_utils.style import axes_or_new
+
+    _, given = plt.subplots()
+    assert axes_or_new(given) is given
+    made = axes_or_new(figsize=(3, 2))
+    assert made is not given and tuple(made.figure.get_size_inches()) == (3, 2)
