@@ -8,7 +8,9 @@
 #   make bench       benchmarks (timings as ratios, not tests)
 #   make lock        re-resolve requirements-lock.txt from environment.yml
 
-PYTHON ?= python3.11
+# The first supported Python found (3.11, 3.12 or 3.13), unless PYTHON=... is given.
+PYTHON ?= $(firstword $(foreach v,3.11 3.12 3.13,$(shell command -v python$(v) 2>/dev/null)))
+UV_VERSION := 0.13.9
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
@@ -22,9 +24,11 @@ help:
 	@sed -n '2,10p' Makefile
 
 $(STAMP): requirements-lock.txt pyproject.toml tools/jupyterlab-overrides.json
+	@test -n "$(PYTHON)" || { echo "Python 3.11, 3.12 or 3.13 is needed (or make PYTHON=...)"; exit 1; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-lock.txt
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	test -x $(BIN)/uv || $(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+	$(BIN)/uv pip install --quiet --python $(BIN)/python -r requirements-lock.txt
+	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
 	mkdir -p $(VENV)/share/jupyter/lab/settings
 	cp tools/jupyterlab-overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
 	touch $@

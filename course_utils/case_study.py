@@ -28,7 +28,12 @@ from course_utils.segments import (
     name_segments,
     profile_segments,
 )
-from course_utils.style import axes_or_new, check_label_names, cluster_style, legend_name
+from course_utils.style import (
+    axes_or_new,
+    check_label_names,
+    cluster_style,
+    legend_name,
+)
 from course_utils.validation import check_features, check_labels
 
 
@@ -81,13 +86,17 @@ def cluster_scatter_3d(
     columns = [str(c) for c in X.columns] if hasattr(X, "columns") else None
     points = check_features(X, name="X")
     if points.shape[1] != 3:
-        raise ValueError(f"X must have exactly 3 columns to plot in 3-D, got {points.shape[1]}")
+        raise ValueError(
+            f"X must have exactly 3 columns to plot in 3-D, got {points.shape[1]}"
+        )
     labels = check_labels(labels, n_samples=points.shape[0])
     label_names = check_label_names(label_names)
     if axis_labels is None:
         axis_labels = columns or ["feature 1", "feature 2", "feature 3"]
     if isinstance(axis_labels, str) or len(axis_labels) != 3:
-        raise ValueError(f"axis_labels must be three texts (x, y, z), got {axis_labels!r}")
+        raise ValueError(
+            f"axis_labels must be three texts (x, y, z), got {axis_labels!r}"
+        )
     if ax is None:
         fig = plt.figure(figsize=(9, 8))
         ax = fig.add_subplot(projection="3d")
@@ -148,7 +157,9 @@ def segment_table(customers: pd.DataFrame, labels) -> pd.DataFrame:
     """
     profile = profile_segments(customers, labels)
     names = name_segments(profile)
-    table = profile.join(names)[[NAME, *profile.columns, INCOME_LEVEL, SPEND_LEVEL, ACTION]]
+    table = profile.join(names)[
+        [NAME, *profile.columns, INCOME_LEVEL, SPEND_LEVEL, ACTION]
+    ]
     table = table.sort_values([MEAN_INCOME, MEAN_SCORE], kind="stable")
     table.attrs = dict(profile.attrs)
     return table
@@ -191,13 +202,21 @@ def plot_silhouette_curves(
     cleaned = {}
     for name, curve in curves.items():
         if not isinstance(curve, pd.Series):
-            raise TypeError(f"curves[{name!r}] must be a pandas Series, got {type(curve).__name__}")
+            raise TypeError(
+                f"curves[{name!r}] must be a pandas Series, got {type(curve).__name__}"
+            )
         curve = curve.dropna()
         if curve.empty:
-            raise ValueError(f"curves[{name!r}] has no silhouette value (all NaN or empty)")
-        values = check_features(curve.to_numpy().reshape(-1, 1), name=f"curves[{name!r}]")
+            raise ValueError(
+                f"curves[{name!r}] has no silhouette value (all NaN or empty)"
+            )
+        values = check_features(
+            curve.to_numpy().reshape(-1, 1), name=f"curves[{name!r}]"
+        )
         if np.any(np.abs(values) > 1):
-            raise ValueError(f"curves[{name!r}] holds values outside [-1, 1]: not silhouettes")
+            raise ValueError(
+                f"curves[{name!r}] holds values outside [-1, 1]: not silhouettes"
+            )
         cleaned[name] = curve
     ax = axes_or_new(ax, figsize=(9, 5.5))
     ks = set()

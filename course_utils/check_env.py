@@ -101,14 +101,19 @@ def check_environment(
     if pins is None:
         pins = read_pins(environment_file)
     if not isinstance(pins, dict) or not pins:
-        raise ValueError(f"pins must be a non-empty dict of name -> version, got {pins!r}")
-    bad = {name: version for name, version in pins.items() if not isinstance(version, str)}
+        raise ValueError(
+            f"pins must be a non-empty dict of name -> version, got {pins!r}"
+        )
+    bad = {
+        name: version for name, version in pins.items() if not isinstance(version, str)
+    }
     if bad or not all(isinstance(name, str) for name in pins):
         raise ValueError(
             f"pins must map package names to version strings such as '2.4.6', got {pins!r}"
         )
     return [
-        PackageCheck(name, required, installed_version(name)) for name, required in pins.items()
+        PackageCheck(name, required, installed_version(name))
+        for name, required in pins.items()
     ]
 
 
@@ -133,19 +138,27 @@ def format_report(checks: list[PackageCheck], *, system: bool = True) -> str:
     ValueError
         If ``checks`` is empty (an empty report would say that everything matches).
     """
-    if checks is None or isinstance(checks, (str, bytes)) or not hasattr(checks, "__iter__"):
+    if (
+        checks is None
+        or isinstance(checks, (str, bytes))
+        or not hasattr(checks, "__iter__")
+    ):
         raise TypeError(f"checks must be a list of PackageCheck, got {checks!r}")
     checks = list(checks)
     if not checks:
         raise ValueError("checks is empty: there is nothing to report")
     if not all(isinstance(check, PackageCheck) for check in checks):
-        raise TypeError("checks must hold PackageCheck objects (from check_environment)")
+        raise TypeError(
+            "checks must hold PackageCheck objects (from check_environment)"
+        )
     if not isinstance(system, bool):
         raise TypeError(f"system must be True or False, got {system!r}")
     lines = [check.line() for check in checks]
     failed = sum(not check.ok for check in checks)
     if failed:
-        lines.append(f"{failed} of {len(checks)} packages do not match environment.yml.")
+        lines.append(
+            f"{failed} of {len(checks)} packages do not match environment.yml."
+        )
     else:
         lines.append(f"All {len(checks)} packages match environment.yml.")
     if system:

@@ -238,7 +238,11 @@ def compare_algorithms(X, estimators, y_true=None) -> AlgorithmComparison:
     1.0
     """
     data = check_features(X, name="X", min_samples=2)
-    truth = None if y_true is None else check_labels(y_true, n_samples=data.shape[0], name="y_true")
+    truth = (
+        None
+        if y_true is None
+        else check_labels(y_true, n_samples=data.shape[0], name="y_true")
+    )
     estimators = _check_estimators(estimators)
     rows, seconds, labels, fitted = {}, {}, {}, {}
     for name, estimator in estimators.items():
@@ -255,7 +259,12 @@ def compare_algorithms(X, estimators, y_true=None) -> AlgorithmComparison:
         found = check_labels(found, n_samples=data.shape[0], name=f"labels of {name!r}")
         row = cluster_summary(data, found, truth)
         row[NOTE] = "; ".join(part for part in (note_prefix, row[NOTE]) if part)
-        rows[name], seconds[name], labels[name], fitted[name] = row, elapsed, found, model
+        rows[name], seconds[name], labels[name], fitted[name] = (
+            row,
+            elapsed,
+            found,
+            model,
+        )
     table = pd.DataFrame.from_dict(rows, orient="index")
     table.index.name = "algorithm"
     fit_seconds = pd.Series(seconds, name=FIT_SECONDS, dtype=float)
@@ -306,8 +315,12 @@ def match_labels(labels, reference) -> np.ndarray:
     if clusters.size == 0:
         return result
     rows, cols = linear_sum_assignment(overlap, maximize=True)
-    new_number = {int(clusters[r]): int(groups[c]) for r, c in zip(rows, cols, strict=True)}
-    spare = iter(n for n in range(clusters.size + groups.size) if n not in set(groups.tolist()))
+    new_number = {
+        int(clusters[r]): int(groups[c]) for r, c in zip(rows, cols, strict=True)
+    }
+    spare = iter(
+        n for n in range(clusters.size + groups.size) if n not in set(groups.tolist())
+    )
     for cluster in clusters:
         number = new_number.get(int(cluster))
         result[labels == cluster] = next(spare) if number is None else number
@@ -367,7 +380,9 @@ def plot_comparison(
         )
     points = check_features(X, name="X")
     if points.shape[1] != 2:
-        raise ValueError(f"X must have exactly 2 columns to plot, got {points.shape[1]}")
+        raise ValueError(
+            f"X must have exactly 2 columns to plot, got {points.shape[1]}"
+        )
     for name, found in comparison.labels.items():
         if len(found) != points.shape[0]:
             raise ValueError(
@@ -378,7 +393,9 @@ def plot_comparison(
     match_truth = check_bool(match_truth, name="match_truth")
     panel_size = check_panel_size(panel_size)
     truth = (
-        None if y_true is None else check_labels(y_true, n_samples=points.shape[0], name="y_true")
+        None
+        if y_true is None
+        else check_labels(y_true, n_samples=points.shape[0], name="y_true")
     )
     panels = []
     if truth is not None:
@@ -386,7 +403,9 @@ def plot_comparison(
         panels.append((truth_title, truth, names))
     table = comparison.table
     for name, found in comparison.labels.items():
-        shown = match_labels(found, truth) if truth is not None and match_truth else found
+        shown = (
+            match_labels(found, truth) if truth is not None and match_truth else found
+        )
         n_found = int(table.loc[name, CLUSTERS])
         title = f"{name}\n{n_found} cluster{'' if n_found == 1 else 's'}"
         if table.loc[name, NOISE_SHARE] > 0:
@@ -408,7 +427,14 @@ def plot_comparison(
     flat = axes.ravel()
     for ax, (title, shown, names) in zip(flat, panels, strict=False):
         cluster_scatter(
-            X, shown, ax=ax, xlabel=xlabel, ylabel=ylabel, label_names=names, s=30, legend=False
+            X,
+            shown,
+            ax=ax,
+            xlabel=xlabel,
+            ylabel=ylabel,
+            label_names=names,
+            s=30,
+            legend=False,
         )
         ax.set_title(title, fontsize=13)
         ax.legend(loc="best", fontsize=9, frameon=True, framealpha=0.9, ncols=2)

@@ -56,7 +56,10 @@ def page_title(path: str | Path) -> str:
             for line in "".join(cell["source"]).splitlines()
         ]
     elif path.suffix == ".py":
-        lines = [line.removeprefix("# ") for line in path.read_text(encoding="utf-8").splitlines()]
+        lines = [
+            line.removeprefix("# ")
+            for line in path.read_text(encoding="utf-8").splitlines()
+        ]
     else:
         lines = path.read_text(encoding="utf-8").splitlines()
     for line in lines:
@@ -70,7 +73,9 @@ def _resolve(root: Path, stem: str) -> Path:
         candidate = root / f"{stem}{suffix}"
         if candidate.is_file():
             return candidate
-    raise FileNotFoundError(f"_toc.yml names {stem!r} but no .ipynb, .md or .py file exists")
+    raise FileNotFoundError(
+        f"_toc.yml names {stem!r} but no .ipynb, .md or .py file exists"
+    )
 
 
 def course_map(toc_file: str | Path | None = None) -> pd.DataFrame:
@@ -105,7 +110,9 @@ def course_map(toc_file: str | Path | None = None) -> pd.DataFrame:
     except yaml.YAMLError as error:
         raise ValueError(f"{toc_file} is not valid YAML: {error}") from None
     if not isinstance(toc, dict) or toc.get("format") != "jb-book" or "root" not in toc:
-        raise ValueError(f"{toc_file} is not a jb-book table of contents (format: jb-book, root)")
+        raise ValueError(
+            f"{toc_file} is not a jb-book table of contents (format: jb-book, root)"
+        )
     root = toc_file.parent
     rows = [("Start", toc["root"])]
     for part in toc.get("parts", []):
@@ -115,6 +122,10 @@ def course_map(toc_file: str | Path | None = None) -> pd.DataFrame:
     for part, stem in rows:
         path = _resolve(root, stem)
         records.append(
-            {"part": part, "page": page_title(path), "file": str(path.relative_to(root))}
+            {
+                "part": part,
+                "page": page_title(path),
+                "file": str(path.relative_to(root)),
+            }
         )
     return pd.DataFrame.from_records(records)

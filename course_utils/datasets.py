@@ -10,7 +10,12 @@ import numpy as np
 import pandas as pd
 from sklearn.datasets import make_blobs, make_moons
 
-from course_utils.validation import check_float, check_int, check_random_state, check_seed
+from course_utils.validation import (
+    check_float,
+    check_int,
+    check_random_state,
+    check_seed,
+)
 
 #: The age/income customers of the course: four segments (age centre, income centre, age sd).
 #: The income standard deviation is 1000 x the age standard deviation.
@@ -23,7 +28,9 @@ AGE_INCOME_SEGMENTS = (
 AGE, INCOME, SEGMENT = "Age (years)", "Income ($ per year)", "segment"
 
 
-def make_age_income_customers(n_per_segment: int = 75, random_state: int = 42) -> pd.DataFrame:
+def make_age_income_customers(
+    n_per_segment: int = 75, random_state: int = 42
+) -> pd.DataFrame:
     """Make the course's synthetic customers: age and yearly income in four known segments.
 
     Segment ``s`` has age ~ Normal(centre, sd) and income ~ Normal(centre, 1000 * sd), with the
@@ -59,7 +66,10 @@ def make_age_income_customers(n_per_segment: int = 75, random_state: int = 42) -
 
 
 def make_course_blobs(
-    n_samples: int = 300, centers: int = 4, cluster_std: float = 0.7, random_state: int = 42
+    n_samples: int = 300,
+    centers: int = 4,
+    cluster_std: float = 0.7,
+    random_state: int = 42,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Make the course's well-separated blobs (scikit-learn's ``make_blobs``).
 
@@ -81,10 +91,15 @@ def make_course_blobs(
     """
     n_samples = check_int(n_samples, name="n_samples", minimum=1)
     centers = check_int(centers, name="centers", minimum=1, maximum=n_samples)
-    cluster_std = check_float(cluster_std, name="cluster_std", minimum=0.0, exclusive_min=True)
+    cluster_std = check_float(
+        cluster_std, name="cluster_std", minimum=0.0, exclusive_min=True
+    )
     random_state = check_seed(random_state)
     return make_blobs(
-        n_samples=n_samples, centers=centers, cluster_std=cluster_std, random_state=random_state
+        n_samples=n_samples,
+        centers=centers,
+        cluster_std=cluster_std,
+        random_state=random_state,
     )
 
 

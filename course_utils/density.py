@@ -73,7 +73,9 @@ def k_distances(X, min_samples: int = 5) -> np.ndarray:
 
 
 def _knee(distances: np.ndarray) -> KneeLocator:
-    return KneeLocator(np.arange(distances.size), distances, curve="convex", direction="increasing")
+    return KneeLocator(
+        np.arange(distances.size), distances, curve="convex", direction="increasing"
+    )
 
 
 def suggest_eps(X, min_samples: int = 5) -> float:
@@ -115,7 +117,9 @@ def suggest_eps(X, min_samples: int = 5) -> float:
         )
     knee = _knee(distances).knee
     if knee is None:
-        raise ValueError("kneed found no knee in the k-distance curve of X; choose eps by eye")
+        raise ValueError(
+            "kneed found no knee in the k-distance curve of X; choose eps by eye"
+        )
     return float(distances[int(knee)])
 
 
@@ -157,10 +161,16 @@ def plot_k_distance(X, min_samples: int = 5, *, eps: float | None = None, ax=Non
         color=cluster_style(0)["color"],
         label=f"distance to {min_samples}th nearest neighbour",
     )
-    ax.axhline(eps, color=cluster_style(5)["color"], linestyle="--", linewidth=2, label=text)
+    ax.axhline(
+        eps, color=cluster_style(5)["color"], linestyle="--", linewidth=2, label=text
+    )
     n_core = int(np.sum(distances <= eps))
     ax.axvline(
-        n_core - 0.5, color="grey", linewidth=1, linestyle=":", label=f"{n_core} core points (left)"
+        n_core - 0.5,
+        color="grey",
+        linewidth=1,
+        linestyle=":",
+        label=f"{n_core} core points (left)",
     )
     ax.set_xlabel("points, sorted by that distance")
     ax.set_ylabel(f"distance to {min_samples}th neighbour (data units)")
@@ -174,7 +184,9 @@ def _check_grid_values(values, name: str, *, integer: bool) -> list:
     if not values:
         raise ValueError(f"{name} is empty; give at least one value")
     if integer:
-        checked = [check_int(v, name=f"{name}[{i}]", minimum=1) for i, v in enumerate(values)]
+        checked = [
+            check_int(v, name=f"{name}[{i}]", minimum=1) for i, v in enumerate(values)
+        ]
     else:
         checked = [
             check_float(v, name=f"{name}[{i}]", minimum=0.0, exclusive_min=True)
@@ -212,8 +224,14 @@ def eps_grid(X, eps_values, min_samples_values, y_true=None) -> pd.DataFrame:
     """
     data = check_features(X, name="X", min_samples=2)
     eps_values = _check_grid_values(eps_values, "eps_values", integer=False)
-    min_samples_values = _check_grid_values(min_samples_values, "min_samples_values", integer=True)
-    truth = None if y_true is None else check_labels(y_true, n_samples=data.shape[0], name="y_true")
+    min_samples_values = _check_grid_values(
+        min_samples_values, "min_samples_values", integer=True
+    )
+    truth = (
+        None
+        if y_true is None
+        else check_labels(y_true, n_samples=data.shape[0], name="y_true")
+    )
     rows = []
     for eps in eps_values:
         for min_samples in min_samples_values:
@@ -230,7 +248,9 @@ def eps_grid(X, eps_values, min_samples_values, y_true=None) -> pd.DataFrame:
     return pd.DataFrame(rows).set_index(["eps", "min_samples"])
 
 
-def plot_eps_grid(grid, value: str = "clusters found", *, ax=None, fmt: str | None = None):
+def plot_eps_grid(
+    grid, value: str = "clusters found", *, ax=None, fmt: str | None = None
+):
     """Draw one column of :func:`eps_grid`'s table as an annotated heatmap.
 
     Parameters
@@ -255,7 +275,10 @@ def plot_eps_grid(grid, value: str = "clusters found", *, ax=None, fmt: str | No
         If ``grid`` is not such a table, ``value`` is not one of its columns, ``fmt`` cannot
         format its values, or ``ax`` is not one matplotlib Axes.
     """
-    if not isinstance(grid, pd.DataFrame) or list(grid.index.names) != ["eps", "min_samples"]:
+    if not isinstance(grid, pd.DataFrame) or list(grid.index.names) != [
+        "eps",
+        "min_samples",
+    ]:
         raise TypeError("grid must be the DataFrame returned by eps_grid")
     if grid.empty:
         raise ValueError("grid is empty; make it with eps_grid")

@@ -76,14 +76,18 @@ def _check_linkage(Z) -> np.ndarray:
             "Z must be a linkage matrix of numbers; build it with linkage_matrix"
         ) from None
     if not np.isfinite(Z).all():
-        raise ValueError("Z contains NaN or infinite values; build it with linkage_matrix")
+        raise ValueError(
+            "Z contains NaN or infinite values; build it with linkage_matrix"
+        )
     if Z.ndim != 2 or Z.shape[1] != 4 or Z.shape[0] < 1 or not is_valid_linkage(Z):
         raise ValueError(
             f"Z must be a valid (n_samples - 1, 4) linkage matrix, got shape {Z.shape}; "
             "build it with linkage_matrix"
         )
     if np.any(np.diff(Z[:, 2]) < 0):
-        raise ValueError("Z's merge heights decrease somewhere; a horizontal cut is ambiguous")
+        raise ValueError(
+            "Z's merge heights decrease somewhere; a horizontal cut is ambiguous"
+        )
     return Z
 
 
@@ -122,7 +126,9 @@ def cut_height(Z, n_clusters: int) -> float:
     """
     Z = _check_linkage(Z)
     n_samples = Z.shape[0] + 1
-    n_clusters = check_int(n_clusters, name="n_clusters", minimum=2, maximum=n_samples - 1)
+    n_clusters = check_int(
+        n_clusters, name="n_clusters", minimum=2, maximum=n_samples - 1
+    )
     last_kept = Z[n_samples - n_clusters - 1, 2]
     first_undone = Z[n_samples - n_clusters, 2]
     if first_undone <= last_kept:
@@ -155,7 +161,9 @@ def cut_labels(Z, n_clusters: int) -> np.ndarray:
         As :func:`cut_height`.
     """
     height = cut_height(Z, n_clusters)
-    return fcluster(_check_linkage(Z), height, criterion="distance").astype(np.int64) - 1
+    return (
+        fcluster(_check_linkage(Z), height, criterion="distance").astype(np.int64) - 1
+    )
 
 
 def cut_ranges(Z, max_clusters: int = 8) -> pd.DataFrame:
@@ -191,7 +199,9 @@ def cut_ranges(Z, max_clusters: int = 8) -> pd.DataFrame:
     """
     Z = _check_linkage(Z)
     n_samples = Z.shape[0] + 1
-    max_clusters = check_int(max_clusters, name="max_clusters", minimum=2, maximum=n_samples - 1)
+    max_clusters = check_int(
+        max_clusters, name="max_clusters", minimum=2, maximum=n_samples - 1
+    )
     ks = np.arange(2, max_clusters + 1)
     lower = Z[n_samples - ks - 1, 2]
     upper = Z[n_samples - ks, 2]
@@ -283,7 +293,9 @@ def plot_dendrogram(
     )
     ax.set_xlabel(leaf_label)
     ax.set_ylabel(height_label)
-    ax.set_title(title or f"Dendrogram (last {truncate_p} merges) cut into {n_clusters} clusters")
+    ax.set_title(
+        title or f"Dendrogram (last {truncate_p} merges) cut into {n_clusters} clusters"
+    )
     ax.grid(axis="x", visible=False)
     ax.legend(loc="upper right", frameon=True, framealpha=0.9)
     return ax
@@ -319,9 +331,13 @@ def compare_linkages(
         empty list of ``methods``.
     """
     data = check_features(X, name="X", min_samples=3)
-    n_clusters = check_int(n_clusters, name="n_clusters", minimum=2, maximum=data.shape[0] - 1)
+    n_clusters = check_int(
+        n_clusters, name="n_clusters", minimum=2, maximum=data.shape[0] - 1
+    )
     if isinstance(methods, (str, bytes)):
-        raise TypeError(f"methods must be a sequence of linkage names, got the string {methods!r}")
+        raise TypeError(
+            f"methods must be a sequence of linkage names, got the string {methods!r}"
+        )
     methods = check_sequence(methods, name="methods", what="linkage names")
     methods = [check_choice(m, name="methods", choices=LINKAGES) for m in methods]
     if not methods:
@@ -329,7 +345,8 @@ def compare_linkages(
     if len(set(methods)) != len(methods):
         raise ValueError(f"methods has repeats: {methods}")
     estimators = {
-        method: AgglomerativeClustering(n_clusters=n_clusters, linkage=method) for method in methods
+        method: AgglomerativeClustering(n_clusters=n_clusters, linkage=method)
+        for method in methods
     }
     result = compare_algorithms(data, estimators, y_true)
     result.table.index.name = "linkage"

@@ -110,7 +110,9 @@ def kmeans_inertia(X, centers, labels) -> float:
             f"centers has {centers.shape[1]} feature(s) but X has {X.shape[1]}; they must match"
         )
     if labels.min() < 0 or labels.max() >= centers.shape[0]:
-        raise ValueError(f"labels must lie in 0..{centers.shape[0] - 1} (one per centre)")
+        raise ValueError(
+            f"labels must lie in 0..{centers.shape[0] - 1} (one per centre)"
+        )
     return float(((X - centers[labels]) ** 2).sum())
 
 
@@ -187,7 +189,9 @@ def _kmeans_plusplus(X, n_clusters, rng, n_local_trials):
     for c in range(1, n_clusters):
         targets = rng.uniform(size=n_local_trials) * potential
         candidates = np.searchsorted(np.cumsum(closest), targets)
-        np.clip(candidates, None, X.shape[0] - 1, out=candidates)  # rounding at the top end
+        np.clip(
+            candidates, None, X.shape[0] - 1, out=candidates
+        )  # rounding at the top end
         with_candidate = np.minimum(
             closest[:, None], _squared_distances(X, X[candidates], x_squared_norms)
         )
@@ -312,7 +316,9 @@ def _lloyd(XaT, centers, max_iter, tol, keep_history):
         if shift <= tol:
             break
         labels_old = labels
-    if not strict_convergence:  # re-assign so that the labels belong to the final centres
+    if (
+        not strict_convergence
+    ):  # re-assign so that the labels belong to the final centres
         labels = np.empty(n_samples, dtype=_label_dtype(centers.shape[0]))
         _assign(XaT, centers, labels)
     residuals = Xc - centers[labels]
@@ -410,7 +416,11 @@ default "k-means++"
             )
         if isinstance(self.init, str):
             init = check_choice(self.init, name="init", choices=INIT_METHODS)
-        elif self.init is None or isinstance(self.init, numbers.Number) or callable(self.init):
+        elif (
+            self.init is None
+            or isinstance(self.init, numbers.Number)
+            or callable(self.init)
+        ):
             raise TypeError(
                 f"init must be one of {list(INIT_METHODS)} or an array of shape "
                 f"(n_clusters, n_features), got {self.init!r}"
@@ -435,7 +445,9 @@ default "k-means++"
         check_int(self.max_iter, name="max_iter", minimum=1)
         check_float(self.tol, name="tol", minimum=0.0)
         if not isinstance(self.keep_history, bool):
-            raise TypeError(f"keep_history must be True or False, got {self.keep_history!r}")
+            raise TypeError(
+                f"keep_history must be True or False, got {self.keep_history!r}"
+            )
         return init, n_init
 
     def fit(self, X, y=None):
@@ -470,10 +482,14 @@ default "k-means++"
             else:
                 start = init
             run = _lloyd(XaT, start - X_mean, self.max_iter, tol, self.keep_history)
-            if best is None or (run[2] < best[2] and not _same_clustering(run[1], best[1])):
+            if best is None or (
+                run[2] < best[2] and not _same_clustering(run[1], best[1])
+            ):
                 best, best_start = run, start
         centers, labels, inertia, n_iter, history = best
-        steps = [KMeansStep(t, c + X_mean, lab.astype(np.int32)) for t, c, lab in history]
+        steps = [
+            KMeansStep(t, c + X_mean, lab.astype(np.int32)) for t, c, lab in history
+        ]
         if steps:  # the starting centres exactly as given or drawn, without rounding
             steps[0] = KMeansStep(0, best_start.copy(), steps[0].labels)
         labels = labels.astype(np.int32)

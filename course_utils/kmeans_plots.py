@@ -21,7 +21,9 @@ def _check_history(history, n_samples: int) -> list[KMeansStep]:
     if not history:
         raise ValueError("history is empty: fit with keep_history=True first")
     if not all(isinstance(step, KMeansStep) for step in history):
-        raise TypeError("history must hold KMeansStep objects (a fitted model's history_)")
+        raise TypeError(
+            "history must hold KMeansStep objects (a fitted model's history_)"
+        )
     if any(step.labels.shape[0] != n_samples for step in history):
         raise ValueError(f"history's labels do not match X's {n_samples} rows")
     return history
@@ -87,12 +89,17 @@ def plot_iterations(
     columns = list(X.columns) if hasattr(X, "columns") else None
     points = check_features(X, name="X")
     if points.shape[1] != 2:
-        raise ValueError(f"X must have exactly 2 columns to plot, got {points.shape[1]}")
+        raise ValueError(
+            f"X must have exactly 2 columns to plot, got {points.shape[1]}"
+        )
     history = _check_history(history, points.shape[0])
     if steps is None:
         steps = default_steps(len(history))
     else:
-        steps = [check_int(s, name="steps", minimum=0, maximum=len(history) - 1) for s in steps]
+        steps = [
+            check_int(s, name="steps", minimum=0, maximum=len(history) - 1)
+            for s in steps
+        ]
     if not steps:
         raise ValueError(f"steps must be step numbers in 0..{len(history) - 1}, got []")
     panel_size = check_panel_size(panel_size)
@@ -102,7 +109,10 @@ def plot_iterations(
     fig, axes = plt.subplots(
         nrows,
         ncols,
-        figsize=(panel_size[0] * ncols, panel_size[1] * nrows + 1.2),  # + title and legend
+        figsize=(
+            panel_size[0] * ncols,
+            panel_size[1] * nrows + 1.2,
+        ),  # + title and legend
         sharex=True,
         sharey=True,
         squeeze=False,
@@ -112,7 +122,9 @@ def plot_iterations(
     for ax, step_number in zip(axes.flat, steps, strict=False):
         step = history[step_number]
         inertia = kmeans_inertia(points, step.centers, step.labels)
-        name = {0: "start", 1: "after 1 update"}.get(step_number, f"after {step_number} updates")
+        name = {0: "start", 1: "after 1 update"}.get(
+            step_number, f"after {step_number} updates"
+        )
         cluster_scatter(
             points,
             step.labels,
@@ -141,7 +153,9 @@ def plot_iterations(
     for ax in axes.flat[: len(steps)]:
         for handle, label in zip(*ax.get_legend_handles_labels(), strict=True):
             legend_entries.setdefault(label, handle)
-    names = sorted(legend_entries, key=lambda n: (not n.startswith("cluster"), len(n), n))
+    names = sorted(
+        legend_entries, key=lambda n: (not n.startswith("cluster"), len(n), n)
+    )
     fig.legend(
         [legend_entries[n] for n in names],
         names,
@@ -174,7 +188,9 @@ def plot_inertia_history(X, history, *, ax=None, title="Inertia at each step"):
     history = _check_history(history, points.shape[0])
     inertias = [kmeans_inertia(points, step.centers, step.labels) for step in history]
     ax = axes_or_new(ax, figsize=(7, 4))
-    ax.plot(range(len(inertias)), inertias, marker="o", color="#0072B2", label="inertia")
+    ax.plot(
+        range(len(inertias)), inertias, marker="o", color="#0072B2", label="inertia"
+    )
     ax.set_xlabel("step (number of centre updates)")
     ax.set_ylabel("inertia (sum of squared distances)")
     ax.set_title(title)

@@ -62,7 +62,9 @@ def _check_k_values(k_values, *, n_samples: int, name: str = "k_values") -> list
         for i, k in enumerate(values)
     ]
     if any(b <= a for a, b in zip(checked, checked[1:], strict=False)):
-        raise ValueError(f"{name} must be strictly increasing without repeats, got {checked}")
+        raise ValueError(
+            f"{name} must be strictly increasing without repeats, got {checked}"
+        )
     return checked
 
 
@@ -124,7 +126,9 @@ def scores_by_k(
         model = KMeans(n_clusters=k, n_init=n_init, random_state=random_state).fit(data)
         row = {"K": k, "inertia": float(model.inertia_)}
         if k == 1:
-            row.update(silhouette=np.nan, calinski_harabasz=np.nan, davies_bouldin=np.nan)
+            row.update(
+                silhouette=np.nan, calinski_harabasz=np.nan, davies_bouldin=np.nan
+            )
         else:
             found = np.unique(model.labels_).size
             if found < k:
@@ -158,13 +162,19 @@ def _check_curve(k_values, inertias) -> tuple[np.ndarray, np.ndarray]:
             f"k_values and inertias must have the same length, got {ks.shape[0]} and {ys.shape[0]}"
         )
     if ks.shape[0] < 3:
-        raise ValueError(f"a knee needs at least 3 points on the curve, got {ks.shape[0]}")
+        raise ValueError(
+            f"a knee needs at least 3 points on the curve, got {ks.shape[0]}"
+        )
     ks, ys = ks.astype(float), ys.astype(float)
     for name, array in (("k_values", ks), ("inertias", ys)):
         if not np.isfinite(array).all():
-            raise ValueError(f"{name} contains NaN or infinite values; give finite numbers")
+            raise ValueError(
+                f"{name} contains NaN or infinite values; give finite numbers"
+            )
     if np.any(ks != np.round(ks)):
-        raise ValueError(f"k_values must be whole numbers of clusters, got {ks.tolist()}")
+        raise ValueError(
+            f"k_values must be whole numbers of clusters, got {ks.tolist()}"
+        )
     if np.any(np.diff(ks) <= 0):
         raise ValueError("k_values must be strictly increasing without repeats")
     if ys.max() == ys.min():
@@ -260,7 +270,9 @@ def _check_scores(scores) -> pd.DataFrame:
         )
     missing = [c for c in ("inertia", "silhouette") if c not in scores.columns]
     if missing:
-        raise ValueError(f"scores lacks column(s) {missing}; pass the table from scores_by_k")
+        raise ValueError(
+            f"scores lacks column(s) {missing}; pass the table from scores_by_k"
+        )
     if scores.empty:
         raise ValueError("scores is empty")
     return scores
@@ -289,9 +301,13 @@ def best_k_by_criterion(scores) -> pd.Series:
         If ``scores`` is not such a table, or has no K with a silhouette (only K = 1).
     """
     scores = _check_scores(scores)
-    missing = [c for c in ("calinski_harabasz", "davies_bouldin") if c not in scores.columns]
+    missing = [
+        c for c in ("calinski_harabasz", "davies_bouldin") if c not in scores.columns
+    ]
     if missing:
-        raise ValueError(f"scores lacks column(s) {missing}; pass the table from scores_by_k")
+        raise ValueError(
+            f"scores lacks column(s) {missing}; pass the table from scores_by_k"
+        )
     rated = scores.dropna(subset=["silhouette", "calinski_harabasz", "davies_bouldin"])
     if rated.empty:
         raise ValueError("scores has no K >= 2, so no criterion can choose")
@@ -356,7 +372,9 @@ def plot_elbow_silhouette(scores, *, chosen_k=None, knee_k=None, axes=None):
         if k is not None:
             k = check_int(k, name=name)
             if k not in ks:
-                raise ValueError(f"{name}={k} is not one of the K values in scores: {ks}")
+                raise ValueError(
+                    f"{name}={k} is not one of the K values in scores: {ks}"
+                )
             marks[name] = k
     if axes is None:
         _, axes = plt.subplots(1, 2, figsize=(14, 5.5), layout="constrained")
@@ -367,7 +385,11 @@ def plot_elbow_silhouette(scores, *, chosen_k=None, knee_k=None, axes=None):
         check_axes(ax, name="axes")
     elbow_ax, silhouette_ax = axes
     elbow_ax.plot(
-        ks, scores["inertia"], marker="o", color=cluster_style(0)["color"], label="inertia"
+        ks,
+        scores["inertia"],
+        marker="o",
+        color=cluster_style(0)["color"],
+        label="inertia",
     )
     silhouette = scores["silhouette"].dropna()
     silhouette_ax.plot(
@@ -379,13 +401,24 @@ def plot_elbow_silhouette(scores, *, chosen_k=None, knee_k=None, axes=None):
     )
     if "knee_k" in marks:
         _mark_k(
-            elbow_ax, marks["knee_k"], text="knee", color=cluster_style(5)["color"], linestyle="--"
+            elbow_ax,
+            marks["knee_k"],
+            text="knee",
+            color=cluster_style(5)["color"],
+            linestyle="--",
         )
     if "chosen_k" in marks:
         for ax in axes:
             # below the knee's label when both mark the same K on the elbow plot
             row = int(ax is elbow_ax and marks.get("knee_k") == marks["chosen_k"])
-            _mark_k(ax, marks["chosen_k"], text="chosen", color="black", linestyle="-", row=row)
+            _mark_k(
+                ax,
+                marks["chosen_k"],
+                text="chosen",
+                color="black",
+                linestyle="-",
+                row=row,
+            )
     for ax, ylabel, title in (
         (elbow_ax, INERTIA_LABEL, "Elbow: inertia against K"),
         (silhouette_ax, SILHOUETTE_LABEL, "Silhouette against K"),
@@ -428,7 +461,9 @@ def plot_silhouette_diagram(X, labels, *, ax=None):
     data = check_features(X, name="X", min_samples=3)
     labels = check_labels(labels, n_samples=data.shape[0])
     if np.any(labels < 0):
-        raise ValueError("labels contain -1 (noise); drop the noise points before the diagram")
+        raise ValueError(
+            "labels contain -1 (noise); drop the noise points before the diagram"
+        )
     clusters = np.unique(labels)
     if not 2 <= clusters.size <= data.shape[0] - 1:
         raise ValueError(
@@ -459,7 +494,11 @@ def plot_silhouette_diagram(X, labels, *, ax=None):
         centres.append(bottom + band.size / 2)
         bottom += band.size + gap
     ax.axvline(
-        mean, color="black", linestyle="--", linewidth=2, label=f"mean silhouette = {mean:.2f}"
+        mean,
+        color="black",
+        linestyle="--",
+        linewidth=2,
+        label=f"mean silhouette = {mean:.2f}",
     )
     ax.axvline(0, color="grey", linewidth=1)
     ax.set_xlim(min(-0.1, float(values.min()) - 0.05), 1.0)

@@ -75,7 +75,9 @@ def read_lesson(path: str | Path) -> LessonInfo:
     if not path.is_file():
         raise FileNotFoundError(f"lesson not found: {path}")
     notebook = jupytext.read(path)
-    markdown = "\n\n".join(c.source for c in notebook.cells if c.cell_type == "markdown")
+    markdown = "\n\n".join(
+        c.source for c in notebook.cells if c.cell_type == "markdown"
+    )
     title = _TITLE.search(markdown)
     if title is None:
         raise ValueError(f"{path.name}: no title of the form '# Lesson N — Topic'")
@@ -91,13 +93,17 @@ def read_lesson(path: str | Path) -> LessonInfo:
         path=path,
         objectives=objectives,
         minutes=int(time.group(1)),
-        exercises=[(m.group(1), m.group(2).strip()) for m in _EXERCISE.finditer(markdown)],
+        exercises=[
+            (m.group(1), m.group(2).strip()) for m in _EXERCISE.finditer(markdown)
+        ],
     )
 
 
 def _objectives(markdown: str) -> list[str]:
     lines = markdown.splitlines()
-    starts = [n for n, line in enumerate(lines) if line.startswith("**Learning objectives.**")]
+    starts = [
+        n for n, line in enumerate(lines) if line.startswith("**Learning objectives.**")
+    ]
     if not starts:
         return []
     objectives = []

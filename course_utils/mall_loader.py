@@ -58,7 +58,12 @@ class MallDataError(ValueError):
     """
 
     def __init__(
-        self, message: str, *, path: str, line: int | None = None, column: str | None = None
+        self,
+        message: str,
+        *,
+        path: str,
+        line: int | None = None,
+        column: str | None = None,
     ):
         super().__init__(message)
         self.path, self.line, self.column = path, line, column
@@ -70,7 +75,9 @@ def _header_key(name: str) -> str:
 
 
 _CANONICAL_KEYS = {_header_key(column): column for column in MALL_COLUMNS}
-_CANONICAL_KEYS.update({_header_key(alias): column for alias, column in HEADER_ALIASES.items()})
+_CANONICAL_KEYS.update(
+    {_header_key(alias): column for alias, column in HEADER_ALIASES.items()}
+)
 
 
 def _not_found_message(path: Path) -> str:
@@ -128,7 +135,8 @@ def _read_rows(path: Path, shown: str) -> list[tuple[int, list[str]]]:
         start = reader.line_num + 1
     if not rows:
         raise MallDataError(
-            f"{shown} is empty: expected a header line and one row per customer", path=shown
+            f"{shown} is empty: expected a header line and one row per customer",
+            path=shown,
         )
     return rows
 
@@ -162,7 +170,9 @@ def _map_header(cells: list[str], shown: str) -> dict[str, int]:
     return positions
 
 
-def _whole_number(text: str, *, what: str, low: int, high: int | None) -> tuple[int | None, str]:
+def _whole_number(
+    text: str, *, what: str, low: int, high: int | None
+) -> tuple[int | None, str]:
     """Parse a whole number within bounds; return (value, "") or (None, the problem)."""
     if not _WHOLE_NUMBER.fullmatch(text):
         return None, f"expected {what}, got {text!r}"
@@ -201,7 +211,11 @@ def _parse_rows(rows, positions: dict[str, int], shown: str) -> dict[str, list]:
     first_line_of_id: dict[int, int] = {}
     width = len(rows[0][1])
     for line, cells in rows[1:]:
-        raw = cells[positions[ID_COLUMN]].strip() if len(cells) > positions[ID_COLUMN] else ""
+        raw = (
+            cells[positions[ID_COLUMN]].strip()
+            if len(cells) > positions[ID_COLUMN]
+            else ""
+        )
         where = f"{shown}, line {line}" + (f" (CustomerID {raw})" if raw else "")
         if len(cells) != width:
             raise MallDataError(
@@ -222,7 +236,10 @@ def _parse_rows(rows, positions: dict[str, int], shown: str) -> dict[str, list]:
             value, problem = _parse_cell(column, text)
             if problem:
                 raise MallDataError(
-                    f"{where}, column '{column}': {problem}", path=shown, line=line, column=column
+                    f"{where}, column '{column}': {problem}",
+                    path=shown,
+                    line=line,
+                    column=column,
                 )
             values[column].append(value)
         customer = values[ID_COLUMN][-1]
@@ -287,5 +304,7 @@ def load_mall_customers(path=None) -> pd.DataFrame:
             for column in MALL_COLUMNS
         }
     )
-    table.attrs.update(source=source, path=shown, description=_describe(source, shown, len(table)))
+    table.attrs.update(
+        source=source, path=shown, description=_describe(source, shown, len(table))
+    )
     return table

@@ -98,7 +98,9 @@ MALL_GROUPS = (
 # fmt: on
 
 
-def draw_group_values(rng: np.random.Generator, spread: Spread, size: int) -> np.ndarray:
+def draw_group_values(
+    rng: np.random.Generator, spread: Spread, size: int
+) -> np.ndarray:
     """Draw ``size`` whole numbers with the mean, sd and range of ``spread``.
 
     Parameters
@@ -135,13 +137,17 @@ def draw_group_values(rng: np.random.Generator, spread: Spread, size: int) -> np
         raise TypeError(f"spread must be a Spread(mean, sd, low, high), got {spread!r}")
     size = check_int(size, name="size")
     if not (spread.low < spread.high and spread.sd > 0 and np.isfinite(spread.mean)):
-        raise ValueError(f"spread must have low < high, sd > 0 and a finite mean, got {spread}")
+        raise ValueError(
+            f"spread must have low < high, sd > 0 and a finite mean, got {spread}"
+        )
     width = spread.high - spread.low
     centre = (spread.mean - spread.low) / width
     variance = (spread.sd / width) ** 2
     concentration = centre * (1.0 - centre) / variance - 1.0
     if size < 3 or not 0.0 < centre < 1.0 or concentration <= 0.0:
-        raise ValueError(f"no Beta distribution has the moments of {spread} (size {size})")
+        raise ValueError(
+            f"no Beta distribution has the moments of {spread} (size {size})"
+        )
     values = spread.low + width * rng.beta(
         centre * concentration, (1.0 - centre) * concentration, size
     )
@@ -151,7 +157,12 @@ def draw_group_values(rng: np.random.Generator, spread: Spread, size: int) -> np
     ends, rest = order[[0, -1]], order[1:-1]
     values[ends] = spread.low, spread.high
     rest_mean = (size * spread.mean - spread.low - spread.high) / rest.size
-    rest_sumsq = (size - 1) * spread.sd**2 + size * spread.mean**2 - spread.low**2 - spread.high**2
+    rest_sumsq = (
+        (size - 1) * spread.sd**2
+        + size * spread.mean**2
+        - spread.low**2
+        - spread.high**2
+    )
     rest_variance = rest_sumsq / rest.size - rest_mean**2
     if rest_variance <= 0.0:
         raise ValueError(
@@ -184,7 +195,9 @@ def _keep_big_spenders_young(group: pd.DataFrame) -> pd.DataFrame:
     """Swap ages inside one group until nobody over 40 scores above 60."""
     ages = group[AGE_COLUMN].to_numpy().copy()
     scores = group[SCORE_COLUMN].to_numpy()
-    for i in np.flatnonzero((ages > YOUNG_SPENDER_MAX_AGE) & (scores > YOUNG_SPENDER_MAX_SCORE)):
+    for i in np.flatnonzero(
+        (ages > YOUNG_SPENDER_MAX_AGE) & (scores > YOUNG_SPENDER_MAX_SCORE)
+    ):
         partners = np.flatnonzero(
             (ages <= YOUNG_SPENDER_MAX_AGE) & (scores <= YOUNG_SPENDER_MAX_SCORE)
         )
@@ -195,7 +208,9 @@ def _keep_big_spenders_young(group: pd.DataFrame) -> pd.DataFrame:
     return group.assign(**{AGE_COLUMN: ages})
 
 
-def make_mall_replica(random_state=REPLICA_SEED, *, with_groups: bool = False) -> pd.DataFrame:
+def make_mall_replica(
+    random_state=REPLICA_SEED, *, with_groups: bool = False
+) -> pd.DataFrame:
     """Make the synthetic mall customers: 200 rows with the real file's schema and group facts.
 
     Parameters
@@ -223,7 +238,9 @@ def make_mall_replica(random_state=REPLICA_SEED, *, with_groups: bool = False) -
     if not isinstance(with_groups, bool):
         raise TypeError(f"with_groups must be True or False, got {with_groups!r}")
     rng = check_random_state(random_state)
-    groups = [_keep_big_spenders_young(_draw_group(rng, group)) for group in MALL_GROUPS]
+    groups = [
+        _keep_big_spenders_young(_draw_group(rng, group)) for group in MALL_GROUPS
+    ]
     customers = pd.concat(groups, ignore_index=True)
     customers = customers.iloc[rng.permutation(len(customers))]
     customers = customers.sort_values(INCOME_COLUMN, kind="stable", ignore_index=True)

@@ -48,7 +48,9 @@ COVARIANCE_TYPES = {
 
 def _check_mixture(model) -> GaussianMixture:
     if not isinstance(model, GaussianMixture):
-        raise TypeError(f"model must be a sklearn GaussianMixture, got {type(model).__name__}")
+        raise TypeError(
+            f"model must be a sklearn GaussianMixture, got {type(model).__name__}"
+        )
     try:
         check_is_fitted(model)
     except NotFittedError:
@@ -136,7 +138,9 @@ def ellipse_parameters(covariance, n_std: float = 2.0) -> tuple[float, float, fl
     n_std = check_float(n_std, name="n_std", minimum=0.0, exclusive_min=True)
     values, vectors = np.linalg.eigh(cov)  # ascending eigenvalues
     if values[0] < -1e-12 * max(1.0, abs(values[1])):
-        raise ValueError("covariance must be positive semi-definite (a negative variance)")
+        raise ValueError(
+            "covariance must be positive semi-definite (a negative variance)"
+        )
     values = np.clip(values, 0.0, None)
     major = vectors[:, 1]
     angle = float(np.degrees(np.arctan2(major[1], major[0])) % 180.0)
@@ -147,7 +151,9 @@ def ellipse_parameters(covariance, n_std: float = 2.0) -> tuple[float, float, fl
     return width, height, angle
 
 
-def draw_ellipses(model, ax, *, n_std=(1.0, 2.0), dims=(0, 1), colors=None) -> list[Ellipse]:
+def draw_ellipses(
+    model, ax, *, n_std=(1.0, 2.0), dims=(0, 1), colors=None
+) -> list[Ellipse]:
     """Draw each component of a fitted ``GaussianMixture`` as ellipses on ``ax``.
 
     Parameters
@@ -182,9 +188,13 @@ def draw_ellipses(model, ax, *, n_std=(1.0, 2.0), dims=(0, 1), colors=None) -> l
     if np.isscalar(n_std) and not isinstance(n_std, (str, bytes)):
         levels = [n_std]
     else:
-        levels = check_sequence(n_std, name="n_std", what="numbers of standard deviations")
+        levels = check_sequence(
+            n_std, name="n_std", what="numbers of standard deviations"
+        )
     if not levels:
-        raise ValueError("n_std is empty; give at least one number of standard deviations")
+        raise ValueError(
+            "n_std is empty; give at least one number of standard deviations"
+        )
     dims = check_sequence(dims, name="dims", what="two feature indices")
     if len(dims) != 2 or dims[0] == dims[1]:
         raise ValueError(f"dims must be two different feature indices, got {dims!r}")
@@ -192,14 +202,18 @@ def draw_ellipses(model, ax, *, n_std=(1.0, 2.0), dims=(0, 1), colors=None) -> l
     if colors is None:
         colors = [cluster_style(i)["color"] for i in range(model.n_components)]
     else:
-        colors = check_sequence(colors, name="colors", what="colours, one per component")
+        colors = check_sequence(
+            colors, name="colors", what="colours, one per component"
+        )
         if len(colors) < model.n_components:
             raise ValueError(
                 f"colors has {len(colors)} entries for {model.n_components} components"
             )
         unknown = [color for color in colors if not is_color_like(color)]
         if unknown:
-            raise ValueError(f"colors holds values matplotlib does not know as colours: {unknown}")
+            raise ValueError(
+                f"colors holds values matplotlib does not know as colours: {unknown}"
+            )
     patches = []
     for i, (mean, cov) in enumerate(zip(model.means_, covariances, strict=True)):
         sub = cov[np.ix_(dims, dims)]
@@ -264,7 +278,9 @@ def plot_mixture(
     if data.shape[1] != 2 or model.means_.shape[1] != 2:
         raise ValueError("plot_mixture needs 2 features in both X and the model")
     equal_aspect = check_bool(equal_aspect, name="equal_aspect")
-    ax = cluster_scatter(X, model.predict(data), ax=ax, title=title, xlabel=xlabel, ylabel=ylabel)
+    ax = cluster_scatter(
+        X, model.predict(data), ax=ax, title=title, xlabel=xlabel, ylabel=ylabel
+    )
     draw_ellipses(model, ax, n_std=n_std)
     ax.scatter(
         model.means_[:, 0],
@@ -373,9 +389,14 @@ def compare_covariance_types(
         On bad ``X``, ``y_true`` or settings.
     """
     data = check_features(X, name="X", min_samples=2)
-    n_components = check_int(n_components, name="n_components", minimum=1, maximum=data.shape[0])
+    n_components = check_int(
+        n_components, name="n_components", minimum=1, maximum=data.shape[0]
+    )
     random_state, n_init = _check_fit_settings(random_state, n_init)
-    estimators = {kind: _gmm(n_components, kind, random_state, n_init) for kind in COVARIANCE_TYPES}
+    estimators = {
+        kind: _gmm(n_components, kind, random_state, n_init)
+        for kind in COVARIANCE_TYPES
+    }
     result = compare_algorithms(data, estimators, y_true)
     models = result.estimators
     table = pd.DataFrame(
@@ -385,7 +406,9 @@ def compare_covariance_types(
             "AIC": {kind: float(m.aic(data)) for kind, m in models.items()},
         }
     )
-    extra = [c for c in (ARI, "silhouette (noise excluded)") if c in result.table.columns]
+    extra = [
+        c for c in (ARI, "silhouette (noise excluded)") if c in result.table.columns
+    ]
     table = table.join(result.table[extra])
     table.index.name = "covariance type"
     return table, models
@@ -433,7 +456,9 @@ def information_criteria(
     random_state, n_init = _check_fit_settings(random_state, n_init)
     ks = [
         check_int(k, name="n_components_range", minimum=1, maximum=data.shape[0])
-        for k in check_sequence(n_components_range, name="n_components_range", what="integers")
+        for k in check_sequence(
+            n_components_range, name="n_components_range", what="integers"
+        )
     ]
     if not ks:
         raise ValueError("n_components_range is empty")
@@ -442,7 +467,13 @@ def information_criteria(
     rows = []
     for k in ks:
         model = _gmm(k, covariance_type, random_state, n_init).fit(data)
-        rows.append({"components": k, "BIC": float(model.bic(data)), "AIC": float(model.aic(data))})
+        rows.append(
+            {
+                "components": k,
+                "BIC": float(model.bic(data)),
+                "AIC": float(model.aic(data)),
+            }
+        )
     return pd.DataFrame(rows).set_index("components")
 
 

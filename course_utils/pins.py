@@ -73,7 +73,9 @@ def read_pins(path: str | Path | None = None) -> dict[str, str]:
         raise FileNotFoundError(f"environment file not found: {path}")
     pins: dict[str, str] = {}
     in_deps = False
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    for number, line in enumerate(
+        path.read_text(encoding="utf-8").splitlines(), start=1
+    ):
         stripped = line.strip()
         if not stripped or stripped.startswith("#"):
             continue

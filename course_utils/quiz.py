@@ -23,7 +23,15 @@ from course_utils.validation import check_path
 #: The course's question bank.
 BANK_FILE = Path(__file__).resolve().with_name("quiz_bank.yaml")
 
-_QUESTION_KEYS = {"id", "lesson", "objective", "question", "options", "multi_select", "computed"}
+_QUESTION_KEYS = {
+    "id",
+    "lesson",
+    "objective",
+    "question",
+    "options",
+    "multi_select",
+    "computed",
+}
 _OPTION_KEYS = {"text", "correct", "explanation", "value"}
 
 
@@ -109,7 +117,11 @@ def parse_bank(data) -> list[Question]:
     ValueError
         Naming the question (by id or position) and what is wrong with it.
     """
-    _require(isinstance(data, list) and len(data) > 0, "quiz bank", "expected a non-empty list")
+    _require(
+        isinstance(data, list) and len(data) > 0,
+        "quiz bank",
+        "expected a non-empty list",
+    )
     questions, seen_ids = [], set()
     for position, raw in enumerate(data, start=1):
         where = f"question {position}"
@@ -120,7 +132,8 @@ def parse_bank(data) -> list[Question]:
         for key in ("id", "lesson", "objective", "question", "options"):
             _require(key in raw, where, f"missing {key!r}")
         _require(
-            isinstance(raw["id"], str) and re.fullmatch(r"[a-z0-9-]+", raw["id"]) is not None,
+            isinstance(raw["id"], str)
+            and re.fullmatch(r"[a-z0-9-]+", raw["id"]) is not None,
             where,
             "id must use lower-case letters, digits and '-'",
         )
@@ -134,22 +147,40 @@ def parse_bank(data) -> list[Question]:
                 f"{key} must be a non-negative integer",
             )
         _require(raw["objective"] >= 1, where, "objective numbers start at 1")
-        _require(isinstance(raw["question"], str) and raw["question"].strip(), where, "no text")
+        _require(
+            isinstance(raw["question"], str) and raw["question"].strip(),
+            where,
+            "no text",
+        )
         multi = raw.get("multi_select", False)
         _require(isinstance(multi, bool), where, "multi_select must be true or false")
         raw_options = raw["options"]
-        _require(isinstance(raw_options, list) and len(raw_options) >= 2, where, "needs 2+ options")
+        _require(
+            isinstance(raw_options, list) and len(raw_options) >= 2,
+            where,
+            "needs 2+ options",
+        )
         options = []
         for number, option in enumerate(raw_options, start=1):
             at = f"{where}, option {number}"
             _require(isinstance(option, dict), at, "expected a mapping")
             unknown = set(option) - _OPTION_KEYS
             _require(not unknown, at, f"unknown key(s) {sorted(unknown)}")
-            _require(isinstance(option.get("text"), str) and option["text"].strip(), at, "no text")
-            _require(isinstance(option.get("correct"), bool), at, "correct must be true or false")
+            _require(
+                isinstance(option.get("text"), str) and option["text"].strip(),
+                at,
+                "no text",
+            )
+            _require(
+                isinstance(option.get("correct"), bool),
+                at,
+                "correct must be true or false",
+            )
             explanation = option.get("explanation")
             _require(
-                isinstance(explanation, str) and explanation.strip(), at, "missing explanation"
+                isinstance(explanation, str) and explanation.strip(),
+                at,
+                "missing explanation",
             )
             options.append(
                 Option(
@@ -163,12 +194,22 @@ def parse_bank(data) -> list[Question]:
         _require(len(set(texts)) == len(texts), where, "duplicate options")
         n_correct = sum(option.correct for option in options)
         if multi:
-            _require(n_correct >= 1, where, "a multi-select question needs 1+ correct options")
+            _require(
+                n_correct >= 1,
+                where,
+                "a multi-select question needs 1+ correct options",
+            )
         else:
-            _require(n_correct == 1, where, f"expected exactly 1 correct option, found {n_correct}")
+            _require(
+                n_correct == 1,
+                where,
+                f"expected exactly 1 correct option, found {n_correct}",
+            )
         computed = raw.get("computed")
         if computed is not None:
-            _require(isinstance(computed, str), where, "computed must name a computation")
+            _require(
+                isinstance(computed, str), where, "computed must name a computation"
+            )
             _require(
                 all(option.value is not None for option in options),
                 where,
@@ -222,9 +263,13 @@ def load_bank(path: str | Path | None = None, *, lessons=None) -> list[Question]
     questions = parse_bank(data)
     if lessons is not None:
         if isinstance(lessons, (str, bytes)) or not hasattr(lessons, "__iter__"):
-            raise TypeError(f"lessons must be a sequence of lesson numbers, got {lessons!r}")
+            raise TypeError(
+                f"lessons must be a sequence of lesson numbers, got {lessons!r}"
+            )
         wanted = set(lessons)
-        if not all(isinstance(n, numbers.Integral) and not isinstance(n, bool) for n in wanted):
+        if not all(
+            isinstance(n, numbers.Integral) and not isinstance(n, bool) for n in wanted
+        ):
             raise TypeError(
                 f"lessons must hold whole lesson numbers, got {sorted(wanted, key=str)}"
             )
@@ -320,7 +365,9 @@ def _check_questions(questions) -> list[Question]:
         )
     questions = list(questions)
     if not questions or not all(isinstance(q, Question) for q in questions):
-        raise TypeError("questions must be a non-empty list of Question (see load_bank)")
+        raise TypeError(
+            "questions must be a non-empty list of Question (see load_bank)"
+        )
     return questions
 
 
@@ -348,7 +395,9 @@ def quiz_html(questions, *, quiz_id: str = "quiz") -> str:
     """
     questions = _check_questions(questions)
     if not isinstance(quiz_id, str) or not re.fullmatch(r"[a-z0-9-]+", quiz_id):
-        raise ValueError(f"quiz_id must use lower-case letters, digits and '-', got {quiz_id!r}")
+        raise ValueError(
+            f"quiz_id must use lower-case letters, digits and '-', got {quiz_id!r}"
+        )
     parts = [
         _STYLE,
         f'<div class="cq-quiz" id="{quiz_id}" data-total="{len(questions)}">',

@@ -110,7 +110,9 @@ def make_grouped_rfm(n_customers: int = 500, random_state: int = 42) -> pd.DataF
     n_customers = check_int(n_customers, name="n_customers", minimum=MIN_CUSTOMERS)
     rng = check_random_state(random_state)
     n_groups = len(RFM_GROUPS)
-    sizes = [n_customers // n_groups + (i < n_customers % n_groups) for i in range(n_groups)]
+    sizes = [
+        n_customers // n_groups + (i < n_customers % n_groups) for i in range(n_groups)
+    ]
     frames = []
     for group, size in zip(RFM_GROUPS, sizes, strict=True):
         frame = _rfm_frame(

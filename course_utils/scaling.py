@@ -63,7 +63,9 @@ def feature_distance_shares(X) -> pd.Series:
     variances = data.var(axis=0)
     total = variances.sum()
     if total == 0:
-        raise ValueError("X has no spread: every feature is constant, so all distances are 0")
+        raise ValueError(
+            "X has no spread: every feature is constant, so all distances are 0"
+        )
     return pd.Series(
         variances / total,
         index=_feature_names(X, data.shape[1]),
@@ -98,7 +100,9 @@ def _check_scalers(scalers, *, allow_none: bool) -> dict:
         raise ValueError("scalers is empty; give at least one scaling to compare")
     for name, scaler in scalers.items():
         if not isinstance(name, str):
-            raise TypeError(f"scalers' keys must be strings (the row names), got {name!r}")
+            raise TypeError(
+                f"scalers' keys must be strings (the row names), got {name!r}"
+            )
         if scaler is None and allow_none:
             continue
         if not hasattr(scaler, "fit_transform"):
@@ -120,7 +124,13 @@ class ScalingComparison(NamedTuple):
 
 
 def compare_scalings(
-    X, scalers, *, y_true=None, n_clusters: int = 4, random_state: int = 0, n_init: int = 10
+    X,
+    scalers,
+    *,
+    y_true=None,
+    n_clusters: int = 4,
+    random_state: int = 0,
+    n_init: int = 10,
 ) -> ScalingComparison:
     """Fit the same K-Means on several scalings of the same data and tabulate the results.
 
@@ -160,13 +170,23 @@ def compare_scalings(
     data = check_features(X, name="X", min_samples=2)
     names = _feature_names(X, data.shape[1])
     scalers = _check_scalers(scalers, allow_none=True)
-    n_clusters = check_int(n_clusters, name="n_clusters", minimum=1, maximum=data.shape[0])
+    n_clusters = check_int(
+        n_clusters, name="n_clusters", minimum=1, maximum=data.shape[0]
+    )
     random_state = check_int(random_state, name="random_state", minimum=0)
     n_init = check_int(n_init, name="n_init", minimum=1)
-    truth = None if y_true is None else check_labels(y_true, n_samples=data.shape[0], name="y_true")
+    truth = (
+        None
+        if y_true is None
+        else check_labels(y_true, n_samples=data.shape[0], name="y_true")
+    )
     rows, labels = [], {}
     for name, scaler in scalers.items():
-        scaled = data if scaler is None else np.asarray(clone(scaler).fit_transform(data), float)
+        scaled = (
+            data
+            if scaler is None
+            else np.asarray(clone(scaler).fit_transform(data), float)
+        )
         model = KMeans(n_clusters=n_clusters, n_init=n_init, random_state=random_state)
         labels[name] = model.fit_predict(scaled)
         row = {"scaling": name}
@@ -216,15 +236,21 @@ def outlier_effect(values, outlier: float, scalers=None) -> pd.DataFrame:
     0.02
     """
     if values is None or isinstance(values, (str, bytes)) or np.isscalar(values):
-        raise TypeError(f"values must be a 1-D sequence of numbers (one feature), got {values!r}")
+        raise TypeError(
+            f"values must be a 1-D sequence of numbers (one feature), got {values!r}"
+        )
     array = np.asarray(values)
     if array.ndim != 1:
         raise ValueError(f"values must be 1-D (one feature), got shape {array.shape}")
     column = check_features(array.reshape(-1, 1), name="values", min_samples=2)
     if np.ptp(column) == 0:
-        raise ValueError("values are all equal; a scaler cannot spread a constant feature")
+        raise ValueError(
+            "values are all equal; a scaler cannot spread a constant feature"
+        )
     outlier = check_float(outlier, name="outlier")
-    scalers = _check_scalers(default_scalers() if scalers is None else scalers, allow_none=False)
+    scalers = _check_scalers(
+        default_scalers() if scalers is None else scalers, allow_none=False
+    )
     with_outlier = np.vstack([column, [[outlier]]])
     rows = []
     for name, scaler in scalers.items():

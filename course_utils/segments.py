@@ -16,7 +16,13 @@ import numbers
 import numpy as np
 import pandas as pd
 
-from course_utils.mall import AGE_COLUMN, GENDER_COLUMN, GENDERS, INCOME_COLUMN, SCORE_COLUMN
+from course_utils.mall import (
+    AGE_COLUMN,
+    GENDER_COLUMN,
+    GENDERS,
+    INCOME_COLUMN,
+    SCORE_COLUMN,
+)
 from course_utils.validation import check_features, check_labels
 
 #: Columns of the table returned by :func:`profile_segments`.
@@ -45,9 +51,15 @@ SEGMENT_RULES = {
     ),
     ("low", "low"): ("Value seekers", "low priority: value offers and discount days"),
     ("middle", "middle"): ("Standard", "standard campaigns"),
-    ("high", "middle"): ("Affluent regulars", "upsell premium lines and personal service"),
+    ("high", "middle"): (
+        "Affluent regulars",
+        "upsell premium lines and personal service",
+    ),
     ("middle", "high"): ("Keen spenders", "keep them engaged: loyalty points"),
-    ("middle", "low"): ("Occasional shoppers", "reactivate: reminders and targeted discounts"),
+    ("middle", "low"): (
+        "Occasional shoppers",
+        "reactivate: reminders and targeted discounts",
+    ),
     ("low", "middle"): ("Budget regulars", "value bundles and loyalty points"),
 }
 NOISE_SEGMENT = ("Noise (no segment)", "look at them one by one: they fit no segment")
@@ -89,7 +101,9 @@ def profile_segments(df: pd.DataFrame, labels) -> pd.DataFrame:
         Female/Male, ``df`` is empty, or ``labels`` do not have one entry per row.
     """
     if not isinstance(df, pd.DataFrame):
-        raise TypeError(f"df must be a pandas DataFrame of customers, got {type(df).__name__}")
+        raise TypeError(
+            f"df must be a pandas DataFrame of customers, got {type(df).__name__}"
+        )
     missing = [col for col in (*_NUMERIC, GENDER_COLUMN) if col not in df.columns]
     if missing:
         raise ValueError(
@@ -111,7 +125,9 @@ def profile_segments(df: pd.DataFrame, labels) -> pd.DataFrame:
     profile = grouped.mean()
     profile.insert(0, SIZE, grouped.size().astype(np.int64))
     profile.insert(1, SHARE, profile[SIZE] / len(df))
-    profile = profile.round({SHARE: 3, MEAN_INCOME: 1, MEAN_SCORE: 1, MEAN_AGE: 1, FEMALE_SHARE: 2})
+    profile = profile.round(
+        {SHARE: 3, MEAN_INCOME: 1, MEAN_SCORE: 1, MEAN_AGE: 1, FEMALE_SHARE: 2}
+    )
     profile.attrs[INCOME_CUTS] = _terciles(numbers_[:, 0])
     profile.attrs[SCORE_CUTS] = _terciles(numbers_[:, 1])
     return profile
@@ -122,12 +138,18 @@ def _check_cuts(cuts, *, name: str) -> tuple[float, float]:
         isinstance(cuts, (str, bytes))
         or not hasattr(cuts, "__len__")
         or len(cuts) != 2
-        or not all(isinstance(c, numbers.Real) and not isinstance(c, bool) for c in cuts)
+        or not all(
+            isinstance(c, numbers.Real) and not isinstance(c, bool) for c in cuts
+        )
     ):
-        raise TypeError(f"{name} must be a pair of numbers (low cut, high cut), got {cuts!r}")
+        raise TypeError(
+            f"{name} must be a pair of numbers (low cut, high cut), got {cuts!r}"
+        )
     low, high = float(cuts[0]), float(cuts[1])
     if not (np.isfinite(low) and np.isfinite(high)) or low > high:
-        raise ValueError(f"{name} must be two finite numbers with low <= high, got {cuts!r}")
+        raise ValueError(
+            f"{name} must be two finite numbers with low <= high, got {cuts!r}"
+        )
     return low, high
 
 
@@ -139,7 +161,9 @@ def _level(value: float, cuts: tuple[float, float]) -> str:
     return "middle"
 
 
-def name_segments(profile: pd.DataFrame, *, income_cuts=None, score_cuts=None) -> pd.DataFrame:
+def name_segments(
+    profile: pd.DataFrame, *, income_cuts=None, score_cuts=None
+) -> pd.DataFrame:
     """Give each cluster a business name and a suggested action, by an explicit rule.
 
     A cluster's mean income is *low* below the lower income cut, *high* above the upper cut and
@@ -198,7 +222,10 @@ def name_segments(profile: pd.DataFrame, *, income_cuts=None, score_cuts=None) -
         cuts[name] = _check_cuts(given, name=name)
     rows = []
     for label, (income, score) in zip(profile.index, means, strict=True):
-        levels = (_level(income, cuts["income_cuts"]), _level(score, cuts["score_cuts"]))
+        levels = (
+            _level(income, cuts["income_cuts"]),
+            _level(score, cuts["score_cuts"]),
+        )
         name, action = NOISE_SEGMENT if label == NOISE_LABEL else SEGMENT_RULES[levels]
         rows.append((*levels, name, action))
     return pd.DataFrame(

@@ -35,7 +35,9 @@ def strip_solutions(notebook):
         If a solution cell has no ``### Exercise N.M`` heading before it.
     """
     if not hasattr(notebook, "cells"):
-        raise TypeError(f"notebook must be an nbformat notebook, got {type(notebook).__name__}")
+        raise TypeError(
+            f"notebook must be an nbformat notebook, got {type(notebook).__name__}"
+        )
     student = copy.deepcopy(notebook)
     cells, exercise = [], None
     for cell in student.cells:
@@ -46,9 +48,13 @@ def strip_solutions(notebook):
         tags = cell.get("metadata", {}).get("tags", [])
         if SOLUTION_TAG in tags:
             if exercise is None:
-                raise ValueError("a solution cell comes before any '### Exercise N.M' heading")
+                raise ValueError(
+                    "a solution cell comes before any '### Exercise N.M' heading"
+                )
             cells.append(
-                nbformat.v4.new_code_cell(f"# Exercise {exercise} — write your answer here\n")
+                nbformat.v4.new_code_cell(
+                    f"# Exercise {exercise} — write your answer here\n"
+                )
             )
             continue
         if cell.cell_type == "code":

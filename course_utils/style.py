@@ -12,7 +12,13 @@ import matplotlib.pyplot as plt
 import numpy as np
 import seaborn as sns
 
-from course_utils.validation import check_axes, check_bool, check_features, check_int, check_labels
+from course_utils.validation import (
+    check_axes,
+    check_bool,
+    check_features,
+    check_int,
+    check_labels,
+)
 
 #: Okabe & Ito's colour-blind-safe palette (black left out: it is kept for centres).
 PALETTE = [
@@ -38,7 +44,9 @@ def use_course_style() -> None:
 
     Call it once at the top of a lesson. It changes matplotlib's global settings.
     """
-    sns.set_theme(context="notebook", style="whitegrid", palette=PALETTE, font_scale=1.25)
+    sns.set_theme(
+        context="notebook", style="whitegrid", palette=PALETTE, font_scale=1.25
+    )
     plt.rcParams.update(
         {
             "figure.figsize": (8, 5.5),
@@ -75,7 +83,10 @@ def cluster_style(label: int) -> dict:
     label = check_int(label, name="label")
     if label < 0:
         return {"color": NOISE_COLOR, "marker": NOISE_MARKER}
-    return {"color": PALETTE[label % len(PALETTE)], "marker": MARKERS[label % len(MARKERS)]}
+    return {
+        "color": PALETTE[label % len(PALETTE)],
+        "marker": MARKERS[label % len(MARKERS)],
+    }
 
 
 def check_label_names(label_names) -> dict:
@@ -190,7 +201,9 @@ def cluster_scatter(
     columns = list(X.columns) if hasattr(X, "columns") else None
     points = check_features(X, name="X")
     if points.shape[1] != 2:
-        raise ValueError(f"X must have exactly 2 columns to plot, got {points.shape[1]}")
+        raise ValueError(
+            f"X must have exactly 2 columns to plot, got {points.shape[1]}"
+        )
     label_names = check_label_names(label_names)
     legend = check_bool(legend, name="legend")
     if ax is not None:

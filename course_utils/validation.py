@@ -54,11 +54,15 @@ def check_features(X, *, name: str = "X", min_samples: int = 1) -> np.ndarray:
     try:
         array = np.asarray(X)
     except ValueError as error:  # ragged nested lists
-        raise ValueError(f"{name} must be a rectangular 2-D array-like: {error}") from None
+        raise ValueError(
+            f"{name} must be a rectangular 2-D array-like: {error}"
+        ) from None
     if array.dtype == object or not (
         np.issubdtype(array.dtype, np.number) or np.issubdtype(array.dtype, np.bool_)
     ):
-        raise TypeError(f"{name} must hold numbers only, got values of dtype {array.dtype}")
+        raise TypeError(
+            f"{name} must hold numbers only, got values of dtype {array.dtype}"
+        )
     if np.iscomplexobj(array):
         raise TypeError(f"{name} must hold real numbers, got complex values")
     if array.ndim != 2:
@@ -68,7 +72,9 @@ def check_features(X, *, name: str = "X", min_samples: int = 1) -> np.ndarray:
             f"{array.shape}{hint}"
         )
     if array.shape[0] == 0 or array.shape[1] == 0:
-        raise ValueError(f"{name} is empty (shape {array.shape}); expected at least one value")
+        raise ValueError(
+            f"{name} is empty (shape {array.shape}); expected at least one value"
+        )
     if array.shape[0] < min_samples:
         raise ValueError(
             f"{name} has {array.shape[0]} sample(s); at least {min_samples} are needed"
@@ -83,7 +89,9 @@ def check_features(X, *, name: str = "X", min_samples: int = 1) -> np.ndarray:
     return array
 
 
-def check_labels(labels, *, n_samples: int | None = None, name: str = "labels") -> np.ndarray:
+def check_labels(
+    labels, *, n_samples: int | None = None, name: str = "labels"
+) -> np.ndarray:
     """Return cluster labels as a 1-D integer array, or raise a clear error.
 
     Parameters
@@ -107,7 +115,9 @@ def check_labels(labels, *, n_samples: int | None = None, name: str = "labels") 
         If ``labels`` is not 1-D, is empty, or does not have ``n_samples`` entries.
     """
     if labels is None or isinstance(labels, (str, bytes)) or np.isscalar(labels):
-        raise TypeError(f"{name} must be a 1-D array-like of integers, got {type(labels).__name__}")
+        raise TypeError(
+            f"{name} must be a 1-D array-like of integers, got {type(labels).__name__}"
+        )
     array = np.asarray(labels)
     if array.ndim != 1:
         raise ValueError(f"{name} must be 1-D, got shape {array.shape}")
@@ -121,13 +131,17 @@ def check_labels(labels, *, n_samples: int | None = None, name: str = "labels") 
         else:
             raise TypeError(f"{name} must hold integers, got dtype {array.dtype}")
     if n_samples is not None and array.shape[0] != n_samples:
-        raise ValueError(f"{name} has {array.shape[0]} entries but the data has {n_samples} rows")
+        raise ValueError(
+            f"{name} has {array.shape[0]} entries but the data has {n_samples} rows"
+        )
     if array.shape[0] == 0:
         raise ValueError(f"{name} is empty; expected one label per sample")
     return array.astype(np.int64, copy=False)
 
 
-def check_int(value, *, name: str, minimum: int | None = None, maximum: int | None = None) -> int:
+def check_int(
+    value, *, name: str, minimum: int | None = None, maximum: int | None = None
+) -> int:
     """Return ``value`` as an ``int`` within bounds, or raise a clear error.
 
     Parameters
@@ -144,7 +158,9 @@ def check_int(value, *, name: str, minimum: int | None = None, maximum: int | No
     int
     """
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        raise TypeError(f"{name} must be an integer, got {value!r} ({type(value).__name__})")
+        raise TypeError(
+            f"{name} must be an integer, got {value!r} ({type(value).__name__})"
+        )
     value = int(value)
     if minimum is not None and value < minimum:
         raise ValueError(f"{name} must be >= {minimum}, got {value}")
@@ -178,12 +194,16 @@ def check_float(
     float
     """
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise TypeError(f"{name} must be a number, got {value!r} ({type(value).__name__})")
+        raise TypeError(
+            f"{name} must be a number, got {value!r} ({type(value).__name__})"
+        )
     value = float(value)
     if not np.isfinite(value):
         raise ValueError(f"{name} must be finite, got {value}")
     if minimum is not None and (value <= minimum if exclusive_min else value < minimum):
-        raise ValueError(f"{name} must be {'>' if exclusive_min else '>='} {minimum}, got {value}")
+        raise ValueError(
+            f"{name} must be {'>' if exclusive_min else '>='} {minimum}, got {value}"
+        )
     if maximum is not None and value > maximum:
         raise ValueError(f"{name} must be <= {maximum}, got {value}")
     return value
@@ -207,7 +227,9 @@ def check_choice(value, *, name: str, choices) -> str:
     """
     choices = list(choices)
     if not isinstance(value, str):
-        raise TypeError(f"{name} must be one of {choices}, got {value!r} ({type(value).__name__})")
+        raise TypeError(
+            f"{name} must be one of {choices}, got {value!r} ({type(value).__name__})"
+        )
     if value not in choices:
         raise ValueError(f"{name} must be one of {choices}, got {value!r}")
     return value
@@ -280,7 +302,9 @@ def check_bool(value, *, name: str) -> bool:
     bool
     """
     if not isinstance(value, (bool, np.bool_)):
-        raise TypeError(f"{name} must be True or False, got {value!r} ({type(value).__name__})")
+        raise TypeError(
+            f"{name} must be True or False, got {value!r} ({type(value).__name__})"
+        )
     return bool(value)
 
 
@@ -347,7 +371,9 @@ def check_axes(ax, *, name: str = "ax"):
 
     if not isinstance(ax, Axes):
         hint = " (pick one, e.g. axes[0])" if isinstance(ax, np.ndarray) else ""
-        raise TypeError(f"{name} must be a matplotlib Axes, got {type(ax).__name__}{hint}")
+        raise TypeError(
+            f"{name} must be a matplotlib Axes, got {type(ax).__name__}{hint}"
+        )
     return ax
 
 
@@ -367,8 +393,11 @@ def check_panel_size(panel_size, *, name: str = "panel_size") -> tuple[float, fl
     if isinstance(panel_size, (str, bytes)) or not hasattr(panel_size, "__len__"):
         raise TypeError(f"{name} must be (width, height) in inches, got {panel_size!r}")
     if len(panel_size) != 2:
-        raise ValueError(f"{name} must be (width, height) in inches, got {panel_size!r}")
+        raise ValueError(
+            f"{name} must be (width, height) in inches, got {panel_size!r}"
+        )
     width, height = (
-        check_float(value, name=name, minimum=0.0, exclusive_min=True) for value in panel_size
+        check_float(value, name=name, minimum=0.0, exclusive_min=True)
+        for value in panel_size
     )
     return width, height

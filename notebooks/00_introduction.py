@@ -9,7 +9,9 @@ if "google.colab" in sys.modules:
 
     REPOSITORY_URL = "https://github.com/clustering-course/customer-segmentation"
     if not os.path.isdir("/content/course"):
-        subprocess.run(["git", "clone", "--depth", "1", REPOSITORY_URL, "/content/course"])
+        subprocess.run(
+            ["git", "clone", "--depth", "1", REPOSITORY_URL, "/content/course"]
+        )
     sys.path.insert(0, "/content/course")
     os.chdir("/content/course/notebooks")
 

@@ -9,7 +9,9 @@ if "google.colab" in sys.modules:
 
     REPOSITORY_URL = "https://github.com/clustering-course/customer-segmentation"
     if not os.path.isdir("/content/course"):
-        subprocess.run(["git", "clone", "--depth", "1", REPOSITORY_URL, "/content/course"])
+        subprocess.run(
+            ["git", "clone", "--depth", "1", REPOSITORY_URL, "/content/course"]
+        )
     sys.path.insert(0, "/content/course")
     os.chdir("/content/course/notebooks")
 
@@ -101,7 +103,10 @@ from course_utils.scaling import compare_scalings
 
 KMEANS = {"n_clusters": 4, "random_state": 0, "n_init": 10}
 before_after = compare_scalings(
-    X_raw, {"raw": None, "StandardScaler": StandardScaler()}, y_true=customers[SEGMENT], **KMEANS
+    X_raw,
+    {"raw": None, "StandardScaler": StandardScaler()},
+    y_true=customers[SEGMENT],
+    **KMEANS,
 )
 before_after.table.round(3)
 
@@ -113,7 +118,9 @@ panels = [
     (before_after.labels["StandardScaler"], "K-Means on standardised data"),
 ]
 for ax, (labels, title) in zip(axes, panels, strict=True):
-    names = {s: f"segment {s}" for s in range(4)} if labels is customers[SEGMENT] else None
+    names = (
+        {s: f"segment {s}" for s in range(4)} if labels is customers[SEGMENT] else None
+    )
     cluster_scatter(
         X_raw,
         labels,
@@ -146,7 +153,9 @@ assert raw_vs_income_only == 1.0
 
 # %%
 ari = before_after.table["ARI vs truth"]
-print(f"ARI vs true segments: raw {ari['raw']:.3f}, standardised {ari['StandardScaler']:.3f}")
+print(
+    f"ARI vs true segments: raw {ari['raw']:.3f}, standardised {ari['StandardScaler']:.3f}"
+)
 assert ari["raw"] > ari["StandardScaler"]
 
 # %% [markdown]
@@ -157,7 +166,9 @@ assert ari["raw"] > ari["StandardScaler"]
 # %%
 from course_utils.datasets import AGE_INCOME_SEGMENTS
 
-recipes = pd.DataFrame(AGE_INCOME_SEGMENTS, columns=["age centre", "income centre", "age sd"])
+recipes = pd.DataFrame(
+    AGE_INCOME_SEGMENTS, columns=["age centre", "income centre", "age sd"]
+)
 recipes["income sd"] = 1000 * recipes["age sd"]
 recipes.rename_axis("segment")
 
@@ -170,7 +181,8 @@ recipes.rename_axis("segment")
 ordered = recipes.sort_values("age centre")
 separation = pd.DataFrame(
     {
-        "age gap (in sd)": ordered["age centre"].diff() / ordered["age sd"].rolling(2).mean(),
+        "age gap (in sd)": ordered["age centre"].diff()
+        / ordered["age sd"].rolling(2).mean(),
         "income gap (in sd)": ordered["income centre"].diff()
         / ordered["income sd"].rolling(2).mean(),
     }
@@ -188,7 +200,9 @@ separation.round(2)
 
 # %%
 one_feature_ari = {
-    feature: adjusted_rand_score(customers[SEGMENT], KMeans(**KMEANS).fit_predict(X_raw[[feature]]))
+    feature: adjusted_rand_score(
+        customers[SEGMENT], KMeans(**KMEANS).fit_predict(X_raw[[feature]])
+    )
     for feature in (AGE, INCOME)
 }
 print(
@@ -230,11 +244,15 @@ print(
 )
 income_share_k = comparison.table.loc["raw, income in k$", f"share: {INCOME}"]
 k_ratio = income_share_k / age_share["raw, income in k$"]
-print(f"income in k$: income weighs {k_ratio:.1f} times as much as age; best ARI: {ari.idxmax()}")
+print(
+    f"income in k$: income weighs {k_ratio:.1f} times as much as age; best ARI: {ari.idxmax()}"
+)
 assert ari.idxmax() == "raw, income in k$"
 assert ari["raw, income in $ millions"] == one_feature_ari[AGE]
 assert age_share["raw, income in $ millions"] > 0.999
-assert ari["raw, income in $ millions"] < ari["StandardScaler"] < ari["raw, income in $"]
+assert (
+    ari["raw, income in $ millions"] < ari["StandardScaler"] < ari["raw, income in $"]
+)
 
 # %% [markdown]
 # Measured in millions, income has almost no say and the raw K-Means clusters by **age alone**,
@@ -273,7 +291,11 @@ effect.round(3)
 kept = effect["range with outlier"] / effect["range without outlier"]
 for scaler, fraction in kept.items():
     print(f"{scaler:<15} the ordinary incomes keep {fraction:6.1%} of their spread")
-assert kept["MinMaxScaler"] < 0.15 and kept["StandardScaler"] < 0.5 and kept["RobustScaler"] > 0.99
+assert (
+    kept["MinMaxScaler"] < 0.15
+    and kept["StandardScaler"] < 0.5
+    and kept["RobustScaler"] > 0.99
+)
 outlier_at = effect["outlier scaled to"]
 assert outlier_at["RobustScaler"] > outlier_at["StandardScaler"]
 
@@ -360,7 +382,9 @@ X_gender = X_raw.assign(male=(customers["Gender"] == "Male").astype(int))
 scaled_gender = StandardScaler().fit(X_gender)
 gap = np.ptp(scaled_gender.transform(X_gender)[:, 2])
 print(f"gap between women and men after scaling: {gap:.3f} standard deviations")
-print(f"= the same distance as an age difference of {gap * scaled_gender.scale_[0]:.1f} years")
+print(
+    f"= the same distance as an age difference of {gap * scaled_gender.scale_[0]:.1f} years"
+)
 assert gap >= 2
 
 # %% [markdown]
@@ -405,10 +429,14 @@ plt.show()
 # cluster:
 
 # %%
-mixed = count_single_category_clusters(before_after.labels["StandardScaler"], customers["Gender"])
+mixed = count_single_category_clusters(
+    before_after.labels["StandardScaler"], customers["Gender"]
+)
 print(f"single-gender clusters without gender in the features: {mixed} of 4")
 assert mixed == 0
-pd.crosstab(before_after.labels["StandardScaler"], customers["Gender"], rownames=["cluster"])
+pd.crosstab(
+    before_after.labels["StandardScaler"], customers["Gender"], rownames=["cluster"]
+)
 
 # %% [markdown]
 # This really happens with real data: lesson 5 shows it on the popular mall-customers data,
@@ -447,7 +475,9 @@ pd.crosstab(before_after.labels["StandardScaler"], customers["Gender"], rownames
 # %% tags=["solution", "hide-cell"]
 scaled_age_income = StandardScaler().fit_transform(X_raw)
 one_hot_gender = OneHotEncoder(sparse_output=False).fit_transform(customers[["Gender"]])
-labels_one_hot = KMeans(**KMEANS).fit_predict(np.hstack([scaled_age_income, one_hot_gender]))
+labels_one_hot = KMeans(**KMEANS).fit_predict(
+    np.hstack([scaled_age_income, one_hot_gender])
+)
 n_single = count_single_category_clusters(labels_one_hot, customers["Gender"])
 print(f"single-gender clusters with unscaled one-hot gender: {n_single} of 4")
 print(f"man-woman distance: one-hot {np.sqrt(2):.3f}, scaled 0/1 column {gap:.3f}")

@@ -9,7 +9,9 @@ if "google.colab" in sys.modules:
 
     REPOSITORY_URL = "https://github.com/clustering-course/customer-segmentation"
     if not os.path.isdir("/content/course"):
-        subprocess.run(["git", "clone", "--depth", "1", REPOSITORY_URL, "/content/course"])
+        subprocess.run(
+            ["git", "clone", "--depth", "1", REPOSITORY_URL, "/content/course"]
+        )
     sys.path.insert(0, "/content/course")
     os.chdir("/content/course/notebooks")
 
@@ -53,9 +55,15 @@ from course_utils.style import cluster_scatter, use_course_style
 
 use_course_style()
 
-points = np.array([[1.0, 1.0], [1.5, 2.0], [3.0, 4.0], [5.0, 7.0], [3.5, 5.0], [4.5, 5.0]])
-centres = np.array([[1.0, 1.0], [5.0, 7.0]])  # K = 2: start from the first and fourth point
-print(f"{points.shape[0]} points and {centres.shape[0]} centres, {points.shape[1]} features")
+points = np.array(
+    [[1.0, 1.0], [1.5, 2.0], [3.0, 4.0], [5.0, 7.0], [3.5, 5.0], [4.5, 5.0]]
+)
+centres = np.array(
+    [[1.0, 1.0], [5.0, 7.0]]
+)  # K = 2: start from the first and fourth point
+print(
+    f"{points.shape[0]} points and {centres.shape[0]} centres, {points.shape[1]} features"
+)
 
 # %% [markdown]
 # ## Step 1 — every distance at once
@@ -168,7 +176,9 @@ model = KMeansScratch(n_clusters=4, init=start, tol=0.0).fit(X_blobs)
 hand_centres, hand_labels, hand_rounds = kmeans_by_hand(X_blobs, start)
 assert np.array_equal(model.labels_, hand_labels) and model.n_iter_ == hand_rounds
 assert np.allclose(model.cluster_centers_, hand_centres)
-print(f"same labels and centres; {model.n_iter_} iterations; inertia {model.inertia_:.3f}")
+print(
+    f"same labels and centres; {model.n_iter_} iterations; inertia {model.inertia_:.3f}"
+)
 
 # %% [markdown]
 # ### Watching it iterate
@@ -183,7 +193,9 @@ print(f"same labels and centres; {model.n_iter_} iterations; inertia {model.iner
 from course_utils.kmeans_plots import plot_inertia_history, plot_iterations
 
 BLOB_AXES = {"xlabel": "feature 1 (no unit)", "ylabel": "feature 2 (no unit)"}
-plot_iterations(X_blobs, model.history_, title="K-Means on the blobs, step by step", **BLOB_AXES)
+plot_iterations(
+    X_blobs, model.history_, title="K-Means on the blobs, step by step", **BLOB_AXES
+)
 plt.show()
 
 # %%
@@ -266,9 +278,12 @@ best = min(min(values) for values in results.values())
 summary = pd.DataFrame(
     {
         "stuck runs (of 30)": {
-            name: sum(v > 1.01 * best for v in values) for name, values in results.items()
+            name: sum(v > 1.01 * best for v in values)
+            for name, values in results.items()
         },
-        "worst inertia": {name: round(max(values), 1) for name, values in results.items()},
+        "worst inertia": {
+            name: round(max(values), 1) for name, values in results.items()
+        },
     }
 )
 print(f"best inertia found: {best:.1f}")
@@ -299,7 +314,9 @@ from course_utils.datasets import AGE, INCOME, make_age_income_customers
 
 customers = make_age_income_customers(random_state=42)
 X_customers = StandardScaler().fit_transform(customers[[AGE, INCOME]])
-start_4 = X_customers[np.random.default_rng(0).choice(len(X_customers), 4, replace=False)]
+start_4 = X_customers[
+    np.random.default_rng(0).choice(len(X_customers), 4, replace=False)
+]
 ours = KMeansScratch(4, init=start_4).fit(X_customers)
 theirs = KMeans(4, init=start_4, n_init=1, algorithm="lloyd").fit(X_customers)
 assert np.array_equal(ours.labels_, theirs.labels_) and ours.n_iter_ == theirs.n_iter_
@@ -324,12 +341,17 @@ def kmeans_python_loops(X, start, rounds):
         labels = []
         for point in data:
             distances = [
-                sum((p - c) ** 2 for p, c in zip(point, centre, strict=True)) for centre in centres
+                sum((p - c) ** 2 for p, c in zip(point, centre, strict=True))
+                for centre in centres
             ]
             labels.append(distances.index(min(distances)))
         for j in range(len(centres)):
-            members = [point for point, label in zip(data, labels, strict=True) if label == j]
-            centres[j] = [sum(values) / len(members) for values in zip(*members, strict=True)]
+            members = [
+                point for point, label in zip(data, labels, strict=True) if label == j
+            ]
+            centres[j] = [
+                sum(values) / len(members) for values in zip(*members, strict=True)
+            ]
     return np.array(centres), np.array(labels)
 
 
@@ -355,14 +377,18 @@ print("both versions give the same labels and centres")
 import timeit
 
 loop_seconds = min(
-    timeit.repeat(lambda: kmeans_python_loops(X_timing, start_timing, 5), number=1, repeat=3)
+    timeit.repeat(
+        lambda: kmeans_python_loops(X_timing, start_timing, 5), number=1, repeat=3
+    )
 )
 numpy_seconds = min(
     timeit.repeat(lambda: kmeans_numpy(X_timing, start_timing, 5), number=1, repeat=3)
 )
 print(f"Python loops: {1e3 * loop_seconds:8.1f} ms")
 print(f"NumPy:        {1e3 * numpy_seconds:8.1f} ms")
-print(f"NumPy is about {loop_seconds / numpy_seconds:.0f} times faster on this computer")
+print(
+    f"NumPy is about {loop_seconds / numpy_seconds:.0f} times faster on this computer"
+)
 
 # %% [markdown]
 # The exact numbers depend on your computer, but the gap is always large: the loop version
@@ -412,7 +438,9 @@ assert list(inertia_by_k.values()) == sorted(inertia_by_k.values(), reverse=True
 from course_utils.datasets import make_course_moons
 
 X_stretched, y_stretched = make_course_blobs(n_samples=300, centers=3, random_state=170)
-X_stretched = X_stretched @ np.array([[0.6, -0.64], [-0.41, 0.85]])  # shear: long thin groups
+X_stretched = X_stretched @ np.array(
+    [[0.6, -0.64], [-0.41, 0.85]]
+)  # shear: long thin groups
 X_moons, y_moons = make_course_moons()
 fig, axes = plt.subplots(1, 2, figsize=(14, 5.5))
 shape_ari = {}
@@ -442,7 +470,9 @@ assert all(value < 0.9 for value in shape_ari.values())
 # for it two real groups are merged under one centre.
 
 # %%
-outliers = np.array([[25.0, 25.0], [26.0, 24.0], [24.0, 26.0], [25.5, 25.5], [24.5, 24.0]])
+outliers = np.array(
+    [[25.0, 25.0], [26.0, 24.0], [24.0, 26.0], [25.5, 25.5], [24.5, 24.0]]
+)
 X_outliers = np.vstack([X_blobs, outliers])
 with_outliers = KMeansScratch(4, n_init=10, random_state=0).fit(X_outliers)
 sizes = np.bincount(with_outliers.labels_)
@@ -470,7 +500,10 @@ plt.show()
 # %%
 rng = np.random.default_rng(1)
 X_density = np.vstack(
-    [rng.normal([0.0, 0.0], 0.3, size=(250, 2)), rng.normal([3.5, 0.0], 1.5, size=(50, 2))]
+    [
+        rng.normal([0.0, 0.0], 0.3, size=(250, 2)),
+        rng.normal([3.5, 0.0], 1.5, size=(50, 2)),
+    ]
 )
 y_density = np.repeat([0, 1], [250, 50])
 density_fit = KMeansScratch(2, n_init=10, random_state=0).fit(X_density)
@@ -511,9 +544,13 @@ print(
 # is assigned to it. Our hand-written `update_by_hand` would then take the mean of nothing:
 
 # %%
-far_start = np.vstack([X_blobs[[0, 1, 2]], [[40.0, 40.0]]])  # three data points, one far away
+far_start = np.vstack(
+    [X_blobs[[0, 1, 2]], [[40.0, 40.0]]]
+)  # three data points, one far away
 empty_labels = squared_distances_by_hand(X_blobs, far_start).argmin(axis=1)
-print("points per cluster at the start:", np.bincount(empty_labels, minlength=4).tolist())
+print(
+    "points per cluster at the start:", np.bincount(empty_labels, minlength=4).tolist()
+)
 import warnings
 
 with warnings.catch_warnings():
@@ -629,13 +666,15 @@ print(
 def update_with_bincount(X, labels, k):
     counts = np.bincount(labels, minlength=k)
     sums = np.stack(
-        [np.bincount(labels, weights=X[:, f], minlength=k) for f in range(X.shape[1])], axis=1
+        [np.bincount(labels, weights=X[:, f], minlength=k) for f in range(X.shape[1])],
+        axis=1,
     )
     return sums / counts[:, None]
 
 
 assert np.allclose(
-    update_with_bincount(X_blobs, model.labels_, 4), update_by_hand(X_blobs, model.labels_, 4)
+    update_with_bincount(X_blobs, model.labels_, 4),
+    update_by_hand(X_blobs, model.labels_, 4),
 )
 print(update_with_bincount(X_blobs, model.labels_, 4).round(3))
 # The loop left is over the features, which are few; the points are handled by bincount.

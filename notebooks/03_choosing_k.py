@@ -9,7 +9,9 @@ if "google.colab" in sys.modules:
 
     REPOSITORY_URL = "https://github.com/clustering-course/customer-segmentation"
     if not os.path.isdir("/content/course"):
-        subprocess.run(["git", "clone", "--depth", "1", REPOSITORY_URL, "/content/course"])
+        subprocess.run(
+            ["git", "clone", "--depth", "1", REPOSITORY_URL, "/content/course"]
+        )
     sys.path.insert(0, "/content/course")
     os.chdir("/content/course/notebooks")
 
@@ -46,7 +48,9 @@ from course_utils.style import cluster_scatter, use_course_style
 
 use_course_style()
 X_blobs, y_blobs = make_course_blobs()
-print(f"{X_blobs.shape[0]} points, {X_blobs.shape[1]} features, {len(np.unique(y_blobs))} blobs")
+print(
+    f"{X_blobs.shape[0]} points, {X_blobs.shape[1]} features, {len(np.unique(y_blobs))} blobs"
+)
 cluster_scatter(
     X_blobs,
     title="The course blobs, unlabelled",
@@ -119,7 +123,9 @@ point = 0
 distances = cdist(X_blobs[[point]], X_blobs)[0]
 own = labels_4 == labels_4[point]
 a = distances[own].sum() / (own.sum() - 1)  # the point itself is at distance 0
-b = min(distances[labels_4 == c].mean() for c in np.unique(labels_4) if c != labels_4[point])
+b = min(
+    distances[labels_4 == c].mean() for c in np.unique(labels_4) if c != labels_4[point]
+)
 s = (b - a) / max(a, b)
 print(f"point {point}: a = {a:.3f}, b = {b:.3f}, silhouette = {s:.3f}")
 assert np.isclose(s, silhouette_samples(X_blobs, labels_4)[point])
@@ -130,7 +136,9 @@ assert np.isclose(s, silhouette_samples(X_blobs, labels_4)[point])
 
 # %%
 silhouette = blob_scores["silhouette"]
-print(f"best K by silhouette: {silhouette.idxmax()}, mean silhouette {silhouette.max():.3f}")
+print(
+    f"best K by silhouette: {silhouette.idxmax()}, mean silhouette {silhouette.max():.3f}"
+)
 assert silhouette.idxmax() == 4 and abs(silhouette.max() - 0.85) < 0.01
 
 # %% [markdown]
@@ -167,7 +175,11 @@ print(
     f"K = 3 achieves {curve.loc[3, 'drop_scaled']:.0%} of the drop; K = 4 adds {gain:.0%} "
     f"more but uses {cost:.0%} more of the K range"
 )
-assert curve["difference"].idxmax() == 3 and curve.loc[3, "drop_scaled"] > 0.9 and gain < cost
+assert (
+    curve["difference"].idxmax() == 3
+    and curve.loc[3, "drop_scaled"] > 0.9
+    and gain < cost
+)
 curve.round(3)
 
 # %% [markdown]
@@ -177,7 +189,11 @@ curve.round(3)
 # instead, and the same rule, on the same fits, gives a different answer:
 
 # %%
-knee_ranges = {"K = 1..10": range(1, 11), "K = 2..10": range(2, 11), "K = 2..7": range(2, 8)}
+knee_ranges = {
+    "K = 1..10": range(1, 11),
+    "K = 2..10": range(2, 11),
+    "K = 2..7": range(2, 8),
+}
 knees = {
     name: find_knee(list(ks), blob_scores.loc[list(ks), "inertia"])
     for name, ks in knee_ranges.items()
@@ -213,7 +229,9 @@ plt.show()
 # %%
 from course_utils.kselect import plot_silhouette_diagram
 
-blob_labels = {k: KMeans(n_clusters=k, **KMEANS).fit_predict(X_blobs) for k in (3, 4, 6)}
+blob_labels = {
+    k: KMeans(n_clusters=k, **KMEANS).fit_predict(X_blobs) for k in (3, 4, 6)
+}
 fig, axes = plt.subplots(1, 3, figsize=(21, 6), layout="constrained")
 for ax, labels in zip(axes, blob_labels.values(), strict=True):
     plot_silhouette_diagram(X_blobs, labels, ax=ax)
@@ -296,8 +314,12 @@ from sklearn.metrics import silhouette_score
 
 true_silhouette = silhouette_score(X_customers, customers[SEGMENT])
 print(f"mean silhouette of the true 4 segments: {true_silhouette:.3f}")
-print(f"mean silhouette of K-Means, K = 2:      {customer_scores.loc[2, 'silhouette']:.3f}")
-print(f"mean silhouette of K-Means, K = 4:      {customer_scores.loc[4, 'silhouette']:.3f}")
+print(
+    f"mean silhouette of K-Means, K = 2:      {customer_scores.loc[2, 'silhouette']:.3f}"
+)
+print(
+    f"mean silhouette of K-Means, K = 4:      {customer_scores.loc[4, 'silhouette']:.3f}"
+)
 assert true_silhouette < customer_scores["silhouette"].min()
 assert customer_scores.loc[4, "silhouette"] < customer_scores.loc[2, "silhouette"]
 assert round(true_silhouette, 2) == 0.37
@@ -320,8 +342,12 @@ plt.show()
 negative_k2 = (silhouette_samples(X_customers, labels_2) < 0).mean()
 true_values = silhouette_samples(X_customers, customers[SEGMENT])
 negative_true = (true_values < 0).mean()
-segments_with_negatives = int(pd.Series(true_values < 0).groupby(customers[SEGMENT]).any().sum())
-print(f"share of negative silhouettes: K = 2 {negative_k2:.1%}, true segments {negative_true:.1%}")
+segments_with_negatives = int(
+    pd.Series(true_values < 0).groupby(customers[SEGMENT]).any().sum()
+)
+print(
+    f"share of negative silhouettes: K = 2 {negative_k2:.1%}, true segments {negative_true:.1%}"
+)
 print(f"true segments with negative values: {segments_with_negatives} of 4")
 means_2 = customers.groupby(labels_2)[[AGE, INCOME]].mean()
 print(f"K = 2 cluster means:\n{means_2.round(1).to_string()}")
@@ -345,7 +371,10 @@ picks.loc["knee, K = 2..10"] = [
 print(picks.to_string())
 assert picks.loc["davies_bouldin", "customers"] == 2
 assert picks.loc["calinski_harabasz", "customers"] == 4
-assert picks.loc["knee", "customers"] == 3 and picks.loc["knee, K = 2..10", "customers"] == 4
+assert (
+    picks.loc["knee", "customers"] == 3
+    and picks.loc["knee, K = 2..10", "customers"] == 4
+)
 
 # %% [markdown]
 # On the customers, silhouette and Davies–Bouldin say 2, Calinski–Harabasz says 4, and the
@@ -430,7 +459,9 @@ print(raw_scores["silhouette"].round(3).to_string())
 knee_grid = pd.DataFrame(
     {
         start: {
-            end: find_knee(list(range(start, end + 1)), customer_scores.loc[start:end, "inertia"])
+            end: find_knee(
+                list(range(start, end + 1)), customer_scores.loc[start:end, "inertia"]
+            )
             for end in range(6, 11)
         }
         for start in (1, 2)

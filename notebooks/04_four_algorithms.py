@@ -9,7 +9,9 @@ if "google.colab" in sys.modules:
 
     REPOSITORY_URL = "https://github.com/clustering-course/customer-segmentation"
     if not os.path.isdir("/content/course"):
-        subprocess.run(["git", "clone", "--depth", "1", REPOSITORY_URL, "/content/course"])
+        subprocess.run(
+            ["git", "clone", "--depth", "1", REPOSITORY_URL, "/content/course"]
+        )
     sys.path.insert(0, "/content/course")
     os.chdir("/content/course/notebooks")
 
@@ -64,7 +66,9 @@ X = pd.DataFrame(
     columns=["age (standardised)", "income (standardised)"],
 )
 y = customers[SEGMENT]
-print(f"{len(X)} customers, {y.nunique()} true segments; features scaled to mean 0, sd 1")
+print(
+    f"{len(X)} customers, {y.nunique()} true segments; features scaled to mean 0, sd 1"
+)
 
 # %% [markdown]
 # ## DBSCAN needs an `eps`: the k-distance plot
@@ -102,7 +106,13 @@ plt.show()
 from sklearn.cluster import DBSCAN, AgglomerativeClustering, KMeans
 from sklearn.mixture import GaussianMixture
 
-from course_utils.compare import ARI, CLUSTERS, NOISE_SHARE, SILHOUETTE, compare_algorithms
+from course_utils.compare import (
+    ARI,
+    CLUSTERS,
+    NOISE_SHARE,
+    SILHOUETTE,
+    compare_algorithms,
+)
 
 algorithms = {
     "K-Means": KMeans(n_clusters=4, n_init=10, random_state=0),
@@ -216,11 +226,18 @@ degenerate.table.round(3)
 # clusters is computed from the merge heights.
 
 # %%
-from course_utils.hierarchy import cut_height, cut_labels, linkage_matrix, plot_dendrogram
+from course_utils.hierarchy import (
+    cut_height,
+    cut_labels,
+    linkage_matrix,
+    plot_dendrogram,
+)
 
 Z = linkage_matrix(X, method="ward")
 height = cut_height(Z, 4)
-tree_vs_sklearn = adjusted_rand_score(cut_labels(Z, 4), comparison.labels["Agglomerative (ward)"])
+tree_vs_sklearn = adjusted_rand_score(
+    cut_labels(Z, 4), comparison.labels["Agglomerative (ward)"]
+)
 print(
     f"cut height for 4 clusters: {height:.2f}; ARI between the cut and "
     f"AgglomerativeClustering(n_clusters=4): {tree_vs_sklearn:.1f}"
@@ -268,7 +285,9 @@ linkages = compare_linkages(X, 4, y)
 best_two = set(linkages.table[ARI].nlargest(2).index)
 single = linkages.table.loc["single"]
 single_sizes = np.bincount(linkages.labels["single"])
-print(f"cluster sizes with single linkage: {sorted(single_sizes.tolist(), reverse=True)}")
+print(
+    f"cluster sizes with single linkage: {sorted(single_sizes.tolist(), reverse=True)}"
+)
 assert best_two == {"ward", "average"}
 assert single[LARGEST_SHARE] > 0.9 and single[ARI] < 0.05
 linkages.table.round(3)
@@ -295,7 +314,9 @@ from course_utils.density import eps_grid, plot_eps_grid
 
 grid = eps_grid(X, [0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5], [5, 10, 15, 20], y)
 fig, axes = plt.subplots(1, 3, figsize=(21, 6), layout="constrained")
-for ax, value in zip(axes, ["clusters found", "noise share", "ARI vs truth"], strict=True):
+for ax, value in zip(
+    axes, ["clusters found", "noise share", "ARI vs truth"], strict=True
+):
     plot_eps_grid(grid, value, ax=ax)
 plt.show()
 
@@ -372,7 +393,9 @@ plt.show()
 # %%
 from course_utils.mixtures import compare_covariance_types
 
-covariance_table, covariance_models = compare_covariance_types(X, 4, y, random_state=0, n_init=5)
+covariance_table, covariance_models = compare_covariance_types(
+    X, 4, y, random_state=0, n_init=5
+)
 covariance_table.round(3)
 
 # %%
@@ -401,7 +424,9 @@ plt.show()
 # %%
 from course_utils.mixtures import information_criteria, plot_information_criteria
 
-criteria = information_criteria(X, range(1, 9), covariance_type="full", random_state=0, n_init=5)
+criteria = information_criteria(
+    X, range(1, 9), covariance_type="full", random_state=0, n_init=5
+)
 bic_k, aic_k = int(criteria["BIC"].idxmin()), int(criteria["AIC"].idxmin())
 print(f"BIC picks {bic_k} components, AIC picks {aic_k}; the data were made with 4")
 assert (bic_k, aic_k) == (3, 5)
@@ -477,14 +502,20 @@ def shape_algorithms(X_shape):
     return {
         "K-Means": KMeans(n_clusters=2, n_init=10, random_state=0),
         "Agglomerative (ward)": AgglomerativeClustering(n_clusters=2, linkage="ward"),
-        "Agglomerative (single)": AgglomerativeClustering(n_clusters=2, linkage="single"),
-        "DBSCAN (knee eps)": DBSCAN(eps=suggest_eps(X_shape, MIN_SAMPLES), min_samples=MIN_SAMPLES),
+        "Agglomerative (single)": AgglomerativeClustering(
+            n_clusters=2, linkage="single"
+        ),
+        "DBSCAN (knee eps)": DBSCAN(
+            eps=suggest_eps(X_shape, MIN_SAMPLES), min_samples=MIN_SAMPLES
+        ),
         "Gaussian mixture": GaussianMixture(n_components=2, n_init=5, random_state=0),
     }
 
 
 X_moons, y_moons = make_course_moons()
-X_circles, y_circles = make_circles(n_samples=300, factor=0.5, noise=0.05, random_state=42)
+X_circles, y_circles = make_circles(
+    n_samples=300, factor=0.5, noise=0.05, random_state=42
+)
 moons = compare_algorithms(X_moons, shape_algorithms(X_moons), y_moons)
 circles = compare_algorithms(X_circles, shape_algorithms(X_circles), y_circles)
 shapes = pd.concat({"moons": moons.table, "circles": circles.table}, names=["data"])
@@ -520,7 +551,9 @@ for X_shape, y_shape, result, name in (
         ylabel="y (no unit)",
         truth_title=f"True {name}",
     )
-    fig.suptitle(f"Two {name}: which algorithm sees them?", fontsize=18, fontweight="bold")
+    fig.suptitle(
+        f"Two {name}: which algorithm sees them?", fontsize=18, fontweight="bold"
+    )
 plt.show()
 
 # %% [markdown]
@@ -534,7 +567,10 @@ plt.show()
 
 # %%
 assert moons.table[SILHOUETTE].idxmax() == "K-Means"
-assert circles.table.loc["K-Means", SILHOUETTE] > circles.table.loc["DBSCAN (knee eps)", SILHOUETTE]
+assert (
+    circles.table.loc["K-Means", SILHOUETTE]
+    > circles.table.loc["DBSCAN (knee eps)", SILHOUETTE]
+)
 print(
     "silhouette, K-Means vs DBSCAN: moons "
     f"{moons.table.loc['K-Means', SILHOUETTE]:.3f} vs "
@@ -612,7 +648,12 @@ dens_algorithms = {
 }
 densities = compare_algorithms(X_dens, dens_algorithms, y_dens)
 plot_comparison(
-    X_dens, densities, y_dens, xlabel="x (no unit)", ylabel="y (no unit)", truth_title="True blobs"
+    X_dens,
+    densities,
+    y_dens,
+    xlabel="x (no unit)",
+    ylabel="y (no unit)",
+    truth_title="True blobs",
 )
 plt.show()
 densities.table.round(3)
@@ -628,7 +669,9 @@ densities.table.round(3)
 # %% tags=["solution", "hide-cell"]
 unsure_80 = uncertain_points(gmm, X, threshold=0.8)
 probability_columns = [c for c in unsure_80.columns if c.startswith("P(")]
-top_two = np.sort(np.argsort(-unsure_80[probability_columns].to_numpy(), axis=1)[:, :2], axis=1)
+top_two = np.sort(
+    np.argsort(-unsure_80[probability_columns].to_numpy(), axis=1)[:, :2], axis=1
+)
 pairs = pd.Series([f"{a} and {b}" for a, b in top_two], name="components")
 print(f"{len(unsure_80)} customers below 0.8")
 pairs.value_counts()

@@ -9,7 +9,9 @@ if "google.colab" in sys.modules:
 
     REPOSITORY_URL = "https://github.com/clustering-course/customer-segmentation"
     if not os.path.isdir("/content/course"):
-        subprocess.run(["git", "clone", "--depth", "1", REPOSITORY_URL, "/content/course"])
+        subprocess.run(
+            ["git", "clone", "--depth", "1", REPOSITORY_URL, "/content/course"]
+        )
     sys.path.insert(0, "/content/course")
     os.chdir("/content/course/notebooks")
 
@@ -43,7 +45,13 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from course_utils.mall import AGE_COLUMN, GENDER_COLUMN, ID_COLUMN, INCOME_COLUMN, SCORE_COLUMN
+from course_utils.mall import (
+    AGE_COLUMN,
+    GENDER_COLUMN,
+    ID_COLUMN,
+    INCOME_COLUMN,
+    SCORE_COLUMN,
+)
 from course_utils.mall_loader import load_mall_customers
 from course_utils.style import cluster_scatter, use_course_style
 
@@ -83,7 +91,9 @@ from course_utils.kselect import INERTIA_LABEL, K_LABEL, find_knee, scores_by_k
 KMEANS = {"random_state": 0, "n_init": 10}
 recipe_scores = scores_by_k(X_recipe, range(1, 20), **KMEANS)
 recipe_knee = find_knee(recipe_scores.index, recipe_scores["inertia"])
-print(f"knee of the inertia curve for K = 1..19 (lesson 3's automatic rule): K = {recipe_knee}")
+print(
+    f"knee of the inertia curve for K = 1..19 (lesson 3's automatic rule): K = {recipe_knee}"
+)
 fig, ax = plt.subplots(figsize=(10, 5.5))
 ax.plot(recipe_scores.index, recipe_scores["inertia"], marker="o", label="inertia")
 ax.axvline(6, color="black", linewidth=2, label="the recipe's choice: K = 6")
@@ -131,7 +141,9 @@ plt.show()
 # %%
 from course_utils.scaling import count_single_category_clusters
 
-recipe_single_gender = count_single_category_clusters(recipe_labels, customers[GENDER_COLUMN])
+recipe_single_gender = count_single_category_clusters(
+    recipe_labels, customers[GENDER_COLUMN]
+)
 print(f"single-gender clusters: {recipe_single_gender} of 6")
 assert recipe_single_gender >= 3
 pd.crosstab(recipe_labels, customers[GENDER_COLUMN], rownames=["cluster"])
@@ -146,7 +158,9 @@ pd.crosstab(recipe_labels, customers[GENDER_COLUMN], rownames=["cluster"])
 from sklearn.metrics import silhouette_score
 
 recipe_silhouette = silhouette_score(X_recipe, recipe_labels)
-print(f"mean silhouette of the recipe (K = 6, four scaled columns): {recipe_silhouette:.3f}")
+print(
+    f"mean silhouette of the recipe (K = 6, four scaled columns): {recipe_silhouette:.3f}"
+)
 assert recipe_silhouette < 0.45
 
 # %% [markdown]
@@ -200,7 +214,9 @@ from course_utils.mixtures import plot_information_criteria
 
 fig, axes = plt.subplots(1, 3, figsize=(21, 5.5), layout="constrained")
 plot_elbow_silhouette(behaviour_scores, chosen_k=5, axes=axes[:2])
-plot_information_criteria(mixture_criteria, ax=axes[2], title="Gaussian mixture: BIC and AIC")
+plot_information_criteria(
+    mixture_criteria, ax=axes[2], title="Gaussian mixture: BIC and AIC"
+)
 plt.show()
 
 # %% [markdown]
@@ -272,7 +288,13 @@ assert segments["name"].is_unique
 centres = income_score_scaler.inverse_transform(final.cluster_centers_)
 fig, ax = plt.subplots(figsize=(11, 7))
 for i, cut in enumerate(segments.attrs["income_cuts"]):
-    ax.axvline(cut, color="grey", linestyle=":", linewidth=2, label="terciles" if i == 0 else None)
+    ax.axvline(
+        cut,
+        color="grey",
+        linestyle=":",
+        linewidth=2,
+        label="terciles" if i == 0 else None,
+    )
 for cut in segments.attrs["score_cuts"]:
     ax.axhline(cut, color="grey", linestyle=":", linewidth=2)
 cluster_scatter(
@@ -322,7 +344,9 @@ from sklearn.mixture import GaussianMixture
 four = GaussianMixture(n_components=4, **MIXTURE).fit(X_behaviour)
 segment_names = segments["name"].reindex(final.labels_).to_numpy()
 components = four.predict(X_behaviour)
-merge = pd.crosstab(segment_names, components, rownames=["segment"], colnames=["component of 4"])
+merge = pd.crosstab(
+    segment_names, components, rownames=["segment"], colnames=["component of 4"]
+)
 merge.sort_index()
 
 # %%
@@ -342,7 +366,9 @@ from course_utils.mixtures import plot_mixture
 SCALED = ("Annual income (standardised)", "Spending score (standardised)")
 fig, axes = plt.subplots(1, 2, figsize=(18, 6.5), layout="constrained")
 for ax, k in zip(axes, (4, 5), strict=True):
-    model = four if k == 4 else GaussianMixture(n_components=5, **MIXTURE).fit(X_behaviour)
+    model = (
+        four if k == 4 else GaussianMixture(n_components=5, **MIXTURE).fit(X_behaviour)
+    )
     plot_mixture(X_behaviour, model, ax=ax, title=f"Gaussian mixture, {k} components")
     ax.set(xlabel=SCALED[0], ylabel=SCALED[1])
 plt.show()
@@ -387,14 +413,21 @@ grouped_rfm = make_grouped_rfm(n_customers=500, random_state=42)
 X_grouped = StandardScaler().fit_transform(grouped_rfm[list(RFM_COLUMNS)])
 rfm_silhouettes = pd.DataFrame(
     {
-        "independent (no segments)": scores_by_k(X_random, range(2, 11), **KMEANS)["silhouette"],
-        "four real groups": scores_by_k(X_grouped, range(2, 11), **KMEANS)["silhouette"],
+        "independent (no segments)": scores_by_k(X_random, range(2, 11), **KMEANS)[
+            "silhouette"
+        ],
+        "four real groups": scores_by_k(X_grouped, range(2, 11), **KMEANS)[
+            "silhouette"
+        ],
     }
 )
 rfm_silhouettes.round(3).transpose()
 
 # %%
-flat, peaked = rfm_silhouettes["independent (no segments)"], rfm_silhouettes["four real groups"]
+flat, peaked = (
+    rfm_silhouettes["independent (no segments)"],
+    rfm_silhouettes["four real groups"],
+)
 print(f"independent columns: silhouette from {flat.min():.3f} to {flat.max():.3f}")
 print(f"  best K beats worst K by {flat.max() - flat.min():.3f}")
 print(f"four real groups:    highest {peaked.max():.3f} at K = {peaked.idxmax()}")
@@ -411,7 +444,9 @@ assert peaked.idxmax() == 4 and peaked.max() > flat.max() + 0.3
 # %%
 from course_utils.case_study import plot_silhouette_curves
 
-plot_silhouette_curves(rfm_silhouettes.to_dict("series"), title="RFM: silhouette against K")
+plot_silhouette_curves(
+    rfm_silhouettes.to_dict("series"), title="RFM: silhouette against K"
+)
 plt.show()
 
 # %% [markdown]
@@ -430,7 +465,12 @@ panels = [
 for ax, (table, labels, title) in zip(axes, panels, strict=True):
     columns = [RFM_COLUMNS[0], RFM_COLUMNS[2]]
     cluster_scatter(
-        table[columns], labels, ax=ax, title=title, xlabel=RFM_AXES[0], ylabel=RFM_AXES[1]
+        table[columns],
+        labels,
+        ax=ax,
+        title=title,
+        xlabel=RFM_AXES[0],
+        ylabel=RFM_AXES[1],
     )
 plt.show()
 
@@ -482,11 +522,15 @@ for seed in range(5):
 # "better" or "worse" (hint: are the distances measured in the same space?).
 
 # %% tags=["solution", "hide-cell"]
-X_three = StandardScaler().fit_transform(customers[[AGE_COLUMN, INCOME_COLUMN, SCORE_COLUMN]])
+X_three = StandardScaler().fit_transform(
+    customers[[AGE_COLUMN, INCOME_COLUMN, SCORE_COLUMN]]
+)
 three_labels = KMeans(n_clusters=6, **KMEANS).fit_predict(X_three)
 n_single = count_single_category_clusters(three_labels, customers[GENDER_COLUMN])
 print(f"single-gender clusters without gender: {n_single} of 6")
-print(f"silhouette: three columns {silhouette_score(X_three, three_labels):.3f}, ", end="")
+print(
+    f"silhouette: three columns {silhouette_score(X_three, three_labels):.3f}, ", end=""
+)
 print(f"the recipe's four columns {recipe_silhouette:.3f}")
 pd.crosstab(three_labels, customers[GENDER_COLUMN], rownames=["cluster"])
 
@@ -504,7 +548,9 @@ for seed in (1, 2, 3):
     table = make_random_rfm(random_state=seed)
     X_table = StandardScaler().fit_transform(table[list(RFM_COLUMNS)])
     curve = scores_by_k(X_table, range(2, 11), **KMEANS)["silhouette"]
-    print(f"seed {seed}: silhouette from {curve.min():.3f} to {curve.max():.3f}, ", end="")
+    print(
+        f"seed {seed}: silhouette from {curve.min():.3f} to {curve.max():.3f}, ", end=""
+    )
     print(f"highest at K = {curve.idxmax()}, at K = 4: {curve[4]:.3f}")
 
 # %% [markdown]

@@ -9,7 +9,9 @@ if "google.colab" in sys.modules:
 
     REPOSITORY_URL = "https://github.com/clustering-course/customer-segmentation"
     if not os.path.isdir("/content/course"):
-        subprocess.run(["git", "clone", "--depth", "1", REPOSITORY_URL, "/content/course"])
+        subprocess.run(
+            ["git", "clone", "--depth", "1", REPOSITORY_URL, "/content/course"]
+        )
     sys.path.insert(0, "/content/course")
     os.chdir("/content/course/notebooks")
 
@@ -50,9 +52,9 @@ Quiz(questions)
 # %%
 import pandas as pd
 
-pd.Series([q.lesson for q in questions], name="questions").value_counts().sort_index().rename_axis(
-    "lesson"
-).to_frame()
+pd.Series(
+    [q.lesson for q in questions], name="questions"
+).value_counts().sort_index().rename_axis("lesson").to_frame()
 
 # %% [markdown]
 # ## Key takeaways
@@ -98,8 +100,16 @@ mine = [
         "objective": 2,
         "question": "After StandardScaler, what is each feature's standard deviation?",
         "options": [
-            {"text": "1", "correct": True, "explanation": "That is what standardising does."},
-            {"text": "0", "correct": False, "explanation": "The mean becomes 0, not the sd."},
+            {
+                "text": "1",
+                "correct": True,
+                "explanation": "That is what standardising does.",
+            },
+            {
+                "text": "0",
+                "correct": False,
+                "explanation": "The mean becomes 0, not the sd.",
+            },
         ],
     }
 ]

@@ -93,7 +93,9 @@ class Case(NamedTuple):
     call: Any  #: a function of no arguments making the bad call
     error: Any  #: the exception type(s) expected
     match: str  #: regex the message must match: it names the argument
-    xfail: str | None = None  #: a known gap in a module this sweep may not edit, and its fix
+    xfail: str | None = (
+        None  #: a known gap in a module this sweep may not edit, and its fix
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -107,7 +109,9 @@ GMM = GaussianMixture(2, random_state=0).fit(X)
 GMM3 = GaussianMixture(2, random_state=0).fit(X3)
 SCORES = kselect.scores_by_k(X, range(1, 6), n_init=2)
 GRID = density.eps_grid(X, [0.5, 1.0], [3, 5], Y)
-COMPARISON = compare.compare_algorithms(X, {"K-Means": KMeans(3, n_init=2, random_state=0)}, Y)
+COMPARISON = compare.compare_algorithms(
+    X, {"K-Means": KMeans(3, n_init=2, random_state=0)}, Y
+)
 MODEL = kmeans.KMeansScratch(3, random_state=0).fit(X)
 HISTORY = MODEL.history_
 IC_TABLE = mixtures.information_criteria(X, range(1, 4), n_init=1)
@@ -192,8 +196,18 @@ CASES: dict[str, list[Case]] = {
     # ---- validation -------------------------------------------------------------------------
     "validation.check_features": [
         Case("None", lambda: validation.check_features(None), BAD, r"X must be a 2-D"),
-        Case("1-D list", lambda: validation.check_features([1.0, 2.0]), BAD, r"X must be 2-D"),
-        Case("NaN", lambda: validation.check_features([[np.nan, 1.0]]), BAD, r"X contains NaN"),
+        Case(
+            "1-D list",
+            lambda: validation.check_features([1.0, 2.0]),
+            BAD,
+            r"X must be 2-D",
+        ),
+        Case(
+            "NaN",
+            lambda: validation.check_features([[np.nan, 1.0]]),
+            BAD,
+            r"X contains NaN",
+        ),
         Case(
             "the name given appears",
             lambda: validation.check_features([[np.inf]], name="centers"),
@@ -215,8 +229,15 @@ CASES: dict[str, list[Case]] = {
     ],
     "validation.check_labels": [
         Case("None", lambda: validation.check_labels(None), BAD, r"labels must be"),
-        Case("2-D", lambda: validation.check_labels([[0, 1]]), BAD, r"labels must be 1-D"),
-        Case("non-integer floats", lambda: validation.check_labels([0.5, 1]), BAD, r"labels"),
+        Case(
+            "2-D", lambda: validation.check_labels([[0, 1]]), BAD, r"labels must be 1-D"
+        ),
+        Case(
+            "non-integer floats",
+            lambda: validation.check_labels([0.5, 1]),
+            BAD,
+            r"labels",
+        ),
         Case("NaN", lambda: validation.check_labels([0, np.nan]), BAD, r"labels"),
         Case("strings", lambda: validation.check_labels(["a", "b"]), BAD, r"labels"),
         Case("empty", lambda: validation.check_labels([]), BAD, r"labels is empty"),
@@ -234,20 +255,67 @@ CASES: dict[str, list[Case]] = {
         ),
     ],
     "validation.check_int": [
-        Case("a string", lambda: validation.check_int("3", name="k"), BAD, r"\bk\b must be"),
-        Case("a float", lambda: validation.check_int(3.0, name="k"), BAD, r"\bk\b must be"),
-        Case("a bool", lambda: validation.check_int(True, name="k"), BAD, r"\bk\b must be"),
-        Case("below minimum", lambda: validation.check_int(0, name="k", minimum=1), BAD, r"k must"),
-        Case("above maximum", lambda: validation.check_int(9, name="k", maximum=8), BAD, r"k must"),
+        Case(
+            "a string",
+            lambda: validation.check_int("3", name="k"),
+            BAD,
+            r"\bk\b must be",
+        ),
+        Case(
+            "a float",
+            lambda: validation.check_int(3.0, name="k"),
+            BAD,
+            r"\bk\b must be",
+        ),
+        Case(
+            "a bool",
+            lambda: validation.check_int(True, name="k"),
+            BAD,
+            r"\bk\b must be",
+        ),
+        Case(
+            "below minimum",
+            lambda: validation.check_int(0, name="k", minimum=1),
+            BAD,
+            r"k must",
+        ),
+        Case(
+            "above maximum",
+            lambda: validation.check_int(9, name="k", maximum=8),
+            BAD,
+            r"k must",
+        ),
     ],
     "validation.check_float": [
-        Case("NaN", lambda: validation.check_float(np.nan, name="eps"), BAD, r"eps must be finite"),
-        Case("inf", lambda: validation.check_float(np.inf, name="eps"), BAD, r"eps must be finite"),
-        Case("a string", lambda: validation.check_float("1", name="eps"), BAD, r"eps must be"),
-        Case("a bool", lambda: validation.check_float(False, name="eps"), BAD, r"eps must be"),
+        Case(
+            "NaN",
+            lambda: validation.check_float(np.nan, name="eps"),
+            BAD,
+            r"eps must be finite",
+        ),
+        Case(
+            "inf",
+            lambda: validation.check_float(np.inf, name="eps"),
+            BAD,
+            r"eps must be finite",
+        ),
+        Case(
+            "a string",
+            lambda: validation.check_float("1", name="eps"),
+            BAD,
+            r"eps must be",
+        ),
+        Case(
+            "a bool",
+            lambda: validation.check_float(False, name="eps"),
+            BAD,
+            r"eps must be",
+        ),
         Case(
             "zero where > 0 is needed",
-            lambda: validation.check_float(0.0, name="eps", minimum=0.0, exclusive_min=True),
+            lambda: validation.check_float(
+                0.0, name="eps", minimum=0.0, exclusive_min=True
+            ),
             BAD,
             r"eps must be > 0",
         ),
@@ -279,10 +347,21 @@ CASES: dict[str, list[Case]] = {
         ),
     ],
     "validation.check_random_state": [
-        Case("negative", lambda: validation.check_random_state(-1), BAD, r"random_state"),
-        Case("a float", lambda: validation.check_random_state(1.5), BAD, r"random_state"),
-        Case("a string", lambda: validation.check_random_state("42"), BAD, r"random_state"),
-        Case("a bool", lambda: validation.check_random_state(True), BAD, r"random_state"),
+        Case(
+            "negative", lambda: validation.check_random_state(-1), BAD, r"random_state"
+        ),
+        Case(
+            "a float", lambda: validation.check_random_state(1.5), BAD, r"random_state"
+        ),
+        Case(
+            "a string",
+            lambda: validation.check_random_state("42"),
+            BAD,
+            r"random_state",
+        ),
+        Case(
+            "a bool", lambda: validation.check_random_state(True), BAD, r"random_state"
+        ),
         Case(
             "a legacy RandomState",
             lambda: validation.check_random_state(np.random.RandomState(0)),
@@ -291,10 +370,30 @@ CASES: dict[str, list[Case]] = {
         ),
     ],
     "validation.check_seed": [
-        Case("negative", lambda: validation.check_seed(-1), BAD, r"random_state must be >= 0"),
-        Case("above 2**32 - 1", lambda: validation.check_seed(2**32), BAD, r"random_state"),
-        Case("a bool", lambda: validation.check_seed(False), BAD, r"random_state must be None"),
-        Case("a float", lambda: validation.check_seed(1.0), BAD, r"random_state must be None"),
+        Case(
+            "negative",
+            lambda: validation.check_seed(-1),
+            BAD,
+            r"random_state must be >= 0",
+        ),
+        Case(
+            "above 2**32 - 1",
+            lambda: validation.check_seed(2**32),
+            BAD,
+            r"random_state",
+        ),
+        Case(
+            "a bool",
+            lambda: validation.check_seed(False),
+            BAD,
+            r"random_state must be None",
+        ),
+        Case(
+            "a float",
+            lambda: validation.check_seed(1.0),
+            BAD,
+            r"random_state must be None",
+        ),
         Case(
             "a Generator (scikit-learn cannot use one)",
             lambda: validation.check_seed(np.random.default_rng(0)),
@@ -303,43 +402,142 @@ CASES: dict[str, list[Case]] = {
         ),
     ],
     "validation.check_bool": [
-        Case("a string", lambda: validation.check_bool("no", name="legend"), BAD, r"legend must"),
-        Case("an int", lambda: validation.check_bool(1, name="legend"), BAD, r"legend must"),
-        Case("None", lambda: validation.check_bool(None, name="legend"), BAD, r"legend must"),
+        Case(
+            "a string",
+            lambda: validation.check_bool("no", name="legend"),
+            BAD,
+            r"legend must",
+        ),
+        Case(
+            "an int",
+            lambda: validation.check_bool(1, name="legend"),
+            BAD,
+            r"legend must",
+        ),
+        Case(
+            "None",
+            lambda: validation.check_bool(None, name="legend"),
+            BAD,
+            r"legend must",
+        ),
     ],
     "validation.check_sequence": [
-        Case("None", lambda: validation.check_sequence(None, name="ks"), BAD, r"ks must be"),
-        Case("a string", lambda: validation.check_sequence("2-8", name="ks"), BAD, r"ks must be"),
-        Case("a number", lambda: validation.check_sequence(3, name="ks"), BAD, r"ks must be"),
-        Case("an object", lambda: validation.check_sequence(object(), name="ks"), BAD, r"ks must"),
+        Case(
+            "None",
+            lambda: validation.check_sequence(None, name="ks"),
+            BAD,
+            r"ks must be",
+        ),
+        Case(
+            "a string",
+            lambda: validation.check_sequence("2-8", name="ks"),
+            BAD,
+            r"ks must be",
+        ),
+        Case(
+            "a number",
+            lambda: validation.check_sequence(3, name="ks"),
+            BAD,
+            r"ks must be",
+        ),
+        Case(
+            "an object",
+            lambda: validation.check_sequence(object(), name="ks"),
+            BAD,
+            r"ks must",
+        ),
     ],
     "validation.check_path": [
-        Case("None", lambda: validation.check_path(None), BAD, r"path must be a file path"),
-        Case("a number", lambda: validation.check_path(3, name="toc_file"), BAD, r"toc_file must"),
+        Case(
+            "None",
+            lambda: validation.check_path(None),
+            BAD,
+            r"path must be a file path",
+        ),
+        Case(
+            "a number",
+            lambda: validation.check_path(3, name="toc_file"),
+            BAD,
+            r"toc_file must",
+        ),
     ],
     "validation.check_axes": [
-        Case("None", lambda: validation.check_axes(None), BAD, r"ax must be a matplotlib Axes"),
-        Case("an array of Axes", lambda: validation.check_axes(_axes_pair()), BAD, r"axes\[0\]"),
-        Case("a Figure", lambda: validation.check_axes(plt.figure(), name="axes"), BAD, r"axes"),
+        Case(
+            "None",
+            lambda: validation.check_axes(None),
+            BAD,
+            r"ax must be a matplotlib Axes",
+        ),
+        Case(
+            "an array of Axes",
+            lambda: validation.check_axes(_axes_pair()),
+            BAD,
+            r"axes\[0\]",
+        ),
+        Case(
+            "a Figure",
+            lambda: validation.check_axes(plt.figure(), name="axes"),
+            BAD,
+            r"axes",
+        ),
     ],
     "validation.check_panel_size": [
-        Case("a number", lambda: validation.check_panel_size(4), BAD, r"panel_size must be"),
-        Case("three values", lambda: validation.check_panel_size((1, 2, 3)), BAD, r"panel_size"),
-        Case("zero width", lambda: validation.check_panel_size((0, 2)), BAD, r"panel_size"),
-        Case("a NaN", lambda: validation.check_panel_size((np.nan, 2)), BAD, r"panel_size"),
-        Case("a string", lambda: validation.check_panel_size("4x3"), BAD, r"panel_size"),
+        Case(
+            "a number",
+            lambda: validation.check_panel_size(4),
+            BAD,
+            r"panel_size must be",
+        ),
+        Case(
+            "three values",
+            lambda: validation.check_panel_size((1, 2, 3)),
+            BAD,
+            r"panel_size",
+        ),
+        Case(
+            "zero width",
+            lambda: validation.check_panel_size((0, 2)),
+            BAD,
+            r"panel_size",
+        ),
+        Case(
+            "a NaN",
+            lambda: validation.check_panel_size((np.nan, 2)),
+            BAD,
+            r"panel_size",
+        ),
+        Case(
+            "a string", lambda: validation.check_panel_size("4x3"), BAD, r"panel_size"
+        ),
     ],
     # ---- style --------------------------------------------------------------------------------
     "style.check_label_names": [
-        Case("a list", lambda: style.check_label_names(["a"]), BAD, r"label_names must be a dict"),
-        Case("a string", lambda: style.check_label_names("a"), BAD, r"label_names must be a dict"),
+        Case(
+            "a list",
+            lambda: style.check_label_names(["a"]),
+            BAD,
+            r"label_names must be a dict",
+        ),
+        Case(
+            "a string",
+            lambda: style.check_label_names("a"),
+            BAD,
+            r"label_names must be a dict",
+        ),
     ],
     "style.axes_or_new": [
         Case("a string", lambda: style.axes_or_new("ax"), BAD, r"\bax\b"),
-        Case("an array of Axes", lambda: style.axes_or_new(_axes_pair()), BAD, r"axes\[0\]"),
+        Case(
+            "an array of Axes",
+            lambda: style.axes_or_new(_axes_pair()),
+            BAD,
+            r"axes\[0\]",
+        ),
     ],
     "style.legend_name": [
-        Case("names not a dict", lambda: style.legend_name(0, ["a"]), BAD, r"label_names"),
+        Case(
+            "names not a dict", lambda: style.legend_name(0, ["a"]), BAD, r"label_names"
+        ),
     ],
     "style.cluster_style": [
         Case("a string", lambda: style.cluster_style("a"), BAD, r"\blabel\b"),
@@ -348,8 +546,18 @@ CASES: dict[str, list[Case]] = {
         Case("a bool", lambda: style.cluster_style(True), BAD, r"\blabel\b"),
     ],
     "style.cluster_scatter": [
-        Case("3 columns", lambda: style.cluster_scatter(X3, Y), BAD, r"X must have exactly 2"),
-        Case("labels too short", lambda: style.cluster_scatter(X, Y[:5]), BAD, r"labels has 5"),
+        Case(
+            "3 columns",
+            lambda: style.cluster_scatter(X3, Y),
+            BAD,
+            r"X must have exactly 2",
+        ),
+        Case(
+            "labels too short",
+            lambda: style.cluster_scatter(X, Y[:5]),
+            BAD,
+            r"labels has 5",
+        ),
         Case(
             "centers with 3 columns",
             lambda: style.cluster_scatter(X, Y, centers=X3[:3]),
@@ -368,20 +576,39 @@ CASES: dict[str, list[Case]] = {
             BAD,
             r"label_names",
         ),
-        Case("ax a string", lambda: style.cluster_scatter(X, Y, ax="left"), BAD, r"\bax\b"),
+        Case(
+            "ax a string",
+            lambda: style.cluster_scatter(X, Y, ax="left"),
+            BAD,
+            r"\bax\b",
+        ),
         Case(
             "ax an array of Axes",
             lambda: style.cluster_scatter(X, Y, ax=_axes_pair()),
             BAD,
             r"\bax\b",
         ),
-        Case("legend a string", lambda: style.cluster_scatter(X, legend="no"), BAD, r"legend"),
-        Case("alpha above 1", lambda: style.cluster_scatter(X, alpha=2.0), BAD, r"alpha"),
+        Case(
+            "legend a string",
+            lambda: style.cluster_scatter(X, legend="no"),
+            BAD,
+            r"legend",
+        ),
+        Case(
+            "alpha above 1", lambda: style.cluster_scatter(X, alpha=2.0), BAD, r"alpha"
+        ),
     ],
     # ---- datasets -----------------------------------------------------------------------------
     "datasets.make_age_income_customers": [
-        Case("zero", lambda: datasets.make_age_income_customers(0), BAD, r"n_per_segment"),
-        Case("a float", lambda: datasets.make_age_income_customers(2.5), BAD, r"n_per_segment"),
+        Case(
+            "zero", lambda: datasets.make_age_income_customers(0), BAD, r"n_per_segment"
+        ),
+        Case(
+            "a float",
+            lambda: datasets.make_age_income_customers(2.5),
+            BAD,
+            r"n_per_segment",
+        ),
         Case(
             "random_state a string",
             lambda: datasets.make_age_income_customers(random_state="x"),
@@ -391,7 +618,12 @@ CASES: dict[str, list[Case]] = {
     ],
     "datasets.make_course_blobs": [
         Case("no samples", lambda: datasets.make_course_blobs(0), BAD, r"n_samples"),
-        Case("more centers than points", lambda: datasets.make_course_blobs(3, 4), BAD, r"centers"),
+        Case(
+            "more centers than points",
+            lambda: datasets.make_course_blobs(3, 4),
+            BAD,
+            r"centers",
+        ),
         Case(
             "cluster_std 0",
             lambda: datasets.make_course_blobs(cluster_std=0.0),
@@ -419,8 +651,18 @@ CASES: dict[str, list[Case]] = {
     ],
     "datasets.make_course_moons": [
         Case("one sample", lambda: datasets.make_course_moons(1), BAD, r"n_samples"),
-        Case("negative noise", lambda: datasets.make_course_moons(noise=-0.1), BAD, r"noise"),
-        Case("infinite noise", lambda: datasets.make_course_moons(noise=np.inf), BAD, r"noise"),
+        Case(
+            "negative noise",
+            lambda: datasets.make_course_moons(noise=-0.1),
+            BAD,
+            r"noise",
+        ),
+        Case(
+            "infinite noise",
+            lambda: datasets.make_course_moons(noise=np.inf),
+            BAD,
+            r"noise",
+        ),
         Case(
             "random_state a float",
             lambda: datasets.make_course_moons(random_state=0.5),
@@ -430,7 +672,12 @@ CASES: dict[str, list[Case]] = {
     ],
     # ---- scaling ------------------------------------------------------------------------------
     "scaling.feature_distance_shares": [
-        Case("one row", lambda: scaling.feature_distance_shares([[1.0, 2.0]]), BAD, r"X has 1"),
+        Case(
+            "one row",
+            lambda: scaling.feature_distance_shares([[1.0, 2.0]]),
+            BAD,
+            r"X has 1",
+        ),
         Case(
             "constant features",
             lambda: scaling.feature_distance_shares([[1.0, 2.0]] * 3),
@@ -445,15 +692,30 @@ CASES: dict[str, list[Case]] = {
         ),
     ],
     "scaling.compare_scalings": [
-        Case("scalers a list", lambda: scaling.compare_scalings(X, [None]), BAD, r"scalers"),
-        Case("scalers empty", lambda: scaling.compare_scalings(X, {}), BAD, r"scalers is empty"),
+        Case(
+            "scalers a list",
+            lambda: scaling.compare_scalings(X, [None]),
+            BAD,
+            r"scalers",
+        ),
+        Case(
+            "scalers empty",
+            lambda: scaling.compare_scalings(X, {}),
+            BAD,
+            r"scalers is empty",
+        ),
         Case(
             "a scaler given by name",
             lambda: scaling.compare_scalings(X, {"std": "StandardScaler"}),
             BAD,
             r"scalers\['std'\]",
         ),
-        Case("a key not a string", lambda: scaling.compare_scalings(X, {1: None}), BAD, r"keys"),
+        Case(
+            "a key not a string",
+            lambda: scaling.compare_scalings(X, {1: None}),
+            BAD,
+            r"keys",
+        ),
         Case(
             "y_true too short",
             lambda: scaling.compare_scalings(X, {"raw": None}, y_true=Y[:3]),
@@ -475,13 +737,42 @@ CASES: dict[str, list[Case]] = {
     ],
     "scaling.outlier_effect": [
         Case("None", lambda: scaling.outlier_effect(None, 100.0), BAD, r"values"),
-        Case("2-D", lambda: scaling.outlier_effect([[1.0, 2.0]], 100.0), BAD, r"values"),
-        Case("strings", lambda: scaling.outlier_effect(["a", "b"], 100.0), BAD, r"values"),
-        Case("one value", lambda: scaling.outlier_effect([1.0], 100.0), BAD, r"values has 1"),
-        Case("NaN", lambda: scaling.outlier_effect([1.0, np.nan], 9.0), BAD, r"values contains"),
-        Case("constant", lambda: scaling.outlier_effect([2.0, 2.0], 9.0), BAD, r"values are all"),
-        Case("outlier NaN", lambda: scaling.outlier_effect([1.0, 2.0], np.nan), BAD, r"outlier"),
-        Case("outlier a string", lambda: scaling.outlier_effect([1.0, 2.0], "9"), BAD, r"outlier"),
+        Case(
+            "2-D", lambda: scaling.outlier_effect([[1.0, 2.0]], 100.0), BAD, r"values"
+        ),
+        Case(
+            "strings", lambda: scaling.outlier_effect(["a", "b"], 100.0), BAD, r"values"
+        ),
+        Case(
+            "one value",
+            lambda: scaling.outlier_effect([1.0], 100.0),
+            BAD,
+            r"values has 1",
+        ),
+        Case(
+            "NaN",
+            lambda: scaling.outlier_effect([1.0, np.nan], 9.0),
+            BAD,
+            r"values contains",
+        ),
+        Case(
+            "constant",
+            lambda: scaling.outlier_effect([2.0, 2.0], 9.0),
+            BAD,
+            r"values are all",
+        ),
+        Case(
+            "outlier NaN",
+            lambda: scaling.outlier_effect([1.0, 2.0], np.nan),
+            BAD,
+            r"outlier",
+        ),
+        Case(
+            "outlier a string",
+            lambda: scaling.outlier_effect([1.0, 2.0], "9"),
+            BAD,
+            r"outlier",
+        ),
         Case(
             "a None scaler",
             lambda: scaling.outlier_effect([1.0, 2.0], 9.0, {"raw": None}),
@@ -510,7 +801,9 @@ CASES: dict[str, list[Case]] = {
         ),
         Case(
             "categories 2-D",
-            lambda: scaling.count_single_category_clusters([0, 1], [["F", "M"], ["M", "F"]]),
+            lambda: scaling.count_single_category_clusters(
+                [0, 1], [["F", "M"], ["M", "F"]]
+            ),
             BAD,
             r"categories",
         ),
@@ -529,9 +822,24 @@ CASES: dict[str, list[Case]] = {
     ],
     # ---- compare ------------------------------------------------------------------------------
     "compare.cluster_summary": [
-        Case("NaN data", lambda: compare.cluster_summary([[np.nan], [1.0]], [0, 1]), BAD, r"data"),
-        Case("labels too short", lambda: compare.cluster_summary(X, Y[:3]), BAD, r"labels has 3"),
-        Case("truth too short", lambda: compare.cluster_summary(X, Y, Y[:3]), BAD, r"truth has 3"),
+        Case(
+            "NaN data",
+            lambda: compare.cluster_summary([[np.nan], [1.0]], [0, 1]),
+            BAD,
+            r"data",
+        ),
+        Case(
+            "labels too short",
+            lambda: compare.cluster_summary(X, Y[:3]),
+            BAD,
+            r"labels has 3",
+        ),
+        Case(
+            "truth too short",
+            lambda: compare.cluster_summary(X, Y, Y[:3]),
+            BAD,
+            r"truth has 3",
+        ),
     ],
     "compare.compare_algorithms": [
         Case(
@@ -540,7 +848,12 @@ CASES: dict[str, list[Case]] = {
             BAD,
             r"estimators must be a dict",
         ),
-        Case("estimators empty", lambda: compare.compare_algorithms(X, {}), BAD, r"estimators"),
+        Case(
+            "estimators empty",
+            lambda: compare.compare_algorithms(X, {}),
+            BAD,
+            r"estimators",
+        ),
         Case(
             "a key not a string",
             lambda: compare.compare_algorithms(X, {1: KMeans(2)}),
@@ -567,18 +880,51 @@ CASES: dict[str, list[Case]] = {
         ),
     ],
     "compare.match_labels": [
-        Case("float labels", lambda: compare.match_labels([0.5, 1], [0, 1]), BAD, r"labels"),
         Case(
-            "negative reference", lambda: compare.match_labels([0, 1], [0, -1]), BAD, r"reference"
+            "float labels",
+            lambda: compare.match_labels([0.5, 1], [0, 1]),
+            BAD,
+            r"labels",
         ),
-        Case("lengths differ", lambda: compare.match_labels([0, 1], [0]), BAD, r"reference has 1"),
+        Case(
+            "negative reference",
+            lambda: compare.match_labels([0, 1], [0, -1]),
+            BAD,
+            r"reference",
+        ),
+        Case(
+            "lengths differ",
+            lambda: compare.match_labels([0, 1], [0]),
+            BAD,
+            r"reference has 1",
+        ),
         Case("empty", lambda: compare.match_labels([], []), BAD, r"labels is empty"),
     ],
     "compare.plot_comparison": [
-        Case("comparison a dict", lambda: compare.plot_comparison(X, {}), BAD, r"comparison"),
-        Case("3 columns", lambda: compare.plot_comparison(X3, COMPARISON), BAD, r"X must have"),
-        Case("other rows", lambda: compare.plot_comparison(X[:5], COMPARISON), BAD, r"X has 5"),
-        Case("ncols 0", lambda: compare.plot_comparison(X, COMPARISON, ncols=0), BAD, r"ncols"),
+        Case(
+            "comparison a dict",
+            lambda: compare.plot_comparison(X, {}),
+            BAD,
+            r"comparison",
+        ),
+        Case(
+            "3 columns",
+            lambda: compare.plot_comparison(X3, COMPARISON),
+            BAD,
+            r"X must have",
+        ),
+        Case(
+            "other rows",
+            lambda: compare.plot_comparison(X[:5], COMPARISON),
+            BAD,
+            r"X has 5",
+        ),
+        Case(
+            "ncols 0",
+            lambda: compare.plot_comparison(X, COMPARISON, ncols=0),
+            BAD,
+            r"ncols",
+        ),
         Case(
             "y_true too short",
             lambda: compare.plot_comparison(X, COMPARISON, Y[:3]),
@@ -606,14 +952,25 @@ CASES: dict[str, list[Case]] = {
     ],
     # ---- hierarchy ----------------------------------------------------------------------------
     "hierarchy.linkage_matrix": [
-        Case("one row", lambda: hierarchy.linkage_matrix([[1.0, 2.0]]), BAD, r"X has 1"),
-        Case("method misspelt", lambda: hierarchy.linkage_matrix(X, "Ward"), BAD, r"method"),
+        Case(
+            "one row", lambda: hierarchy.linkage_matrix([[1.0, 2.0]]), BAD, r"X has 1"
+        ),
+        Case(
+            "method misspelt",
+            lambda: hierarchy.linkage_matrix(X, "Ward"),
+            BAD,
+            r"method",
+        ),
         Case("method None", lambda: hierarchy.linkage_matrix(X, None), BAD, r"method"),
     ],
     "hierarchy.cut_height": [
         Case("Z None", lambda: hierarchy.cut_height(None, 2), BAD, r"\bZ\b"),
-        Case("Z data, not a linkage", lambda: hierarchy.cut_height(X, 2), BAD, r"\bZ\b"),
-        Case("Z of strings", lambda: hierarchy.cut_height([["a"] * 4], 2), BAD, r"\bZ\b"),
+        Case(
+            "Z data, not a linkage", lambda: hierarchy.cut_height(X, 2), BAD, r"\bZ\b"
+        ),
+        Case(
+            "Z of strings", lambda: hierarchy.cut_height([["a"] * 4], 2), BAD, r"\bZ\b"
+        ),
         Case(
             "Z with a NaN height",
             lambda: hierarchy.cut_height(np.where(np.arange(4) == 2, np.nan, Z), 2),
@@ -621,16 +978,40 @@ CASES: dict[str, list[Case]] = {
             r"\bZ\b",
         ),
         Case("n_clusters 1", lambda: hierarchy.cut_height(Z, 1), BAD, r"n_clusters"),
-        Case("n_clusters = n_samples", lambda: hierarchy.cut_height(Z, N), BAD, r"n_clusters"),
-        Case("n_clusters a float", lambda: hierarchy.cut_height(Z, 2.0), BAD, r"n_clusters"),
+        Case(
+            "n_clusters = n_samples",
+            lambda: hierarchy.cut_height(Z, N),
+            BAD,
+            r"n_clusters",
+        ),
+        Case(
+            "n_clusters a float",
+            lambda: hierarchy.cut_height(Z, 2.0),
+            BAD,
+            r"n_clusters",
+        ),
     ],
     "hierarchy.cut_labels": [
-        Case("Z a list of lists", lambda: hierarchy.cut_labels([[0, 1]], 2), BAD, r"\bZ\b"),
-        Case("n_clusters None", lambda: hierarchy.cut_labels(Z, None), BAD, r"n_clusters"),
+        Case(
+            "Z a list of lists",
+            lambda: hierarchy.cut_labels([[0, 1]], 2),
+            BAD,
+            r"\bZ\b",
+        ),
+        Case(
+            "n_clusters None", lambda: hierarchy.cut_labels(Z, None), BAD, r"n_clusters"
+        ),
     ],
     "hierarchy.cut_ranges": [
-        Case("max_clusters 1", lambda: hierarchy.cut_ranges(Z, 1), BAD, r"max_clusters"),
-        Case("max_clusters too big", lambda: hierarchy.cut_ranges(Z, N), BAD, r"max_clusters"),
+        Case(
+            "max_clusters 1", lambda: hierarchy.cut_ranges(Z, 1), BAD, r"max_clusters"
+        ),
+        Case(
+            "max_clusters too big",
+            lambda: hierarchy.cut_ranges(Z, N),
+            BAD,
+            r"max_clusters",
+        ),
         Case("Z a string", lambda: hierarchy.cut_ranges("Z", 3), BAD, r"\bZ\b"),
     ],
     "hierarchy.plot_dendrogram": [
@@ -641,12 +1022,21 @@ CASES: dict[str, list[Case]] = {
             BAD,
             r"truncate_p",
         ),
-        Case("n_clusters 0", lambda: hierarchy.plot_dendrogram(Z, 0), BAD, r"n_clusters"),
-        Case("ax a string", lambda: hierarchy.plot_dendrogram(Z, 3, ax="ax"), BAD, r"\bax\b"),
+        Case(
+            "n_clusters 0", lambda: hierarchy.plot_dendrogram(Z, 0), BAD, r"n_clusters"
+        ),
+        Case(
+            "ax a string",
+            lambda: hierarchy.plot_dendrogram(Z, 3, ax="ax"),
+            BAD,
+            r"\bax\b",
+        ),
     ],
     "hierarchy.compare_linkages": [
         Case("two rows", lambda: hierarchy.compare_linkages(X[:2], 2), BAD, r"X has 2"),
-        Case("n_clusters 1", lambda: hierarchy.compare_linkages(X, 1), BAD, r"n_clusters"),
+        Case(
+            "n_clusters 1", lambda: hierarchy.compare_linkages(X, 1), BAD, r"n_clusters"
+        ),
         Case(
             "methods a string",
             lambda: hierarchy.compare_linkages(X, 2, methods="ward"),
@@ -660,7 +1050,10 @@ CASES: dict[str, list[Case]] = {
             r"methods",
         ),
         Case(
-            "methods empty", lambda: hierarchy.compare_linkages(X, 2, methods=[]), BAD, r"methods"
+            "methods empty",
+            lambda: hierarchy.compare_linkages(X, 2, methods=[]),
+            BAD,
+            r"methods",
         ),
         Case(
             "methods misspelt",
@@ -684,7 +1077,12 @@ CASES: dict[str, list[Case]] = {
     # ---- density ------------------------------------------------------------------------------
     "density.k_distances": [
         Case("min_samples 1", lambda: density.k_distances(X, 1), BAD, r"min_samples"),
-        Case("min_samples a float", lambda: density.k_distances(X, 2.5), BAD, r"min_samples"),
+        Case(
+            "min_samples a float",
+            lambda: density.k_distances(X, 2.5),
+            BAD,
+            r"min_samples",
+        ),
         Case("too few rows", lambda: density.k_distances(X[:5], 5), BAD, r"X has 5"),
     ],
     "density.suggest_eps": [
@@ -694,20 +1092,54 @@ CASES: dict[str, list[Case]] = {
             BAD,
             r"\bX\b",
         ),
-        Case("NaN", lambda: density.suggest_eps(np.full((10, 2), np.nan)), BAD, r"X contains"),
+        Case(
+            "NaN",
+            lambda: density.suggest_eps(np.full((10, 2), np.nan)),
+            BAD,
+            r"X contains",
+        ),
     ],
     "density.plot_k_distance": [
         Case("eps 0", lambda: density.plot_k_distance(X, eps=0.0), BAD, r"eps"),
-        Case("eps a string", lambda: density.plot_k_distance(X, eps="0.5"), BAD, r"eps"),
-        Case("ax a list", lambda: density.plot_k_distance(X, eps=0.5, ax=[1]), BAD, r"\bax\b"),
+        Case(
+            "eps a string", lambda: density.plot_k_distance(X, eps="0.5"), BAD, r"eps"
+        ),
+        Case(
+            "ax a list",
+            lambda: density.plot_k_distance(X, eps=0.5, ax=[1]),
+            BAD,
+            r"\bax\b",
+        ),
     ],
     "density.eps_grid": [
-        Case("eps_values a string", lambda: density.eps_grid(X, "0.5", [3]), BAD, r"eps_values"),
-        Case("eps_values None", lambda: density.eps_grid(X, None, [3]), BAD, r"eps_values"),
-        Case("eps_values empty", lambda: density.eps_grid(X, [], [3]), BAD, r"eps_values"),
+        Case(
+            "eps_values a string",
+            lambda: density.eps_grid(X, "0.5", [3]),
+            BAD,
+            r"eps_values",
+        ),
+        Case(
+            "eps_values None",
+            lambda: density.eps_grid(X, None, [3]),
+            BAD,
+            r"eps_values",
+        ),
+        Case(
+            "eps_values empty", lambda: density.eps_grid(X, [], [3]), BAD, r"eps_values"
+        ),
         Case("eps 0", lambda: density.eps_grid(X, [0.0], [3]), BAD, r"eps_values\[0\]"),
-        Case("eps NaN", lambda: density.eps_grid(X, [np.nan], [3]), BAD, r"eps_values\[0\]"),
-        Case("eps repeated", lambda: density.eps_grid(X, [0.5, 0.5], [3]), BAD, r"eps_values"),
+        Case(
+            "eps NaN",
+            lambda: density.eps_grid(X, [np.nan], [3]),
+            BAD,
+            r"eps_values\[0\]",
+        ),
+        Case(
+            "eps repeated",
+            lambda: density.eps_grid(X, [0.5, 0.5], [3]),
+            BAD,
+            r"eps_values",
+        ),
         Case(
             "min_samples 0",
             lambda: density.eps_grid(X, [0.5], [0]),
@@ -726,7 +1158,12 @@ CASES: dict[str, list[Case]] = {
             BAD,
             r"min_samples_values",
         ),
-        Case("y_true too short", lambda: density.eps_grid(X, [0.5], [3], Y[:3]), BAD, r"y_true"),
+        Case(
+            "y_true too short",
+            lambda: density.eps_grid(X, [0.5], [3], Y[:3]),
+            BAD,
+            r"y_true",
+        ),
     ],
     "density.plot_eps_grid": [
         Case("grid a dict", lambda: density.plot_eps_grid({}), BAD, r"grid"),
@@ -736,15 +1173,34 @@ CASES: dict[str, list[Case]] = {
             BAD,
             r"grid",
         ),
-        Case("value misspelt", lambda: density.plot_eps_grid(GRID, "clusters"), BAD, r"value"),
-        Case("fmt not a format", lambda: density.plot_eps_grid(GRID, fmt="zz"), BAD, r"fmt"),
+        Case(
+            "value misspelt",
+            lambda: density.plot_eps_grid(GRID, "clusters"),
+            BAD,
+            r"value",
+        ),
+        Case(
+            "fmt not a format",
+            lambda: density.plot_eps_grid(GRID, fmt="zz"),
+            BAD,
+            r"fmt",
+        ),
         Case("fmt a number", lambda: density.plot_eps_grid(GRID, fmt=2), BAD, r"fmt"),
-        Case("ax a string", lambda: density.plot_eps_grid(GRID, ax="ax"), BAD, r"\bax\b"),
+        Case(
+            "ax a string", lambda: density.plot_eps_grid(GRID, ax="ax"), BAD, r"\bax\b"
+        ),
     ],
     # ---- mixtures -----------------------------------------------------------------------------
     "mixtures.covariance_matrices": [
-        Case("a KMeans", lambda: mixtures.covariance_matrices(KMeans(2)), BAD, r"model"),
-        Case("not fitted", lambda: mixtures.covariance_matrices(GaussianMixture(2)), BAD, r"model"),
+        Case(
+            "a KMeans", lambda: mixtures.covariance_matrices(KMeans(2)), BAD, r"model"
+        ),
+        Case(
+            "not fitted",
+            lambda: mixtures.covariance_matrices(GaussianMixture(2)),
+            BAD,
+            r"model",
+        ),
         Case(
             "covariance_type changed to a typo after fitting",
             lambda: mixtures.covariance_matrices(_gmm_with_type("fulll")),
@@ -753,7 +1209,9 @@ CASES: dict[str, list[Case]] = {
         ),
     ],
     "mixtures.ellipse_parameters": [
-        Case("3 x 3", lambda: mixtures.ellipse_parameters(np.eye(3)), BAD, r"covariance"),
+        Case(
+            "3 x 3", lambda: mixtures.ellipse_parameters(np.eye(3)), BAD, r"covariance"
+        ),
         Case(
             "not symmetric",
             lambda: mixtures.ellipse_parameters([[1.0, 0.5], [0.0, 1.0]]),
@@ -772,12 +1230,27 @@ CASES: dict[str, list[Case]] = {
             BAD,
             r"covariance",
         ),
-        Case("n_std 0", lambda: mixtures.ellipse_parameters(np.eye(2), 0.0), BAD, r"n_std"),
-        Case("n_std a string", lambda: mixtures.ellipse_parameters(np.eye(2), "2"), BAD, r"n_std"),
+        Case(
+            "n_std 0",
+            lambda: mixtures.ellipse_parameters(np.eye(2), 0.0),
+            BAD,
+            r"n_std",
+        ),
+        Case(
+            "n_std a string",
+            lambda: mixtures.ellipse_parameters(np.eye(2), "2"),
+            BAD,
+            r"n_std",
+        ),
     ],
     "mixtures.draw_ellipses": [
         Case("ax None", lambda: mixtures.draw_ellipses(GMM, None), BAD, r"\bax\b"),
-        Case("unfitted", lambda: mixtures.draw_ellipses(GaussianMixture(2), None), BAD, r"model"),
+        Case(
+            "unfitted",
+            lambda: mixtures.draw_ellipses(GaussianMixture(2), None),
+            BAD,
+            r"model",
+        ),
         Case(
             "n_std empty",
             lambda: mixtures.draw_ellipses(GMM, plt.gca(), n_std=[]),
@@ -835,8 +1308,18 @@ CASES: dict[str, list[Case]] = {
     ],
     "mixtures.plot_mixture": [
         Case("3 features", lambda: mixtures.plot_mixture(X3, GMM3), BAD, r"X"),
-        Case("unfitted", lambda: mixtures.plot_mixture(X, GaussianMixture(2)), BAD, r"model"),
-        Case("X of strings", lambda: mixtures.plot_mixture([["a", "b"]], GMM), BAD, r"X must"),
+        Case(
+            "unfitted",
+            lambda: mixtures.plot_mixture(X, GaussianMixture(2)),
+            BAD,
+            r"model",
+        ),
+        Case(
+            "X of strings",
+            lambda: mixtures.plot_mixture([["a", "b"]], GMM),
+            BAD,
+            r"X must",
+        ),
         Case(
             "equal_aspect a string",
             lambda: mixtures.plot_mixture(X, GMM, equal_aspect="yes"),
@@ -846,7 +1329,9 @@ CASES: dict[str, list[Case]] = {
     ],
     "mixtures.n_parameters": [
         Case("a string", lambda: mixtures.n_parameters("gmm"), BAD, r"model"),
-        Case("unfitted", lambda: mixtures.n_parameters(GaussianMixture(2)), BAD, r"model"),
+        Case(
+            "unfitted", lambda: mixtures.n_parameters(GaussianMixture(2)), BAD, r"model"
+        ),
         Case(
             "covariance_type changed to a typo after fitting",
             lambda: mixtures.n_parameters(_gmm_with_type("Full")),
@@ -855,8 +1340,18 @@ CASES: dict[str, list[Case]] = {
         ),
     ],
     "mixtures.compare_covariance_types": [
-        Case("n_components 0", lambda: mixtures.compare_covariance_types(X, 0), BAD, r"n_comp"),
-        Case("too many", lambda: mixtures.compare_covariance_types(X, N + 1), BAD, r"n_comp"),
+        Case(
+            "n_components 0",
+            lambda: mixtures.compare_covariance_types(X, 0),
+            BAD,
+            r"n_comp",
+        ),
+        Case(
+            "too many",
+            lambda: mixtures.compare_covariance_types(X, N + 1),
+            BAD,
+            r"n_comp",
+        ),
         Case(
             "n_init 0",
             lambda: mixtures.compare_covariance_types(X, 2, n_init=0),
@@ -936,25 +1431,62 @@ CASES: dict[str, list[Case]] = {
         ),
     ],
     "mixtures.uncertain_points": [
-        Case("unfitted", lambda: mixtures.uncertain_points(GaussianMixture(2), X), BAD, r"model"),
+        Case(
+            "unfitted",
+            lambda: mixtures.uncertain_points(GaussianMixture(2), X),
+            BAD,
+            r"model",
+        ),
         Case("3 features", lambda: mixtures.uncertain_points(GMM, X3), BAD, r"X has 3"),
-        Case("threshold 0", lambda: mixtures.uncertain_points(GMM, X, 0.0), BAD, r"threshold"),
-        Case("threshold 1.5", lambda: mixtures.uncertain_points(GMM, X, 1.5), BAD, r"threshold"),
-        Case("threshold text", lambda: mixtures.uncertain_points(GMM, X, "hi"), BAD, r"threshold"),
+        Case(
+            "threshold 0",
+            lambda: mixtures.uncertain_points(GMM, X, 0.0),
+            BAD,
+            r"threshold",
+        ),
+        Case(
+            "threshold 1.5",
+            lambda: mixtures.uncertain_points(GMM, X, 1.5),
+            BAD,
+            r"threshold",
+        ),
+        Case(
+            "threshold text",
+            lambda: mixtures.uncertain_points(GMM, X, "hi"),
+            BAD,
+            r"threshold",
+        ),
     ],
     # ---- kselect ------------------------------------------------------------------------------
     "kselect.scores_by_k": [
         Case("one row", lambda: kselect.scores_by_k([[1.0, 2.0]]), BAD, r"X has 1"),
-        Case("k_values a string", lambda: kselect.scores_by_k(X, "2-10"), BAD, r"k_values"),
+        Case(
+            "k_values a string",
+            lambda: kselect.scores_by_k(X, "2-10"),
+            BAD,
+            r"k_values",
+        ),
         Case("k_values None", lambda: kselect.scores_by_k(X, None), BAD, r"k_values"),
         Case("k_values empty", lambda: kselect.scores_by_k(X, []), BAD, r"k_values"),
-        Case("k_values decreasing", lambda: kselect.scores_by_k(X, [3, 2]), BAD, r"k_values"),
+        Case(
+            "k_values decreasing",
+            lambda: kselect.scores_by_k(X, [3, 2]),
+            BAD,
+            r"k_values",
+        ),
         Case("K = 0", lambda: kselect.scores_by_k(X, [0, 2]), BAD, r"k_values\[0\]"),
-        Case("K = n_samples", lambda: kselect.scores_by_k(X, [2, N]), BAD, r"k_values\[1\]"),
+        Case(
+            "K = n_samples",
+            lambda: kselect.scores_by_k(X, [2, N]),
+            BAD,
+            r"k_values\[1\]",
+        ),
         Case("K a float", lambda: kselect.scores_by_k(X, [2.5]), BAD, r"k_values\[0\]"),
         Case(
             "duplicate points: fewer clusters than K",
-            lambda: kselect.scores_by_k(np.repeat([[0.0, 0.0], [1.0, 1.0]], 5, axis=0), [3]),
+            lambda: kselect.scores_by_k(
+                np.repeat([[0.0, 0.0], [1.0, 1.0]], 5, axis=0), [3]
+            ),
             BAD,
             r"k_values|X",
         ),
@@ -967,15 +1499,54 @@ CASES: dict[str, list[Case]] = {
         ),
     ],
     "kselect.find_knee": [
-        Case("k_values None", lambda: kselect.find_knee(None, [3, 2, 1]), BAD, r"k_values"),
-        Case("lengths differ", lambda: kselect.find_knee([1, 2, 3], [3, 2]), BAD, r"same length"),
-        Case("two points", lambda: kselect.find_knee([1, 2], [3, 2]), BAD, r"at least 3"),
-        Case("NaN inertia", lambda: kselect.find_knee([1, 2, 3], [3, np.nan, 1]), BAD, r"inertias"),
-        Case("K unsorted", lambda: kselect.find_knee([1, 3, 2], [3, 2, 1]), BAD, r"k_values"),
-        Case("K not whole", lambda: kselect.find_knee([1, 2.5, 3], [3, 2, 1]), BAD, r"k_values"),
-        Case("flat curve", lambda: kselect.find_knee([1, 2, 3], [5, 5, 5]), BAD, r"inertias"),
-        Case("strings", lambda: kselect.find_knee(["a", "b", "c"], [3, 2, 1]), BAD, r"k_values"),
-        Case("2-D", lambda: kselect.find_knee([[1, 2, 3]], [3, 2, 1]), BAD, r"k_values"),
+        Case(
+            "k_values None",
+            lambda: kselect.find_knee(None, [3, 2, 1]),
+            BAD,
+            r"k_values",
+        ),
+        Case(
+            "lengths differ",
+            lambda: kselect.find_knee([1, 2, 3], [3, 2]),
+            BAD,
+            r"same length",
+        ),
+        Case(
+            "two points", lambda: kselect.find_knee([1, 2], [3, 2]), BAD, r"at least 3"
+        ),
+        Case(
+            "NaN inertia",
+            lambda: kselect.find_knee([1, 2, 3], [3, np.nan, 1]),
+            BAD,
+            r"inertias",
+        ),
+        Case(
+            "K unsorted",
+            lambda: kselect.find_knee([1, 3, 2], [3, 2, 1]),
+            BAD,
+            r"k_values",
+        ),
+        Case(
+            "K not whole",
+            lambda: kselect.find_knee([1, 2.5, 3], [3, 2, 1]),
+            BAD,
+            r"k_values",
+        ),
+        Case(
+            "flat curve",
+            lambda: kselect.find_knee([1, 2, 3], [5, 5, 5]),
+            BAD,
+            r"inertias",
+        ),
+        Case(
+            "strings",
+            lambda: kselect.find_knee(["a", "b", "c"], [3, 2, 1]),
+            BAD,
+            r"k_values",
+        ),
+        Case(
+            "2-D", lambda: kselect.find_knee([[1, 2, 3]], [3, 2, 1]), BAD, r"k_values"
+        ),
     ],
     "kselect.knee_difference_curve": [
         Case(
@@ -999,11 +1570,23 @@ CASES: dict[str, list[Case]] = {
             BAD,
             r"scores",
         ),
-        Case("empty", lambda: kselect.best_k_by_criterion(SCORES.iloc[:0]), BAD, r"scores"),
-        Case("only K = 1", lambda: kselect.best_k_by_criterion(SCORES.iloc[:1]), BAD, r"scores"),
+        Case(
+            "empty",
+            lambda: kselect.best_k_by_criterion(SCORES.iloc[:0]),
+            BAD,
+            r"scores",
+        ),
+        Case(
+            "only K = 1",
+            lambda: kselect.best_k_by_criterion(SCORES.iloc[:1]),
+            BAD,
+            r"scores",
+        ),
     ],
     "kselect.plot_elbow_silhouette": [
-        Case("scores a list", lambda: kselect.plot_elbow_silhouette([1]), BAD, r"scores"),
+        Case(
+            "scores a list", lambda: kselect.plot_elbow_silhouette([1]), BAD, r"scores"
+        ),
         Case(
             "chosen_k not in scores",
             lambda: kselect.plot_elbow_silhouette(SCORES, chosen_k=9),
@@ -1042,9 +1625,24 @@ CASES: dict[str, list[Case]] = {
             BAD,
             r"labels",
         ),
-        Case("labels too short", lambda: kselect.plot_silhouette_diagram(X, Y[:3]), BAD, r"labels"),
-        Case("two rows", lambda: kselect.plot_silhouette_diagram(X[:2], [0, 1]), BAD, r"X has 2"),
-        Case("ax a string", lambda: kselect.plot_silhouette_diagram(X, Y, ax="ax"), BAD, r"\bax"),
+        Case(
+            "labels too short",
+            lambda: kselect.plot_silhouette_diagram(X, Y[:3]),
+            BAD,
+            r"labels",
+        ),
+        Case(
+            "two rows",
+            lambda: kselect.plot_silhouette_diagram(X[:2], [0, 1]),
+            BAD,
+            r"X has 2",
+        ),
+        Case(
+            "ax a string",
+            lambda: kselect.plot_silhouette_diagram(X, Y, ax="ax"),
+            BAD,
+            r"\bax",
+        ),
     ],
     # ---- kmeans (not edited by this sweep) ----------------------------------------------------
     "kmeans.kmeans_inertia": [
@@ -1054,9 +1652,24 @@ CASES: dict[str, list[Case]] = {
             BAD,
             r"centers",
         ),
-        Case("label out of range", lambda: kmeans.kmeans_inertia(X, X[:2], Y), BAD, r"labels"),
-        Case("NaN centers", lambda: kmeans.kmeans_inertia(X, [[np.nan, 0]], Y), BAD, r"centers"),
-        Case("labels too short", lambda: kmeans.kmeans_inertia(X, X[:3], Y[:5]), BAD, r"labels"),
+        Case(
+            "label out of range",
+            lambda: kmeans.kmeans_inertia(X, X[:2], Y),
+            BAD,
+            r"labels",
+        ),
+        Case(
+            "NaN centers",
+            lambda: kmeans.kmeans_inertia(X, [[np.nan, 0]], Y),
+            BAD,
+            r"centers",
+        ),
+        Case(
+            "labels too short",
+            lambda: kmeans.kmeans_inertia(X, X[:3], Y[:5]),
+            BAD,
+            r"labels",
+        ),
     ],
     "kmeans.squared_distances": [
         Case(
@@ -1065,7 +1678,12 @@ CASES: dict[str, list[Case]] = {
             BAD,
             r"centers",
         ),
-        Case("centers 1-D", lambda: kmeans.squared_distances(X, [0.0, 1.0]), BAD, r"centers"),
+        Case(
+            "centers 1-D",
+            lambda: kmeans.squared_distances(X, [0.0, 1.0]),
+            BAD,
+            r"centers",
+        ),
     ],
     "kmeans.kmeans_plusplus": [
         Case("n_clusters 0", lambda: kmeans.kmeans_plusplus(X, 0), BAD, r"n_clusters"),
@@ -1084,10 +1702,24 @@ CASES: dict[str, list[Case]] = {
         ),
     ],
     "kmeans.KMeansScratch": [
-        Case("n_clusters 0", lambda: kmeans.KMeansScratch(0).fit(X), BAD, r"n_clusters"),
-        Case("n_clusters a float", lambda: kmeans.KMeansScratch(3.0).fit(X), BAD, r"n_clusters"),
-        Case("too many", lambda: kmeans.KMeansScratch(N + 1).fit(X), BAD, r"n_clusters"),
-        Case("init misspelt", lambda: kmeans.KMeansScratch(init="kmeans++").fit(X), BAD, r"init"),
+        Case(
+            "n_clusters 0", lambda: kmeans.KMeansScratch(0).fit(X), BAD, r"n_clusters"
+        ),
+        Case(
+            "n_clusters a float",
+            lambda: kmeans.KMeansScratch(3.0).fit(X),
+            BAD,
+            r"n_clusters",
+        ),
+        Case(
+            "too many", lambda: kmeans.KMeansScratch(N + 1).fit(X), BAD, r"n_clusters"
+        ),
+        Case(
+            "init misspelt",
+            lambda: kmeans.KMeansScratch(init="kmeans++").fit(X),
+            BAD,
+            r"init",
+        ),
         Case("init None", lambda: kmeans.KMeansScratch(init=None).fit(X), BAD, r"init"),
         Case(
             "init of the wrong shape",
@@ -1101,15 +1733,27 @@ CASES: dict[str, list[Case]] = {
             BAD,
             r"init",
         ),
-        Case("n_init misspelt", lambda: kmeans.KMeansScratch(n_init="Auto").fit(X), BAD, r"n_init"),
+        Case(
+            "n_init misspelt",
+            lambda: kmeans.KMeansScratch(n_init="Auto").fit(X),
+            BAD,
+            r"n_init",
+        ),
         Case(
             "n_init 2 with an array init",
             lambda: kmeans.KMeansScratch(2, init=X[:2], n_init=2).fit(X),
             BAD,
             r"n_init",
         ),
-        Case("max_iter 0", lambda: kmeans.KMeansScratch(max_iter=0).fit(X), BAD, r"max_iter"),
-        Case("tol negative", lambda: kmeans.KMeansScratch(tol=-1.0).fit(X), BAD, r"tol"),
+        Case(
+            "max_iter 0",
+            lambda: kmeans.KMeansScratch(max_iter=0).fit(X),
+            BAD,
+            r"max_iter",
+        ),
+        Case(
+            "tol negative", lambda: kmeans.KMeansScratch(tol=-1.0).fit(X), BAD, r"tol"
+        ),
         Case("tol NaN", lambda: kmeans.KMeansScratch(tol=np.nan).fit(X), BAD, r"tol"),
         Case(
             "keep_history a string",
@@ -1123,7 +1767,12 @@ CASES: dict[str, list[Case]] = {
             BAD,
             r"random_state",
         ),
-        Case("NaN X", lambda: kmeans.KMeansScratch(2).fit([[np.nan, 0]] * 3), BAD, r"X contains"),
+        Case(
+            "NaN X",
+            lambda: kmeans.KMeansScratch(2).fit([[np.nan, 0]] * 3),
+            BAD,
+            r"X contains",
+        ),
         Case(
             "predict before fit",
             lambda: kmeans.KMeansScratch(2).predict(X),
@@ -1131,23 +1780,37 @@ CASES: dict[str, list[Case]] = {
             r"not fitted",
         ),
         Case("predict on 3 features", lambda: MODEL.predict(X3), BAD, r"X has 3"),
-        Case("predict on NaN", lambda: MODEL.predict([[np.nan, 0.0]]), BAD, r"X contains"),
+        Case(
+            "predict on NaN", lambda: MODEL.predict([[np.nan, 0.0]]), BAD, r"X contains"
+        ),
     ],
     # ---- kmeans_plots (not edited by this sweep) ----------------------------------------------
     "kmeans_plots.default_steps": [
         Case("n_steps 0", lambda: kmeans_plots.default_steps(0), BAD, r"n_steps"),
         Case("most 1", lambda: kmeans_plots.default_steps(5, 1), BAD, r"most"),
-        Case("n_steps a string", lambda: kmeans_plots.default_steps("5"), BAD, r"n_steps"),
+        Case(
+            "n_steps a string", lambda: kmeans_plots.default_steps("5"), BAD, r"n_steps"
+        ),
     ],
     "kmeans_plots.plot_iterations": [
-        Case("3 columns", lambda: kmeans_plots.plot_iterations(X3, HISTORY), BAD, r"X must have"),
+        Case(
+            "3 columns",
+            lambda: kmeans_plots.plot_iterations(X3, HISTORY),
+            BAD,
+            r"X must have",
+        ),
         Case(
             "history a fitted model",
             lambda: kmeans_plots.plot_iterations(X, MODEL),
             BAD,
             r"history",
         ),
-        Case("history empty", lambda: kmeans_plots.plot_iterations(X, []), BAD, r"history"),
+        Case(
+            "history empty",
+            lambda: kmeans_plots.plot_iterations(X, []),
+            BAD,
+            r"history",
+        ),
         Case(
             "history of another data set",
             lambda: kmeans_plots.plot_iterations(X[:5], HISTORY),
@@ -1207,8 +1870,18 @@ CASES: dict[str, list[Case]] = {
     ],
     # ---- case_study (not edited by this sweep) ------------------------------------------------
     "case_study.cluster_scatter_3d": [
-        Case("2 columns", lambda: case_study.cluster_scatter_3d(X, Y), BAD, r"X must have"),
-        Case("labels short", lambda: case_study.cluster_scatter_3d(X3, Y[:3]), BAD, r"labels"),
+        Case(
+            "2 columns",
+            lambda: case_study.cluster_scatter_3d(X, Y),
+            BAD,
+            r"X must have",
+        ),
+        Case(
+            "labels short",
+            lambda: case_study.cluster_scatter_3d(X3, Y[:3]),
+            BAD,
+            r"labels",
+        ),
         Case(
             "axis_labels two texts",
             lambda: case_study.cluster_scatter_3d(X3, Y, axis_labels=["a", "b"]),
@@ -1229,7 +1902,12 @@ CASES: dict[str, list[Case]] = {
         ),
     ],
     "case_study.segment_table": [
-        Case("customers an array", lambda: case_study.segment_table(X, Y), BAD, r"df|customers"),
+        Case(
+            "customers an array",
+            lambda: case_study.segment_table(X, Y),
+            BAD,
+            r"df|customers",
+        ),
         Case(
             "labels too short",
             lambda: case_study.segment_table(CUSTOMERS, [0, 1]),
@@ -1238,7 +1916,9 @@ CASES: dict[str, list[Case]] = {
         ),
     ],
     "case_study.plot_silhouette_curves": [
-        Case("a list", lambda: case_study.plot_silhouette_curves([0.5]), BAD, r"curves"),
+        Case(
+            "a list", lambda: case_study.plot_silhouette_curves([0.5]), BAD, r"curves"
+        ),
         Case("empty", lambda: case_study.plot_silhouette_curves({}), BAD, r"curves"),
         Case(
             "a curve as a list",
@@ -1248,7 +1928,9 @@ CASES: dict[str, list[Case]] = {
         ),
         Case(
             "a curve all NaN",
-            lambda: case_study.plot_silhouette_curves({"a": SCORES["silhouette"].iloc[:1]}),
+            lambda: case_study.plot_silhouette_curves(
+                {"a": SCORES["silhouette"].iloc[:1]}
+            ),
             BAD,
             r"curves\['a'\]",
         ),
@@ -1260,7 +1942,9 @@ CASES: dict[str, list[Case]] = {
         ),
         Case(
             "ax a string",
-            lambda: case_study.plot_silhouette_curves({"a": SCORES["silhouette"]}, ax="ax"),
+            lambda: case_study.plot_silhouette_curves(
+                {"a": SCORES["silhouette"]}, ax="ax"
+            ),
             BAD,
             r"\bax\b",
         ),
@@ -1270,7 +1954,9 @@ CASES: dict[str, list[Case]] = {
         Case("an array", lambda: segments.profile_segments(X, Y), BAD, r"\bdf\b"),
         Case(
             "a column missing",
-            lambda: segments.profile_segments(CUSTOMERS.drop(columns="Age"), SEGMENT_LABELS),
+            lambda: segments.profile_segments(
+                CUSTOMERS.drop(columns="Age"), SEGMENT_LABELS
+            ),
             BAD,
             r"\bdf\b.*'Age'",
         ),
@@ -1285,19 +1971,32 @@ CASES: dict[str, list[Case]] = {
         Case(
             "a text score",
             lambda: segments.profile_segments(
-                _with(CUSTOMERS, **{"Spending Score (1-100)": (0, "high")}), SEGMENT_LABELS
+                _with(CUSTOMERS, **{"Spending Score (1-100)": (0, "high")}),
+                SEGMENT_LABELS,
             ),
             BAD,
             r"\bdf\b",
         ),
         Case(
             "an unknown gender",
-            lambda: segments.profile_segments(_with(CUSTOMERS, Gender=(0, "F")), SEGMENT_LABELS),
+            lambda: segments.profile_segments(
+                _with(CUSTOMERS, Gender=(0, "F")), SEGMENT_LABELS
+            ),
             BAD,
             r"df\['Gender'\]",
         ),
-        Case("empty", lambda: segments.profile_segments(CUSTOMERS.iloc[:0], []), BAD, r"\bdf\b"),
-        Case("labels short", lambda: segments.profile_segments(CUSTOMERS, [0]), BAD, r"labels"),
+        Case(
+            "empty",
+            lambda: segments.profile_segments(CUSTOMERS.iloc[:0], []),
+            BAD,
+            r"\bdf\b",
+        ),
+        Case(
+            "labels short",
+            lambda: segments.profile_segments(CUSTOMERS, [0]),
+            BAD,
+            r"labels",
+        ),
     ],
     "segments.name_segments": [
         Case("an array", lambda: segments.name_segments(X), BAD, r"profile"),
@@ -1307,10 +2006,14 @@ CASES: dict[str, list[Case]] = {
             BAD,
             r"profile",
         ),
-        Case("empty", lambda: segments.name_segments(PROFILE.iloc[:0]), BAD, r"profile"),
+        Case(
+            "empty", lambda: segments.name_segments(PROFILE.iloc[:0]), BAD, r"profile"
+        ),
         Case(
             "a NaN mean",
-            lambda: segments.name_segments(PROFILE.assign(**{"mean income (k$)": np.nan})),
+            lambda: segments.name_segments(
+                PROFILE.assign(**{"mean income (k$)": np.nan})
+            ),
             BAD,
             r"profile",
         ),
@@ -1388,7 +2091,10 @@ CASES: dict[str, list[Case]] = {
         Case(
             "a column missing",
             lambda: mall_loader.load_mall_customers(
-                _file("no_score.csv", "CustomerID,Gender,Age,Annual Income (k$)\n1,Male,20,15\n")
+                _file(
+                    "no_score.csv",
+                    "CustomerID,Gender,Age,Annual Income (k$)\n1,Male,20,15\n",
+                )
             ),
             BAD,
             r"no_score\.csv.*missing column",
@@ -1427,13 +2133,17 @@ CASES: dict[str, list[Case]] = {
         ),
         Case(
             "spread a tuple",
-            lambda: mall_replica.draw_group_values(np.random.default_rng(0), (50, 10, 0, 100), 10),
+            lambda: mall_replica.draw_group_values(
+                np.random.default_rng(0), (50, 10, 0, 100), 10
+            ),
             BAD,
             r"\bspread\b",
         ),
         Case(
             "size a string",
-            lambda: mall_replica.draw_group_values(np.random.default_rng(0), SPREAD, "10"),
+            lambda: mall_replica.draw_group_values(
+                np.random.default_rng(0), SPREAD, "10"
+            ),
             BAD,
             r"\bsize\b",
         ),
@@ -1483,7 +2193,12 @@ CASES: dict[str, list[Case]] = {
         ),
     ],
     "mall_replica.replica_csv_text": [
-        Case("random_state -1", lambda: mall_replica.replica_csv_text(-1), BAD, r"random_state"),
+        Case(
+            "random_state -1",
+            lambda: mall_replica.replica_csv_text(-1),
+            BAD,
+            r"random_state",
+        ),
     ],
     "mall_replica.write_replica": [
         Case("path None", lambda: mall_replica.write_replica(None), BAD, r"path"),
@@ -1505,7 +2220,12 @@ CASES: dict[str, list[Case]] = {
     "quiz.parse_bank": [
         Case("a dict", lambda: quiz.parse_bank({"id": "q"}), BAD, r"quiz bank"),
         Case("empty", lambda: quiz.parse_bank([]), BAD, r"quiz bank"),
-        Case("a question not a mapping", lambda: quiz.parse_bank(["q"]), BAD, r"question 1"),
+        Case(
+            "a question not a mapping",
+            lambda: quiz.parse_bank(["q"]),
+            BAD,
+            r"question 1",
+        ),
         Case(
             "a question without options",
             lambda: quiz.parse_bank(
@@ -1535,7 +2255,12 @@ CASES: dict[str, list[Case]] = {
         ),
     ],
     "quiz.load_bank": [
-        Case("a missing file", lambda: quiz.load_bank(MISSING_PATH), MISSING, r"file\.csv"),
+        Case(
+            "a missing file",
+            lambda: quiz.load_bank(MISSING_PATH),
+            MISSING,
+            r"file\.csv",
+        ),
         Case("path a number", lambda: quiz.load_bank(5), BAD, r"path"),
         Case(
             "broken YAML",
@@ -1549,10 +2274,17 @@ CASES: dict[str, list[Case]] = {
             BAD,
             r"quiz bank",
         ),
-        Case("no question on lesson 99", lambda: quiz.load_bank(lessons=[99]), BAD, r"lesson"),
+        Case(
+            "no question on lesson 99",
+            lambda: quiz.load_bank(lessons=[99]),
+            BAD,
+            r"lesson",
+        ),
         Case("lessons a number", lambda: quiz.load_bank(lessons=5), BAD, r"lessons"),
         Case("lessons a string", lambda: quiz.load_bank(lessons="1"), BAD, r"lessons"),
-        Case("lessons of floats", lambda: quiz.load_bank(lessons=[1.0]), BAD, r"lessons"),
+        Case(
+            "lessons of floats", lambda: quiz.load_bank(lessons=[1.0]), BAD, r"lessons"
+        ),
     ],
     "quiz.quiz_html": [
         Case("empty", lambda: quiz.quiz_html([]), BAD, r"questions"),
@@ -1564,20 +2296,34 @@ CASES: dict[str, list[Case]] = {
             BAD,
             r"quiz_id",
         ),
-        Case("quiz_id a number", lambda: quiz.quiz_html(QUESTIONS, quiz_id=1), BAD, r"quiz_id"),
+        Case(
+            "quiz_id a number",
+            lambda: quiz.quiz_html(QUESTIONS, quiz_id=1),
+            BAD,
+            r"quiz_id",
+        ),
     ],
     "quiz.Quiz": [
         Case("None", lambda: quiz.Quiz(None), BAD, r"questions"),
         Case("a number", lambda: quiz.Quiz(5), BAD, r"questions"),
-        Case("quiz_id upper case", lambda: quiz.Quiz(QUESTIONS, "Quiz"), BAD, r"quiz_id"),
+        Case(
+            "quiz_id upper case", lambda: quiz.Quiz(QUESTIONS, "Quiz"), BAD, r"quiz_id"
+        ),
     ],
     # ---- lesson_info, course_map, student -----------------------------------------------------
     "lesson_info.read_lesson": [
-        Case("a missing file", lambda: lesson_info.read_lesson(MISSING_PATH), MISSING, r"file"),
+        Case(
+            "a missing file",
+            lambda: lesson_info.read_lesson(MISSING_PATH),
+            MISSING,
+            r"file",
+        ),
         Case("a number", lambda: lesson_info.read_lesson(5), BAD, r"path"),
         Case(
             "no title",
-            lambda: lesson_info.read_lesson(_file("untitled.py", "# %% [markdown]\n# Hello\n")),
+            lambda: lesson_info.read_lesson(
+                _file("untitled.py", "# %% [markdown]\n# Hello\n")
+            ),
             BAD,
             r"untitled\.py: no title",
         ),
@@ -1592,7 +2338,12 @@ CASES: dict[str, list[Case]] = {
         Case("a number", lambda: lesson_info.read_lessons(5), BAD, r"folder"),
     ],
     "course_map.page_title": [
-        Case("a missing file", lambda: course_map.page_title(MISSING_PATH), MISSING, r"file\.csv"),
+        Case(
+            "a missing file",
+            lambda: course_map.page_title(MISSING_PATH),
+            MISSING,
+            r"file\.csv",
+        ),
         Case("a number", lambda: course_map.page_title(5), BAD, r"path"),
         Case(
             "no heading",
@@ -1614,7 +2365,12 @@ CASES: dict[str, list[Case]] = {
         ),
     ],
     "course_map.course_map": [
-        Case("a missing file", lambda: course_map.course_map(MISSING_PATH), MISSING, r"file\.csv"),
+        Case(
+            "a missing file",
+            lambda: course_map.course_map(MISSING_PATH),
+            MISSING,
+            r"file\.csv",
+        ),
         Case("a number", lambda: course_map.course_map(5), BAD, r"toc_file"),
         Case(
             "not a jb-book",
@@ -1624,13 +2380,20 @@ CASES: dict[str, list[Case]] = {
         ),
         Case(
             "broken YAML",
-            lambda: course_map.course_map(_file("broken_toc.yml", "format: [unclosed\n")),
+            lambda: course_map.course_map(
+                _file("broken_toc.yml", "format: [unclosed\n")
+            ),
             BAD,
             r"broken_toc\.yml",
         ),
     ],
     "student.strip_solutions": [
-        Case("a string", lambda: student.strip_solutions("lesson.ipynb"), BAD, r"notebook"),
+        Case(
+            "a string",
+            lambda: student.strip_solutions("lesson.ipynb"),
+            BAD,
+            r"notebook",
+        ),
         Case(
             "a solution before any exercise heading",
             lambda: student.strip_solutions(_notebook_solution_first()),
@@ -1645,7 +2408,9 @@ CASES: dict[str, list[Case]] = {
     ],
     "check_env.check_environment": [
         Case("pins empty", lambda: check_env.check_environment({}), BAD, r"pins"),
-        Case("pins a list", lambda: check_env.check_environment(["numpy"]), BAD, r"pins"),
+        Case(
+            "pins a list", lambda: check_env.check_environment(["numpy"]), BAD, r"pins"
+        ),
         Case(
             "a version not a string",
             lambda: check_env.check_environment({"numpy": 2.4}),
@@ -1674,7 +2439,10 @@ CASES: dict[str, list[Case]] = {
     ],
     "check_env.main": [
         Case(
-            "a missing environment file", lambda: check_env.main([MISSING_PATH]), MISSING, r"file"
+            "a missing environment file",
+            lambda: check_env.main([MISSING_PATH]),
+            MISSING,
+            r"file",
         ),
     ],
     "pins.normalize": [
@@ -1683,11 +2451,18 @@ CASES: dict[str, list[Case]] = {
         Case("a number", lambda: pins.normalize(3), BAD, r"name"),
     ],
     "pins.read_pins": [
-        Case("a missing file", lambda: pins.read_pins(MISSING_PATH), MISSING, r"file\.csv"),
+        Case(
+            "a missing file",
+            lambda: pins.read_pins(MISSING_PATH),
+            MISSING,
+            r"file\.csv",
+        ),
         Case("a number", lambda: pins.read_pins(5), BAD, r"path"),
         Case(
             "an unpinned dependency",
-            lambda: pins.read_pins(_file("environment.yml", "dependencies:\n  - numpy\n")),
+            lambda: pins.read_pins(
+                _file("environment.yml", "dependencies:\n  - numpy\n")
+            ),
             BAD,
             r"environment\.yml, line 2",
         ),
@@ -1737,7 +2512,9 @@ def _with_non_finite(draw):
 
 @st.composite
 def _object_with_text(draw):
-    data = draw(arrays(np.float64, st.tuples(_ROWS, _COLS), elements=_FINITE)).astype(object)
+    data = draw(arrays(np.float64, st.tuples(_ROWS, _COLS), elements=_FINITE)).astype(
+        object
+    )
     data[draw(st.integers(0, data.shape[0] - 1)), 0] = draw(st.text(max_size=4))
     return data
 
@@ -1756,9 +2533,13 @@ BAD_FEATURE_KINDS = {
     "no rows": _COLS.map(lambda d: np.empty((0, d))),
     "no columns": _ROWS.map(lambda n: np.empty((n, 0))),
     "1-D": arrays(np.float64, st.integers(1, 8), elements=_FINITE),
-    "3-D": arrays(np.float64, st.tuples(_ROWS, _COLS, st.integers(2, 3)), elements=_FINITE),
+    "3-D": arrays(
+        np.float64, st.tuples(_ROWS, _COLS, st.integers(2, 3)), elements=_FINITE
+    ),
     "object dtype holding text": _object_with_text(),
-    "str dtype": arrays("U3", st.tuples(_ROWS, _COLS), elements=st.text("ab1 .", max_size=3)),
+    "str dtype": arrays(
+        "U3", st.tuples(_ROWS, _COLS), elements=st.text("ab1 .", max_size=3)
+    ),
     "complex dtype": arrays(
         np.complex128,
         st.tuples(_ROWS, _COLS),
@@ -1793,15 +2574,27 @@ FEATURE_ARGS = {
         r"\bcenters\b",
     ),
     "scaling.feature_distance_shares": (scaling.feature_distance_shares, r"\bX\b"),
-    "scaling.compare_scalings": (lambda bad: scaling.compare_scalings(bad, {"r": None}), r"\bX\b"),
-    "compare.cluster_summary": (lambda bad: compare.cluster_summary(bad, [0, 1]), r"\bdata\b"),
+    "scaling.compare_scalings": (
+        lambda bad: scaling.compare_scalings(bad, {"r": None}),
+        r"\bX\b",
+    ),
+    "compare.cluster_summary": (
+        lambda bad: compare.cluster_summary(bad, [0, 1]),
+        r"\bdata\b",
+    ),
     "compare.compare_algorithms": (
         lambda bad: compare.compare_algorithms(bad, {"km": KMeans(2)}),
         r"\bX\b",
     ),
-    "compare.plot_comparison": (lambda bad: compare.plot_comparison(bad, COMPARISON), r"\bX\b"),
+    "compare.plot_comparison": (
+        lambda bad: compare.plot_comparison(bad, COMPARISON),
+        r"\bX\b",
+    ),
     "hierarchy.linkage_matrix": (hierarchy.linkage_matrix, r"\bX\b"),
-    "hierarchy.compare_linkages": (lambda bad: hierarchy.compare_linkages(bad, 2), r"\bX\b"),
+    "hierarchy.compare_linkages": (
+        lambda bad: hierarchy.compare_linkages(bad, 2),
+        r"\bX\b",
+    ),
     "density.k_distances": (lambda bad: density.k_distances(bad, 2), r"\bX\b"),
     "density.suggest_eps": (lambda bad: density.suggest_eps(bad, 2), r"\bX\b"),
     "density.plot_k_distance": (lambda bad: density.plot_k_distance(bad, 2), r"\bX\b"),
@@ -1816,20 +2609,32 @@ FEATURE_ARGS = {
         lambda bad: mixtures.information_criteria(bad, [1]),
         r"\bX\b",
     ),
-    "mixtures.uncertain_points": (lambda bad: mixtures.uncertain_points(GMM, bad), r"\bX\b"),
+    "mixtures.uncertain_points": (
+        lambda bad: mixtures.uncertain_points(GMM, bad),
+        r"\bX\b",
+    ),
     "kselect.scores_by_k": (lambda bad: kselect.scores_by_k(bad, [1]), r"\bX\b"),
     "kselect.plot_silhouette_diagram": (
         lambda bad: kselect.plot_silhouette_diagram(bad, [0, 1, 1]),
         r"\bX\b",
     ),
-    "kmeans.kmeans_inertia": (lambda bad: kmeans.kmeans_inertia(bad, [[0.0]], [0]), r"\bX\b"),
+    "kmeans.kmeans_inertia": (
+        lambda bad: kmeans.kmeans_inertia(bad, [[0.0]], [0]),
+        r"\bX\b",
+    ),
     "kmeans.kmeans_inertia(centers=)": (
         lambda bad: kmeans.kmeans_inertia(X, bad, Y),
         r"\bcenters\b",
     ),
-    "kmeans.squared_distances": (lambda bad: kmeans.squared_distances(bad, [[0.0]]), r"\bX\b"),
+    "kmeans.squared_distances": (
+        lambda bad: kmeans.squared_distances(bad, [[0.0]]),
+        r"\bX\b",
+    ),
     "kmeans.kmeans_plusplus": (lambda bad: kmeans.kmeans_plusplus(bad, 1), r"\bX\b"),
-    "kmeans.KMeansScratch.fit": (lambda bad: kmeans.KMeansScratch(1).fit(bad), r"\bX\b"),
+    "kmeans.KMeansScratch.fit": (
+        lambda bad: kmeans.KMeansScratch(1).fit(bad),
+        r"\bX\b",
+    ),
     "kmeans.KMeansScratch.predict": (lambda bad: MODEL.predict(bad), r"\bX\b"),
     "kmeans_plots.plot_iterations": (
         lambda bad: kmeans_plots.plot_iterations(bad, HISTORY),
@@ -1858,7 +2663,9 @@ BAD_LABEL_KINDS = {
     "strings": lambda n: st.lists(st.text(max_size=3), min_size=n, max_size=n),
     "2-D": lambda n: st.just(np.zeros((n, 2), dtype=int)),
     "wrong length": lambda n: (
-        st.integers(0, 2 * n).filter(lambda m: m != n).map(lambda m: np.zeros(m, dtype=int))
+        st.integers(0, 2 * n)
+        .filter(lambda m: m != n)
+        .map(lambda m: np.zeros(m, dtype=int))
     ),
     "not an array": lambda n: st.one_of(st.text(max_size=5), st.integers()),
     "None": lambda n: st.none(),
@@ -1871,7 +2678,11 @@ LABEL_ARGS = {
         lambda bad: validation.check_labels(bad, n_samples=N),
         r"labels",
     ),
-    "style.cluster_scatter": (N, lambda bad: style.cluster_scatter(X, bad), r"\blabels\b"),
+    "style.cluster_scatter": (
+        N,
+        lambda bad: style.cluster_scatter(X, bad),
+        r"\blabels\b",
+    ),
     "scaling.compare_scalings": (
         N,
         lambda bad: scaling.compare_scalings(X, {"r": None}, y_true=bad),
@@ -1882,7 +2693,11 @@ LABEL_ARGS = {
         lambda bad: scaling.count_single_category_clusters(bad, ["F", "M", "F"]),
         r"\blabels\b",
     ),
-    "compare.cluster_summary": (N, lambda bad: compare.cluster_summary(X, bad), r"\blabels\b"),
+    "compare.cluster_summary": (
+        N,
+        lambda bad: compare.cluster_summary(X, bad),
+        r"\blabels\b",
+    ),
     "compare.cluster_summary(truth=)": (
         N,
         lambda bad: compare.cluster_summary(X, Y, bad),
@@ -1893,7 +2708,11 @@ LABEL_ARGS = {
         lambda bad: compare.compare_algorithms(X, {"km": KMeans(2)}, bad),
         r"\by_true\b",
     ),
-    "compare.match_labels": (3, lambda bad: compare.match_labels(bad, [0, 1, 1]), r"labels|refer"),
+    "compare.match_labels": (
+        3,
+        lambda bad: compare.match_labels(bad, [0, 1, 1]),
+        r"labels|refer",
+    ),
     "compare.match_labels(reference=)": (
         3,
         lambda bad: compare.match_labels([0, 1, 1], bad),
@@ -1909,7 +2728,11 @@ LABEL_ARGS = {
         lambda bad: hierarchy.compare_linkages(X, 2, bad),
         r"\by_true\b",
     ),
-    "density.eps_grid": (N, lambda bad: density.eps_grid(X, [0.5], [3], bad), r"\by_true\b"),
+    "density.eps_grid": (
+        N,
+        lambda bad: density.eps_grid(X, [0.5], [3], bad),
+        r"\by_true\b",
+    ),
     "mixtures.compare_covariance_types": (
         N,
         lambda bad: mixtures.compare_covariance_types(X, 1, bad),
@@ -1920,7 +2743,11 @@ LABEL_ARGS = {
         lambda bad: kselect.plot_silhouette_diagram(X, bad),
         r"\blabels\b",
     ),
-    "kmeans.kmeans_inertia": (N, lambda bad: kmeans.kmeans_inertia(X, X[:3], bad), r"\blabels\b"),
+    "kmeans.kmeans_inertia": (
+        N,
+        lambda bad: kmeans.kmeans_inertia(X, X[:3], bad),
+        r"\blabels\b",
+    ),
     "segments.profile_segments": (
         6,
         lambda bad: segments.profile_segments(CUSTOMERS, bad),
@@ -1953,13 +2780,19 @@ def bad_ints(minimum=None, maximum=None, *, none_ok=False):
 
 def bad_floats(minimum=None, *, exclusive_min=False, maximum=None, none_ok=False):
     """Values a float parameter must refuse: NaN, inf, out of range, bools, None, text."""
-    options = [st.sampled_from([np.nan, np.inf, -np.inf]), st.booleans(), st.text(max_size=4)]
+    options = [
+        st.sampled_from([np.nan, np.inf, -np.inf]),
+        st.booleans(),
+        st.text(max_size=4),
+    ]
     if not none_ok:
         options.append(st.none())
     # the filters keep -0.0 out where 0.0 itself is allowed (hypothesis tells the zeros apart)
     if minimum is not None:
         below = st.floats(max_value=minimum, allow_infinity=False)
-        options.append(below.filter(lambda v: v <= minimum if exclusive_min else v < minimum))
+        options.append(
+            below.filter(lambda v: v <= minimum if exclusive_min else v < minimum)
+        )
     if maximum is not None:
         above = st.floats(min_value=maximum, allow_infinity=False)
         options.append(above.filter(lambda v: v > maximum))
@@ -1970,7 +2803,9 @@ def bad_choices(choices):
     """Values an option parameter must refuse: misspellings, other text, non-strings."""
     choices = list(choices)
     misspelt = (
-        [c.upper() for c in choices] + [c + "s" for c in choices] + [f" {c}" for c in choices]
+        [c.upper() for c in choices]
+        + [c + "s" for c in choices]
+        + [f" {c}" for c in choices]
     )
     return st.one_of(
         st.sampled_from([m for m in misspelt if m not in choices]),
@@ -1980,7 +2815,9 @@ def bad_choices(choices):
     )
 
 
-_RANDOM_STATE = bad_ints(0)  # a seed checked with check_int: only an int >= 0 is accepted
+_RANDOM_STATE = bad_ints(
+    0
+)  # a seed checked with check_int: only an int >= 0 is accepted
 _SKLEARN_SEED = bad_ints(0, 2**32 - 1, none_ok=True)  # a seed checked with check_seed
 
 #: Scalar parameters: name -> (call with the bad value, strategy of bad values, regex).
@@ -1996,7 +2833,11 @@ SCALAR_ARGS = {
         bad_ints(0, none_ok=True),
         r"random_state",
     ),
-    "datasets.make_course_blobs(n_samples)": (datasets.make_course_blobs, bad_ints(1), r"n_samp"),
+    "datasets.make_course_blobs(n_samples)": (
+        datasets.make_course_blobs,
+        bad_ints(1),
+        r"n_samp",
+    ),
     "datasets.make_course_blobs(centers)": (
         lambda v: datasets.make_course_blobs(20, centers=v),
         bad_ints(1, 20),
@@ -2012,7 +2853,11 @@ SCALAR_ARGS = {
         _SKLEARN_SEED,
         r"random_state",
     ),
-    "datasets.make_course_moons(n_samples)": (datasets.make_course_moons, bad_ints(2), r"n_samp"),
+    "datasets.make_course_moons(n_samples)": (
+        datasets.make_course_moons,
+        bad_ints(2),
+        r"n_samp",
+    ),
     "datasets.make_course_moons(noise)": (
         lambda v: datasets.make_course_moons(20, noise=v),
         bad_floats(0.0),
@@ -2133,7 +2978,11 @@ SCALAR_ARGS = {
         bad_ints(1, 5, none_ok=True),
         r"chosen_k",
     ),
-    "rfm.make_random_rfm(n_customers)": (rfm.make_random_rfm, bad_ints(20), r"n_customers"),
+    "rfm.make_random_rfm(n_customers)": (
+        rfm.make_random_rfm,
+        bad_ints(20),
+        r"n_customers",
+    ),
     "rfm.make_grouped_rfm(random_state)": (
         lambda v: rfm.make_grouped_rfm(20, v),
         bad_ints(0, none_ok=True),
@@ -2186,7 +3035,9 @@ def _public_callables() -> dict[str, object]:
     for info in pkgutil.iter_modules(course_utils.__path__):
         module = importlib.import_module(f"course_utils.{info.name}")
         for name, obj in vars(module).items():
-            if name.startswith("_") or not (inspect.isfunction(obj) or inspect.isclass(obj)):
+            if name.startswith("_") or not (
+                inspect.isfunction(obj) or inspect.isclass(obj)
+            ):
                 continue
             if obj.__module__ == module.__name__:
                 found[f"{info.name}.{name}"] = obj
@@ -2204,7 +3055,9 @@ def _expect_refusal(call, error, match):
 def test_every_public_callable_has_cases_or_a_stated_exemption():
     public = _public_callables()
     missing = sorted(set(public) - set(CASES) - set(EXEMPT))
-    assert not missing, f"public callables with no bad-input case and no exemption: {missing}"
+    assert not missing, (
+        f"public callables with no bad-input case and no exemption: {missing}"
+    )
     unknown = sorted((set(CASES) | set(EXEMPT)) - set(public))
     assert not unknown, f"table entries that name no public callable: {unknown}"
     assert not set(CASES) & set(EXEMPT), "a callable is both swept and exempt"
@@ -2220,7 +3073,9 @@ def test_the_hypothesis_tables_name_public_callables():
 
 def test_the_new_validation_helpers_pass_valid_values_through():
     legacy = np.random.RandomState(0)
-    assert validation.check_seed(None) is None and validation.check_seed(legacy) is legacy
+    assert (
+        validation.check_seed(None) is None and validation.check_seed(legacy) is legacy
+    )
     assert validation.check_seed(np.int64(42)) == 42
     assert validation.check_bool(np.True_, name="flag") is True
     assert validation.check_sequence(range(3), name="ks") == [0, 1, 2]
@@ -2233,7 +3088,11 @@ def test_the_new_validation_helpers_pass_valid_values_through():
 def _case_params():
     for name, cases in CASES.items():
         for case in cases:
-            marks = [pytest.mark.xfail(strict=True, reason=case.xfail)] if case.xfail else []
+            marks = (
+                [pytest.mark.xfail(strict=True, reason=case.xfail)]
+                if case.xfail
+                else []
+            )
             yield pytest.param(case, id=f"{name}: {case.what}", marks=marks)
 
 

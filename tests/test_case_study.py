@@ -13,7 +13,11 @@ from hypothesis import strategies as st
 from sklearn.cluster import KMeans
 from sklearn.preprocessing import StandardScaler
 
-from course_utils.case_study import cluster_scatter_3d, plot_silhouette_curves, segment_table
+from course_utils.case_study import (
+    cluster_scatter_3d,
+    plot_silhouette_curves,
+    segment_table,
+)
 from course_utils.mall import AGE_COLUMN, GENDER_COLUMN, INCOME_COLUMN, SCORE_COLUMN
 from course_utils.mall_replica import make_mall_replica
 from course_utils.segments import (
@@ -53,17 +57,28 @@ def replica_k5():
 
 def test_3d_scatter_draws_each_cluster_in_its_style_with_labelled_axes():
     X = pd.DataFrame(
-        {"Age (years)": [20, 30, 40, 50], "Income (k$)": [10, 20, 30, 40], "Score": [1, 5, 9, 3]}
+        {
+            "Age (years)": [20, 30, 40, 50],
+            "Income (k$)": [10, 20, 30, 40],
+            "Score": [1, 5, 9, 3],
+        }
     )
     ax = cluster_scatter_3d(X, [0, 0, 1, -1], title="t", label_names={1: "big"})
     assert ax.name == "3d"
     assert (ax.get_xlabel(), ax.get_ylabel(), ax.get_zlabel()) == tuple(X.columns)
     assert ax.get_title() == "t"
-    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["noise", "cluster 0", "big"]
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == [
+        "noise",
+        "cluster 0",
+        "big",
+    ]
     assert len(ax.collections) == 3
     # the cluster of label 1 has label 1's colour
     big = ax.collections[2]
-    assert matplotlib.colors.to_hex(big.get_facecolor()[0]) == cluster_style(1)["color"].lower()
+    assert (
+        matplotlib.colors.to_hex(big.get_facecolor()[0])
+        == cluster_style(1)["color"].lower()
+    )
     assert big.get_offsets().shape[0] == 1
 
 
@@ -71,9 +86,15 @@ def test_3d_scatter_uses_given_axis_labels_and_axes():
     fig = plt.figure()
     ax = fig.add_subplot(projection="3d")
     points = np.arange(12, dtype=float).reshape(4, 3)
-    out = cluster_scatter_3d(points, [0, 1, 0, 1], ax=ax, axis_labels=["a (m)", "b (s)", "c (kg)"])
+    out = cluster_scatter_3d(
+        points, [0, 1, 0, 1], ax=ax, axis_labels=["a (m)", "b (s)", "c (kg)"]
+    )
     assert out is ax
-    assert (ax.get_xlabel(), ax.get_ylabel(), ax.get_zlabel()) == ("a (m)", "b (s)", "c (kg)")
+    assert (ax.get_xlabel(), ax.get_ylabel(), ax.get_zlabel()) == (
+        "a (m)",
+        "b (s)",
+        "c (kg)",
+    )
 
 
 def test_3d_scatter_refuses_bad_input():
@@ -99,7 +120,13 @@ def test_3d_scatter_refuses_bad_input():
 def test_segment_table_columns_order_and_sizes(replica_k5):
     customers, labels = replica_k5
     table = segment_table(customers, labels)
-    assert list(table.columns) == [NAME, *PROFILE_COLUMNS, INCOME_LEVEL, SPEND_LEVEL, ACTION]
+    assert list(table.columns) == [
+        NAME,
+        *PROFILE_COLUMNS,
+        INCOME_LEVEL,
+        SPEND_LEVEL,
+        ACTION,
+    ]
     assert table[SIZE].sum() == len(customers)
     assert sorted(table.index) == sorted(np.unique(labels))
     order = list(zip(table[MEAN_INCOME], table[MEAN_SCORE], strict=True))
@@ -142,7 +169,9 @@ def test_segment_table_names_follow_the_rule_on_the_replica(replica_k5):
 
 @settings(max_examples=20, deadline=None)
 @given(st.permutations(range(5)))
-def test_segment_names_follow_the_customers_not_the_cluster_numbers(replica_k5, permutation):
+def test_segment_names_follow_the_customers_not_the_cluster_numbers(
+    replica_k5, permutation
+):
     customers, labels = replica_k5
     base = segment_table(customers, labels)
     relabelled = segment_table(customers, np.asarray(permutation)[labels])

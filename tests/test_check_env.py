@@ -29,10 +29,13 @@ def test_this_environment_passes():
     pins = read_pins()
     for name, version in pins.items():
         assert any(
-            line.startswith("[ OK ]") and f" {name} " in line and version in line for line in lines
+            line.startswith("[ OK ]") and f" {name} " in line and version in line
+            for line in lines
         ), f"no OK line for {name}"
     assert f"All {len(pins)} packages match" in result.stdout
-    assert any(line.startswith("Python 3.11") and sys.executable in line for line in lines)
+    assert any(
+        line.startswith("Python 3.11") and sys.executable in line for line in lines
+    )
     assert lines[-1].startswith("OS: ")
 
 
@@ -46,7 +49,10 @@ def test_a_wrong_version_and_a_missing_package_fail(tmp_path):
     result = run(str(env))
     assert result.returncode == 1
     assert "[FAIL] numpy" in result.stdout and "(need 0.0.1)" in result.stdout
-    assert "[FAIL] surely-not-installed-pkg" in result.stdout and "not installed" in result.stdout
+    assert (
+        "[FAIL] surely-not-installed-pkg" in result.stdout
+        and "not installed" in result.stdout
+    )
     assert "[ OK ] pytest" in result.stdout
     assert "2 of 3 packages do not match" in result.stdout
 

@@ -137,7 +137,9 @@ def test_fitted_estimator_without_predict_on_other_data_is_refused(blobs):
 
 
 def test_noise_is_excluded_from_silhouette_and_counted():
-    X, y = make_blobs(n_samples=150, centers=CENTRES[:3], cluster_std=0.5, random_state=1)
+    X, y = make_blobs(
+        n_samples=150, centers=CENTRES[:3], cluster_std=0.5, random_state=1
+    )
     X = np.vstack([X, [[30.0, 30.0], [-30.0, 30.0]]])  # two far outliers
     y = np.append(y, [3, 3])
     result = compare_algorithms(X, {"DBSCAN": DBSCAN(eps=2.0, min_samples=5)}, y)
@@ -174,7 +176,9 @@ def test_all_noise_gives_zero_clusters(blobs):
 def test_a_dataframe_and_a_series_are_accepted(blobs):
     X, y = blobs
     frame = pd.DataFrame(StandardScaler().fit_transform(X), columns=["a", "b"])
-    result = compare_algorithms(frame, {"K": KMeans(4, n_init=2, random_state=0)}, pd.Series(y))
+    result = compare_algorithms(
+        frame, {"K": KMeans(4, n_init=2, random_state=0)}, pd.Series(y)
+    )
     assert result.table.loc["K", ARI] == 1.0
 
 
@@ -200,7 +204,9 @@ def test_bad_X_is_refused(X, error, match):
 
 def test_truth_of_the_wrong_length_is_refused(blobs):
     X, y = blobs
-    with pytest.raises(ValueError, match="y_true has 199 entries but the data has 200 rows"):
+    with pytest.raises(
+        ValueError, match="y_true has 199 entries but the data has 200 rows"
+    ):
         compare_algorithms(X, four_algorithms(), y[:-1])
     with pytest.raises(TypeError, match="y_true must hold integers"):
         compare_algorithms(X, four_algorithms(), y + 0.5)
@@ -212,7 +218,11 @@ def test_truth_of_the_wrong_length_is_refused(blobs):
         ({}, ValueError, "empty"),
         ([KMeans(2)], TypeError, "must be a dict"),
         ({1: KMeans(2)}, TypeError, "keys must be strings"),
-        ({"K": "KMeans"}, TypeError, r"estimators\['K'\] must be a clustering estimator"),
+        (
+            {"K": "KMeans"},
+            TypeError,
+            r"estimators\['K'\] must be a clustering estimator",
+        ),
         ({"K": object()}, TypeError, "fit or fit_predict"),
         ({"scaler": StandardScaler()}, TypeError, "gives no cluster labels"),
     ],
@@ -224,7 +234,9 @@ def test_bad_estimators_are_refused(blobs, estimators, error, match):
 
 
 def test_cluster_summary_bad_input():
-    with pytest.raises(ValueError, match="labels has 2 entries but the data has 3 rows"):
+    with pytest.raises(
+        ValueError, match="labels has 2 entries but the data has 3 rows"
+    ):
         cluster_summary([[0.0], [1.0], [2.0]], [0, 1])
     with pytest.raises(TypeError, match="truth must hold integers"):
         cluster_summary([[0.0], [1.0]], [0, 1], truth=["a", "b"])
@@ -249,13 +261,17 @@ def test_match_labels_undoes_any_renumbering(reference, permutation):
 def test_match_labels_keeps_the_grouping_and_the_noise(labels, data):
     labels = np.array(labels)
     reference = np.array(
-        data.draw(st.lists(st.integers(0, 3), min_size=labels.size, max_size=labels.size))
+        data.draw(
+            st.lists(st.integers(0, 3), min_size=labels.size, max_size=labels.size)
+        )
     )
     matched = match_labels(labels, reference)
     np.testing.assert_array_equal(matched < 0, labels < 0)
     # the same points are together: a one-to-one map between old and new numbers
     pairs = set(zip(labels.tolist(), matched.tolist(), strict=True))
-    assert len({old for old, _ in pairs}) == len(pairs) == len({new for _, new in pairs})
+    assert (
+        len({old for old, _ in pairs}) == len(pairs) == len({new for _, new in pairs})
+    )
 
 
 def test_match_labels_bad_input():
@@ -268,7 +284,9 @@ def test_match_labels_bad_input():
 # --- plot_comparison ----------------------------------------------------------------------
 
 
-def test_plot_has_a_truth_panel_and_one_per_algorithm_on_shared_axes(blobs, blob_comparison):
+def test_plot_has_a_truth_panel_and_one_per_algorithm_on_shared_axes(
+    blobs, blob_comparison
+):
     X, y = blobs
     fig = plot_comparison(X, blob_comparison, y, xlabel="x (units)", ylabel="y (units)")
     visible = [ax for ax in fig.axes if ax.get_visible()]

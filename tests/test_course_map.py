@@ -11,7 +11,9 @@ def test_course_map_follows_the_toc():
     pages = course_map()
     assert pages.loc[0, "part"] == "Start"
     lessons = pages[pages["file"].str.startswith("notebooks/")]
-    assert list(lessons["file"]) == sorted(lessons["file"]), "lessons out of order in _toc.yml"
+    assert list(lessons["file"]) == sorted(lessons["file"]), (
+        "lessons out of order in _toc.yml"
+    )
     assert lessons["page"].str.match(r"Lesson \d+ — ").all()
 
 

@@ -35,7 +35,10 @@ def test_age_income_customers_follow_the_brief():
 
 
 def test_age_income_customers_are_seeded():
-    a, b = make_age_income_customers(random_state=7), make_age_income_customers(random_state=7)
+    a, b = (
+        make_age_income_customers(random_state=7),
+        make_age_income_customers(random_state=7),
+    )
     assert a.equals(b)
     assert not a.equals(make_age_income_customers(random_state=8))
 
@@ -77,10 +80,22 @@ def test_moons():
             TypeError,
             "n_per_segment must be an integer",
         ),
-        (lambda: make_age_income_customers(random_state="x"), TypeError, "random_state"),
+        (
+            lambda: make_age_income_customers(random_state="x"),
+            TypeError,
+            "random_state",
+        ),
         (lambda: make_course_blobs(centers=500), ValueError, "centers must be <= 300"),
-        (lambda: make_course_blobs(cluster_std=-1), ValueError, "cluster_std must be > 0"),
-        (lambda: make_course_moons(noise=float("nan")), ValueError, "noise must be finite"),
+        (
+            lambda: make_course_blobs(cluster_std=-1),
+            ValueError,
+            "cluster_std must be > 0",
+        ),
+        (
+            lambda: make_course_moons(noise=float("nan")),
+            ValueError,
+            "noise must be finite",
+        ),
     ],
 )
 def test_bad_parameters(call, error, message):

@@ -38,7 +38,11 @@ def _close_figures():
 
 @settings(max_examples=40, deadline=None)
 @given(
-    arrays(np.float64, st.tuples(st.integers(4, 30), st.integers(1, 3)), elements=st.floats(-9, 9)),
+    arrays(
+        np.float64,
+        st.tuples(st.integers(4, 30), st.integers(1, 3)),
+        elements=st.floats(-9, 9),
+    ),
     st.data(),
 )
 def test_k_distance_is_the_core_point_radius_of_dbscan(X, data):
@@ -93,9 +97,9 @@ def test_k_distance_plot_marks_the_suggested_eps(blobs):
     X, _ = blobs
     ax = plot_k_distance(X, 5)
     eps = suggest_eps(X, 5)
-    assert any(line.get_ydata()[0] == pytest.approx(eps) for line in ax.get_lines()[1:]), (
-        "no line at the suggested eps"
-    )
+    assert any(
+        line.get_ydata()[0] == pytest.approx(eps) for line in ax.get_lines()[1:]
+    ), "no line at the suggested eps"
     assert f"{eps:.3f}" in " ".join(t.get_text() for t in ax.get_legend().get_texts())
     assert ax.get_xlabel() and ax.get_ylabel() and ax.get_title()
     with pytest.raises(ValueError, match="eps must be > 0"):

@@ -24,7 +24,10 @@ IGNORED_MIME = ("image/png", "image/jpeg", "image/svg+xml")
 def sanitizers() -> list[tuple[re.Pattern, str]]:
     parser = configparser.ConfigParser()
     parser.read(ROOT / "tests" / "nbval_sanitize.cfg")
-    return [(re.compile(parser[s]["regex"]), parser[s]["replace"]) for s in parser.sections()]
+    return [
+        (re.compile(parser[s]["regex"]), parser[s]["replace"])
+        for s in parser.sections()
+    ]
 
 
 SANITIZERS = sanitizers()
@@ -40,12 +43,16 @@ def checked_outputs(notebook) -> list[list[str]]:
     """The outputs nbval would compare, cell by cell, as sanitised text."""
     cells = []
     for cell in notebook.cells:
-        if cell.cell_type != "code" or cell.source.lstrip().startswith("# NBVAL_IGNORE_OUTPUT"):
+        if cell.cell_type != "code" or cell.source.lstrip().startswith(
+            "# NBVAL_IGNORE_OUTPUT"
+        ):
             continue
         texts, streams = [], {}
         for output in cell.get("outputs", []):
             if output["output_type"] == "stream":
-                streams[output["name"]] = streams.get(output["name"], "") + output["text"]
+                streams[output["name"]] = (
+                    streams.get(output["name"], "") + output["text"]
+                )
             elif output["output_type"] in ("execute_result", "display_data"):
                 for mime, data in sorted(output.get("data", {}).items()):
                     if mime not in IGNORED_MIME:
@@ -107,5 +114,7 @@ def test_checked_outputs_sees_a_changed_number():
     before = checked_outputs(notebook)
     cell.outputs[0]["text"] = "0.124\n"
     ignored.outputs[0]["text"] = "9.9 s\n"
-    assert first_mismatch(before, checked_outputs(notebook)).startswith("checked cell 0")
+    assert first_mismatch(before, checked_outputs(notebook)).startswith(
+        "checked cell 0"
+    )
     assert clean("<object at 0x7f3a2b1c9d00>") == "<object at 0xADDRESS>"

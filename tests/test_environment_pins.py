@@ -28,7 +28,9 @@ LOCK = read_lock(ROOT / "requirements-lock.txt")
 
 @pytest.mark.parametrize("name", sorted(PINS))
 def test_lock_has_the_pinned_version(name):
-    assert name in LOCK, f"{name} is pinned in environment.yml but missing from the lock"
+    assert name in LOCK, (
+        f"{name} is pinned in environment.yml but missing from the lock"
+    )
     assert LOCK[name] == PINS[name], (
         f"{name}: environment.yml pins {PINS[name]}, requirements-lock.txt has {LOCK[name]}; "
         "run `make lock` after changing a pin"
@@ -52,12 +54,16 @@ def test_course_packages_are_pinned():
         "kneed",
     }
     assert required <= set(PINS), f"not pinned: {sorted(required - set(PINS))}"
-    assert PINS["jupyter-book"].startswith("1."), "the site needs jupyter-book 1.x (reads _toc.yml)"
+    assert PINS["jupyter-book"].startswith("1."), (
+        "the site needs jupyter-book 1.x (reads _toc.yml)"
+    )
 
 
 def test_read_pins_refuses_an_unpinned_dependency(tmp_path):
     env = tmp_path / "environment.yml"
-    env.write_text("name: x\ndependencies:\n  - python=3.11\n  - numpy\n", encoding="utf-8")
+    env.write_text(
+        "name: x\ndependencies:\n  - python=3.11\n  - numpy\n", encoding="utf-8"
+    )
     with pytest.raises(ValueError, match="line 4: expected an exact pin"):
         read_pins(env)
 
@@ -65,7 +71,8 @@ def test_read_pins_refuses_an_unpinned_dependency(tmp_path):
 def test_read_pins_skips_the_pip_sublist(tmp_path):
     env = tmp_path / "environment.yml"
     env.write_text(
-        "dependencies:\n  - pip\n  - numpy=1.0\n  - pip:\n      - -e .\n", encoding="utf-8"
+        "dependencies:\n  - pip\n  - numpy=1.0\n  - pip:\n      - -e .\n",
+        encoding="utf-8",
     )
     assert read_pins(env) == {"numpy": "1.0"}
 

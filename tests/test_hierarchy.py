@@ -53,7 +53,11 @@ def test_linkage_matrix_shape_and_methods(blobs):
 
 @settings(max_examples=40, deadline=None)
 @given(
-    arrays(np.float64, st.tuples(st.integers(4, 25), st.just(2)), elements=st.floats(-50, 50)),
+    arrays(
+        np.float64,
+        st.tuples(st.integers(4, 25), st.just(2)),
+        elements=st.floats(-50, 50),
+    ),
     st.sampled_from(list(LINKAGES)),
     st.data(),
 )
@@ -71,7 +75,10 @@ def test_the_cut_leaves_exactly_the_requested_clusters(X, method, data):
     assert np.unique(found).size == n_clusters
     labels = cut_labels(Z, n_clusters)
     assert sorted(np.unique(labels)) == list(range(n_clusters))
-    assert adjusted_rand_score(labels, fcluster(Z, n_clusters, criterion="maxclust")) == 1.0
+    assert (
+        adjusted_rand_score(labels, fcluster(Z, n_clusters, criterion="maxclust"))
+        == 1.0
+    )
 
 
 def test_cut_ranges_agree_with_cut_height(blobs):
@@ -93,7 +100,9 @@ def test_cut_ranges_agree_with_cut_height(blobs):
 def test_ward_cut_equals_sklearn_agglomerative(blobs):
     X, y = blobs
     labels = cut_labels(linkage_matrix(X, "ward"), 4)
-    sklearn_labels = AgglomerativeClustering(n_clusters=4, linkage="ward").fit_predict(X)
+    sklearn_labels = AgglomerativeClustering(n_clusters=4, linkage="ward").fit_predict(
+        X
+    )
     assert adjusted_rand_score(labels, sklearn_labels) == 1.0
     assert adjusted_rand_score(labels, y) == 1.0
 
@@ -125,7 +134,11 @@ def test_dendrogram_draws_the_cut_and_colours_branches_like_the_clusters(blobs):
     assert len(lines) == 1 and lines[0].get_ydata()[0] == pytest.approx(height)
     assert "4 clusters" in ax.get_legend().get_texts()[0].get_text()
     assert ax.get_xlabel() and ax.get_ylabel() and ax.get_title()
-    colours = {tuple(np.round(c.get_colors()[0], 3)) for c in ax.collections if len(c.get_paths())}
+    colours = {
+        tuple(np.round(c.get_colors()[0], 3))
+        for c in ax.collections
+        if len(c.get_paths())
+    }
     cluster_colours = {
         tuple(np.round(plt.matplotlib.colors.to_rgba(cluster_style(i)["color"]), 3))
         for i in range(4)
@@ -150,7 +163,10 @@ def test_single_linkage_follows_long_bands_and_ward_cuts_across_them():
     # apart, so single linkage keeps each band whole; ward prefers compact halves.
     rng = np.random.default_rng(0)
     bands = np.vstack(
-        [np.c_[rng.uniform(0, 20, 100), rng.normal(shift, 0.3, 100)] for shift in (0, 3)]
+        [
+            np.c_[rng.uniform(0, 20, 100), rng.normal(shift, 0.3, 100)]
+            for shift in (0, 3)
+        ]
     )
     truth = np.repeat([0, 1], 100)
     result = compare_linkages(bands, 2, truth, methods=["ward", "single"])

@@ -16,7 +16,12 @@ from sklearn.cluster import KMeans
 from sklearn.exceptions import ConvergenceWarning, NotFittedError
 from sklearn.preprocessing import StandardScaler
 
-from course_utils.datasets import AGE, INCOME, make_age_income_customers, make_course_blobs
+from course_utils.datasets import (
+    AGE,
+    INCOME,
+    make_age_income_customers,
+    make_course_blobs,
+)
 from course_utils.kmeans import (
     KMeansScratch,
     KMeansStep,
@@ -35,7 +40,9 @@ def random_start(X, n_clusters, seed):
 def fit_both(X, start, **params):
     """Fit ours and scikit-learn's Lloyd K-Means from the same start."""
     ours = KMeansScratch(start.shape[0], init=start, **params).fit(X)
-    theirs = KMeans(start.shape[0], init=start, n_init=1, algorithm="lloyd", **params).fit(X)
+    theirs = KMeans(
+        start.shape[0], init=start, n_init=1, algorithm="lloyd", **params
+    ).fit(X)
     return ours, theirs
 
 
@@ -44,7 +51,9 @@ def assert_same_as_sklearn(ours, theirs):
     assert ours.inertia_ == pytest.approx(theirs.inertia_, rel=1e-9)
     assert ours.n_iter_ == theirs.n_iter_
     scale = np.abs(theirs.cluster_centers_).max() + 1.0
-    np.testing.assert_allclose(ours.cluster_centers_, theirs.cluster_centers_, atol=1e-9 * scale)
+    np.testing.assert_allclose(
+        ours.cluster_centers_, theirs.cluster_centers_, atol=1e-9 * scale
+    )
 
 
 # --- the same result as scikit-learn ---------------------------------------------------------
@@ -80,7 +89,9 @@ def test_random_data_same_as_sklearn(seed):
     n_samples, n_features = int(rng.integers(30, 2000)), int(rng.integers(1, 7))
     n_clusters = int(rng.integers(2, 12))
     # features on very different scales and far from the origin: centring must not matter
-    X = rng.normal(size=(n_samples, n_features)) * rng.uniform(0.01, 1e3, size=n_features)
+    X = rng.normal(size=(n_samples, n_features)) * rng.uniform(
+        0.01, 1e3, size=n_features
+    )
     X += rng.uniform(-1e4, 1e4, size=n_features)
     assert_same_as_sklearn(*fit_both(X, random_start(X, n_clusters, seed)))
 
@@ -105,7 +116,9 @@ def test_empty_clusters_relocated_like_sklearn(seed):
     rng = np.random.default_rng(seed)
     X = rng.normal(size=(200, 2))
     start = random_start(X, 5, seed)
-    start[:3] = rng.normal(size=(3, 2)) * 1000.0  # three centres far away: no points at first
+    start[:3] = (
+        rng.normal(size=(3, 2)) * 1000.0
+    )  # three centres far away: no points at first
     ours, theirs = fit_both(X, start)
     assert np.bincount(ours.history_[0].labels, minlength=5)[:3].tolist() == [0, 0, 0]
     assert_same_as_sklearn(ours, theirs)
@@ -115,7 +128,9 @@ def test_large_blocks_and_many_clusters_same_as_sklearn():
     # more rows than one block, and more clusters than the bit-mask and one-hot paths take
     X = np.random.default_rng(9).normal(size=(20_000, 3))
     for n_clusters in (5, 12, 40):
-        assert_same_as_sklearn(*fit_both(X, random_start(X, n_clusters, 9), max_iter=15))
+        assert_same_as_sklearn(
+            *fit_both(X, random_start(X, n_clusters, 9), max_iter=15)
+        )
 
 
 # --- the empty-cluster rule ------------------------------------------------------------------
@@ -140,7 +155,9 @@ def test_cluster_that_cannot_be_filled_keeps_its_centre_and_warns():
 
 # --- properties ------------------------------------------------------------------------------
 
-finite = st.floats(-1e3, 1e3, allow_nan=False, allow_infinity=False, allow_subnormal=False)
+finite = st.floats(
+    -1e3, 1e3, allow_nan=False, allow_infinity=False, allow_subnormal=False
+)
 
 
 @st.composite
@@ -158,8 +175,12 @@ def data_and_k(draw):
 
 def fit_quietly(X, n_clusters, init, seed, **params):
     with warnings.catch_warnings():
-        warnings.simplefilter("ignore", ConvergenceWarning)  # duplicates: fewer clusters
-        return KMeansScratch(n_clusters, init=init, n_init=1, random_state=seed, **params).fit(X)
+        warnings.simplefilter(
+            "ignore", ConvergenceWarning
+        )  # duplicates: fewer clusters
+        return KMeansScratch(
+            n_clusters, init=init, n_init=1, random_state=seed, **params
+        ).fit(X)
 
 
 PROPERTY_SETTINGS = settings(
@@ -243,7 +264,9 @@ def test_generator_random_state_is_accepted(blobs):
 @pytest.mark.parametrize("seed", range(4))
 def test_n_init_keeps_the_lowest_inertia(seed):
     # 8 overlapping blobs: random starts often end in different local optima
-    X = make_course_blobs(n_samples=400, centers=8, cluster_std=1.5, random_state=seed)[0]
+    X = make_course_blobs(n_samples=400, centers=8, cluster_std=1.5, random_state=seed)[
+        0
+    ]
     n_init = 6
     model = KMeansScratch(8, init="random", n_init=n_init, random_state=seed).fit(X)
     # "random" draws one set of distinct rows per run from the same generator: replay them
@@ -307,7 +330,11 @@ def test_kmeans_inertia_by_hand():
 def test_get_params_set_params_clone_and_repr():
     model = KMeansScratch(3, init="random", n_init=2, random_state=0)
     params = model.get_params()
-    assert params["n_clusters"] == 3 and params["init"] == "random" and params["n_init"] == 2
+    assert (
+        params["n_clusters"] == 3
+        and params["init"] == "random"
+        and params["n_init"] == 2
+    )
     assert model.set_params(n_clusters=5) is model and model.n_clusters == 5
     copy = clone(model)
     assert copy.get_params() == model.get_params() and copy is not model
@@ -330,8 +357,16 @@ GOOD_X = np.arange(20.0).reshape(10, 2)
 @pytest.mark.parametrize(
     ("X", "error", "match"),
     [
-        (np.array([[0.0, 1.0], [np.nan, 2.0]]), ValueError, "X contains NaN or infinite"),
-        (np.array([[0.0, 1.0], [np.inf, 2.0]]), ValueError, "X contains NaN or infinite"),
+        (
+            np.array([[0.0, 1.0], [np.nan, 2.0]]),
+            ValueError,
+            "X contains NaN or infinite",
+        ),
+        (
+            np.array([[0.0, 1.0], [np.inf, 2.0]]),
+            ValueError,
+            "X contains NaN or infinite",
+        ),
         (np.arange(5.0), ValueError, "X must be 2-D"),
         (np.empty((0, 2)), ValueError, "X is empty"),
         (np.array([["a", "b"], ["c", "d"]]), TypeError, "X must hold numbers"),
@@ -354,20 +389,40 @@ def test_bad_X_is_refused(X, error, match):
         ({"n_clusters": 2, "init": None}, TypeError, "init must be one of"),
         ({"n_clusters": 2, "init": 3}, TypeError, "init must be one of"),
         ({"n_clusters": 2, "init": len}, TypeError, "init must be one of"),
-        ({"n_clusters": 2, "init": GOOD_X[:3]}, ValueError, r"init must have shape .*\(2, 2\)"),
+        (
+            {"n_clusters": 2, "init": GOOD_X[:3]},
+            ValueError,
+            r"init must have shape .*\(2, 2\)",
+        ),
         ({"n_clusters": 2, "init": GOOD_X[:2, :1]}, ValueError, "init must have shape"),
-        ({"n_clusters": 2, "init": [[0.0, np.nan], [1.0, 1.0]]}, ValueError, "init contains NaN"),
-        ({"n_clusters": 2, "init": [["a", "b"], ["c", "d"]]}, TypeError, "init must hold numbers"),
+        (
+            {"n_clusters": 2, "init": [[0.0, np.nan], [1.0, 1.0]]},
+            ValueError,
+            "init contains NaN",
+        ),
+        (
+            {"n_clusters": 2, "init": [["a", "b"], ["c", "d"]]},
+            TypeError,
+            "init must hold numbers",
+        ),
         ({"n_clusters": 2, "n_init": 0}, ValueError, "n_init must be >= 1"),
         ({"n_clusters": 2, "n_init": 1.5}, TypeError, "n_init must be an integer"),
         ({"n_clusters": 2, "n_init": "many"}, ValueError, "n_init must be one of"),
-        ({"n_clusters": 2, "init": GOOD_X[:2], "n_init": 3}, ValueError, "n_init must be 1"),
+        (
+            {"n_clusters": 2, "init": GOOD_X[:2], "n_init": 3},
+            ValueError,
+            "n_init must be 1",
+        ),
         ({"n_clusters": 2, "max_iter": 0}, ValueError, "max_iter must be >= 1"),
         ({"n_clusters": 2, "max_iter": 10.0}, TypeError, "max_iter must be an integer"),
         ({"n_clusters": 2, "tol": -1e-3}, ValueError, "tol must be >= 0"),
         ({"n_clusters": 2, "tol": float("nan")}, ValueError, "tol must be finite"),
         ({"n_clusters": 2, "tol": "small"}, TypeError, "tol must be a number"),
-        ({"n_clusters": 2, "random_state": -1}, ValueError, "random_state must be >= 0"),
+        (
+            {"n_clusters": 2, "random_state": -1},
+            ValueError,
+            "random_state must be >= 0",
+        ),
         ({"n_clusters": 2, "random_state": "seed"}, TypeError, "random_state must be"),
         ({"n_clusters": 2, "keep_history": "yes"}, TypeError, "keep_history must be"),
     ],
@@ -394,12 +449,32 @@ def test_predict_with_other_number_of_features_is_refused():
 @pytest.mark.parametrize(
     ("call", "error", "match"),
     [
-        (lambda: kmeans_inertia(GOOD_X, GOOD_X[:2], [0] * 9 + [2]), ValueError, "labels must lie"),
-        (lambda: kmeans_inertia(GOOD_X, GOOD_X[:2, :1], [0] * 10), ValueError, "centers has 1"),
-        (lambda: kmeans_inertia(GOOD_X, GOOD_X[:2], [0] * 9), ValueError, "labels has 9"),
-        (lambda: squared_distances(GOOD_X, np.zeros((2, 3))), ValueError, "centers has 3"),
+        (
+            lambda: kmeans_inertia(GOOD_X, GOOD_X[:2], [0] * 9 + [2]),
+            ValueError,
+            "labels must lie",
+        ),
+        (
+            lambda: kmeans_inertia(GOOD_X, GOOD_X[:2, :1], [0] * 10),
+            ValueError,
+            "centers has 1",
+        ),
+        (
+            lambda: kmeans_inertia(GOOD_X, GOOD_X[:2], [0] * 9),
+            ValueError,
+            "labels has 9",
+        ),
+        (
+            lambda: squared_distances(GOOD_X, np.zeros((2, 3))),
+            ValueError,
+            "centers has 3",
+        ),
         (lambda: kmeans_plusplus(GOOD_X, 11), ValueError, "n_clusters must be <= 10"),
-        (lambda: kmeans_plusplus(GOOD_X, 2, n_local_trials=0), ValueError, "n_local_trials"),
+        (
+            lambda: kmeans_plusplus(GOOD_X, 2, n_local_trials=0),
+            ValueError,
+            "n_local_trials",
+        ),
     ],
 )
 def test_helpers_refuse_bad_input(call, error, match):

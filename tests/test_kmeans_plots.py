@@ -10,7 +10,11 @@ import pytest
 
 from course_utils.datasets import make_course_blobs
 from course_utils.kmeans import KMeansScratch, kmeans_inertia
-from course_utils.kmeans_plots import default_steps, plot_inertia_history, plot_iterations
+from course_utils.kmeans_plots import (
+    default_steps,
+    plot_inertia_history,
+    plot_iterations,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -42,7 +46,9 @@ def test_default_steps_refuses_bad_input():
 
 def test_plot_iterations_draws_one_panel_per_step(run):
     X, model = run
-    fig = plot_iterations(X, model.history_, steps=[0, 2, model.n_iter_], ncols=2, title="t")
+    fig = plot_iterations(
+        X, model.history_, steps=[0, 2, model.n_iter_], ncols=2, title="t"
+    )
     visible = [ax for ax in fig.axes if ax.get_visible()]
     assert len(visible) == 3 and len(fig.axes) == 4  # 2 x 2 grid, last panel hidden
     titles = [ax.get_title() for ax in visible]

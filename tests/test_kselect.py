@@ -58,11 +58,17 @@ def test_table_shape_and_columns(blob_scores):
     ]
 
 
-def test_k_equal_1_has_inertia_only_and_it_is_the_total_sum_of_squares(blobs, blob_scores):
+def test_k_equal_1_has_inertia_only_and_it_is_the_total_sum_of_squares(
+    blobs, blob_scores
+):
     X, _ = blobs
     total = float(((X - X.mean(axis=0)) ** 2).sum())
     assert blob_scores.loc[1, "inertia"] == pytest.approx(total, rel=1e-9)
-    assert blob_scores.loc[1, ["silhouette", "calinski_harabasz", "davies_bouldin"]].isna().all()
+    assert (
+        blob_scores.loc[1, ["silhouette", "calinski_harabasz", "davies_bouldin"]]
+        .isna()
+        .all()
+    )
     assert blob_scores.loc[2:].notna().all().all()
 
 
@@ -179,7 +185,9 @@ def test_knee_returns_a_python_int_or_none():
     ks = list(range(1, 11))
     knee = find_knee(ks, corner_curve(4, np.array(ks)))
     assert type(knee) is int
-    assert find_knee(ks, [100.0 - 3 * k for k in ks]) is None  # a straight line has no knee
+    assert (
+        find_knee(ks, [100.0 - 3 * k for k in ks]) is None
+    )  # a straight line has no knee
 
 
 def test_difference_curve_peaks_at_the_knee():
@@ -218,8 +226,17 @@ def test_find_knee_bad_input(k_values, inertias, error, match):
 def test_best_k_by_criterion(blob_scores):
     picks = best_k_by_criterion(blob_scores)
     assert picks.name == "best K"
-    assert list(picks.index) == ["silhouette", "calinski_harabasz", "davies_bouldin", "knee"]
-    assert picks[["silhouette", "calinski_harabasz", "davies_bouldin"]].tolist() == [4, 4, 4]
+    assert list(picks.index) == [
+        "silhouette",
+        "calinski_harabasz",
+        "davies_bouldin",
+        "knee",
+    ]
+    assert picks[["silhouette", "calinski_harabasz", "davies_bouldin"]].tolist() == [
+        4,
+        4,
+        4,
+    ]
     assert picks["knee"] == find_knee(blob_scores.index, blob_scores["inertia"])
 
 

@@ -89,7 +89,9 @@ def test_a_lesson_script_opens_as_a_notebook(lab_url):
         # JupyterLab renders only the cells in view; the first ones prove it is a notebook
         assert cells.count() >= 3
         # a rendered markdown cell: the lesson's title
-        page.locator(".jp-NotebookPanel h1", has_text="Lesson 0").first.wait_for(timeout=30_000)
+        page.locator(".jp-NotebookPanel h1", has_text="Lesson 0").first.wait_for(
+            timeout=30_000
+        )
         browser.close()
 
 
@@ -108,7 +110,9 @@ def test_quiz_gives_instant_feedback_in_jupyterlab(lab_url):
             args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
         )
         page = browser.new_page()
-        page.goto(f"{lab_url}/lab/workspaces/quiz/tree/notebooks/06_quiz.py?reset&token={TOKEN}")
+        page.goto(
+            f"{lab_url}/lab/workspaces/quiz/tree/notebooks/06_quiz.py?reset&token={TOKEN}"
+        )
         panel = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
         panel.wait_for(timeout=60_000)
         panel.locator(".jp-Cell").first.wait_for(timeout=30_000)
@@ -117,7 +121,9 @@ def test_quiz_gives_instant_feedback_in_jupyterlab(lab_url):
         page.locator("#jp-main-statusbar", has_text="Idle").wait_for(timeout=60_000)
         page.evaluate("window.jupyterapp.commands.execute('notebook:run-all-cells')")
         # the last code cell's output says the run is over
-        page.get_by_text("expected exactly 1 correct option, found 2").wait_for(timeout=120_000)
+        page.get_by_text("expected exactly 1 correct option, found 2").wait_for(
+            timeout=120_000
+        )
         # JupyterLab renders only the cells in view: bring the quiz's cell (the third) back
         page.evaluate("window.jupyterapp.shell.currentWidget.content.scrollToItem(2)")
         question = page.locator(f"#quiz-{first.id}")
@@ -127,5 +133,9 @@ def test_quiz_gives_instant_feedback_in_jupyterlab(lab_url):
         feedback.wait_for(timeout=10_000)
         assert feedback.inner_text().startswith("✘ Not quite.")
         assert first.options[wrong].explanation in feedback.inner_text()
-        assert page.locator("#quiz .cq-score").inner_text().startswith("Score: 0 / 1 answered")
+        assert (
+            page.locator("#quiz .cq-score")
+            .inner_text()
+            .startswith("Score: 0 / 1 answered")
+        )
         browser.close()

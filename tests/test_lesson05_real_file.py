@@ -64,7 +64,9 @@ json.dump(
 """
 
 
-def write_real_format(path: Path, gender_header: str, *, reverse: bool = False) -> pd.DataFrame:
+def write_real_format(
+    path: Path, gender_header: str, *, reverse: bool = False
+) -> pd.DataFrame:
     """Write the replica as the Kaggle file looks: the given header, IDs 0001.., CRLF.
 
     With ``reverse`` the rows are written last to first: K-Means then starts from other points
@@ -112,7 +114,9 @@ def executed(request, tmp_path_factory):
     notebook.metadata["kernelspec"] = {"name": "python3", "language": "python"}
     with pytest.MonkeyPatch.context() as patch:
         pythonpath = os.environ.get("PYTHONPATH")
-        patch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(tree), pythonpath])))
+        patch.setenv(
+            "PYTHONPATH", os.pathsep.join(filter(None, [str(tree), pythonpath]))
+        )
         patch.setenv("OMP_NUM_THREADS", "1")
         patch.delenv("MPLBACKEND", raising=False)
         NotebookClient(
@@ -129,7 +133,9 @@ def test_the_file_really_has_the_real_format(executed):
     _, _, csv, _ = executed
     raw = csv.read_bytes()
     assert raw.count(b"\r\n") == 201 and b"\n" not in raw.replace(b"\r\n", b"")
-    first_ids = {line.split(b",")[0] for line in (raw.splitlines()[1], raw.splitlines()[-1])}
+    first_ids = {
+        line.split(b",")[0] for line in (raw.splitlines()[1], raw.splitlines()[-1])
+    }
     assert b"0001" in first_ids
 
 

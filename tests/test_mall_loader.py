@@ -35,7 +35,9 @@ SMALL_LINES = REPLICA_LINES[:6]
 @pytest.fixture
 def no_original(monkeypatch, tmp_path):
     """Pretend no real file has been saved, whatever the user's data/ folder holds."""
-    monkeypatch.setattr(mall_loader, "ORIGINAL_PATH", tmp_path / "absent" / "Mall_Customers.csv")
+    monkeypatch.setattr(
+        mall_loader, "ORIGINAL_PATH", tmp_path / "absent" / "Mall_Customers.csv"
+    )
 
 
 def write(tmp_path, lines, name="mall.csv", newline="\n"):
@@ -71,7 +73,9 @@ def test_default_is_the_original_when_it_is_saved(monkeypatch, tmp_path):
     monkeypatch.setattr(mall_loader, "ORIGINAL_PATH", original)
     customers = load_mall_customers()
     assert customers.attrs["source"] == "original"
-    assert customers.attrs["description"].startswith("Using the real mall customers file")
+    assert customers.attrs["description"].startswith(
+        "Using the real mall customers file"
+    )
     assert len(customers) == 5
 
 
@@ -124,7 +128,15 @@ def variant_lines(genre, zero_pad, spaces, lower_gender, upper_header, float_num
 )
 def test_each_variant_loads_as_the_replica(tmp_path, variant):
     flags = dict.fromkeys(
-        ["genre", "zero_pad", "spaces", "lower_gender", "upper_header", "float_numbers"], False
+        [
+            "genre",
+            "zero_pad",
+            "spaces",
+            "lower_gender",
+            "upper_header",
+            "float_numbers",
+        ],
+        False,
     )
     flags[variant] = True
     path = write(tmp_path, variant_lines(**flags))
@@ -133,12 +145,16 @@ def test_each_variant_loads_as_the_replica(tmp_path, variant):
 
 def test_windows_line_endings_and_byte_order_mark_load(tmp_path):
     path = tmp_path / "windows.csv"
-    path.write_bytes(b"\xef\xbb\xbf" + ("\r\n".join(REPLICA_LINES) + "\r\n").encode("utf-8"))
+    path.write_bytes(
+        b"\xef\xbb\xbf" + ("\r\n".join(REPLICA_LINES) + "\r\n").encode("utf-8")
+    )
     pd.testing.assert_frame_equal(load_mall_customers(path), make_mall_replica())
 
 
 @settings(
-    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=15,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(flags=st.tuples(*[st.booleans()] * 6), newline=st.sampled_from(["\n", "\r\n"]))
 def test_any_mix_of_variants_loads_as_the_replica(tmp_path, flags, newline):
@@ -181,7 +197,13 @@ DAMAGED = [
         AGE_COLUMN,
         ["CustomerID 2", "'twenty'", "whole years"],
     ),
-    ("fractional age", replace_cell(SMALL_LINES, 3, AGE_COLUMN, "20.5"), 3, AGE_COLUMN, ["'20.5'"]),
+    (
+        "fractional age",
+        replace_cell(SMALL_LINES, 3, AGE_COLUMN, "20.5"),
+        3,
+        AGE_COLUMN,
+        ["'20.5'"],
+    ),
     (
         "age out of range",
         replace_cell(SMALL_LINES, 3, AGE_COLUMN, "240"),
@@ -224,7 +246,13 @@ DAMAGED = [
         ID_COLUMN,
         ["CustomerID 2 is duplicated", "first seen on line 3"],
     ),
-    ("non-numeric ID", replace_cell(SMALL_LINES, 5, ID_COLUMN, "C-4"), 5, ID_COLUMN, ["'C-4'"]),
+    (
+        "non-numeric ID",
+        replace_cell(SMALL_LINES, 5, ID_COLUMN, "C-4"),
+        5,
+        ID_COLUMN,
+        ["'C-4'"],
+    ),
     (
         "missing column",
         [",".join(line.split(",")[:4]) for line in SMALL_LINES],
@@ -254,7 +282,9 @@ DAMAGED = [
     [case[1:] for case in DAMAGED],
     ids=[case[0] for case in DAMAGED],
 )
-def test_damaged_file_is_refused_naming_line_and_column(tmp_path, lines, line, column, words):
+def test_damaged_file_is_refused_naming_line_and_column(
+    tmp_path, lines, line, column, words
+):
     path = write(tmp_path, lines)
     with pytest.raises(MallDataError) as caught:
         load_mall_customers(path)
@@ -272,13 +302,19 @@ def test_damaged_file_is_refused_naming_line_and_column(tmp_path, lines, line, c
 def test_an_error_in_a_windows_file_names_the_right_line(tmp_path):
     lines = replace_cell(REPLICA_LINES, 150, SCORE_COLUMN, "abc")
     path = write(tmp_path, lines, newline="\r\n")
-    with pytest.raises(MallDataError, match=r"line 150 \(CustomerID 149\), column 'Spending"):
+    with pytest.raises(
+        MallDataError, match=r"line 150 \(CustomerID 149\), column 'Spending"
+    ):
         load_mall_customers(path)
 
 
 @pytest.mark.parametrize(
     ("content", "words"),
-    [(b"", "is empty"), (b"\n \r\n\n", "is empty"), (HEADER.encode() + b"\n", "no customer rows")],
+    [
+        (b"", "is empty"),
+        (b"\n \r\n\n", "is empty"),
+        (HEADER.encode() + b"\n", "no customer rows"),
+    ],
     ids=["zero bytes", "only blank lines", "header only"],
 )
 def test_empty_files_are_refused(tmp_path, content, words):

@@ -75,7 +75,9 @@ def test_write_replica_writes_the_same_bytes(tmp_path):
 
 def test_same_seed_same_data_other_seed_other_data():
     pd.testing.assert_frame_equal(make_mall_replica(5), make_mall_replica(5))
-    pd.testing.assert_frame_equal(make_mall_replica(5), make_mall_replica(np.random.default_rng(5)))
+    pd.testing.assert_frame_equal(
+        make_mall_replica(5), make_mall_replica(np.random.default_rng(5))
+    )
     assert not make_mall_replica(5).equals(make_mall_replica(6))
 
 
@@ -99,7 +101,10 @@ def test_two_hundred_customers_numbered_in_income_order(replica):
 
 
 def test_overall_gender_split(replica):
-    assert replica[GENDER_COLUMN].value_counts().to_dict() == {"Female": 112, "Male": 88}
+    assert replica[GENDER_COLUMN].value_counts().to_dict() == {
+        "Female": 112,
+        "Male": 88,
+    }
 
 
 def test_overall_ranges(replica):
@@ -168,14 +173,19 @@ def test_each_group_has_its_published_facts(replica, group):
     size=st.integers(15, 120),
     seed=st.integers(0, 2**32 - 1),
 )
-def test_draw_group_values_hits_range_ends_and_moments(low, width, centre, sd_fraction, size, seed):
+def test_draw_group_values_hits_range_ends_and_moments(
+    low, width, centre, sd_fraction, size, seed
+):
     spread = Spread(low + centre * width, sd_fraction * width, low, low + width)
     # Feasible only if the two end values alone do not spread more than the target sd allows
     # (the moments the other size - 2 values need then have a positive variance).
     rest = size - 2
     rest_mean = (size * spread.mean - spread.low - spread.high) / rest
     rest_variance = (
-        (size - 1) * spread.sd**2 + size * spread.mean**2 - spread.low**2 - spread.high**2
+        (size - 1) * spread.sd**2
+        + size * spread.mean**2
+        - spread.low**2
+        - spread.high**2
     ) / rest - rest_mean**2
     rng = np.random.default_rng(seed)
     if rest_variance <= 0:
@@ -193,7 +203,9 @@ def test_draw_group_values_hits_range_ends_and_moments(low, width, centre, sd_fr
 def test_draw_group_values_refuses_impossible_spreads():
     rng = np.random.default_rng(0)
     with pytest.raises(ValueError, match="no Beta distribution"):
-        draw_group_values(rng, Spread(50.0, 55.0, 0, 100), 20)  # sd too large for the range
+        draw_group_values(
+            rng, Spread(50.0, 55.0, 0, 100), 20
+        )  # sd too large for the range
     with pytest.raises(ValueError, match="no Beta distribution"):
         draw_group_values(rng, Spread(120.0, 5.0, 0, 100), 20)  # mean outside the range
     with pytest.raises(ValueError, match="size 2"):
@@ -234,13 +246,19 @@ def test_k5_recovers_the_five_group_centres(income_score, replica):
     distances = np.abs(fitted[:, None, :] - true[None, :, :]).max(axis=2)
     assert (distances <= 5).sum(axis=0).tolist() == [1] * 5
     assert (distances <= 5).sum(axis=1).tolist() == [1] * 5
-    assert min(np.linalg.norm(a - b) for i, a in enumerate(true) for b in true[i + 1 :]) > 28
+    assert (
+        min(np.linalg.norm(a - b) for i, a in enumerate(true) for b in true[i + 1 :])
+        > 28
+    )
 
 
 def test_k5_also_wins_by_knee(income_score):
     # What a Gaussian mixture's BIC says is asserted where it is taught, in lesson 5.
     k_all = list(range(1, 11))
-    inertia = [KMeans(k, n_init=10, random_state=SEED).fit(income_score).inertia_ for k in k_all]
+    inertia = [
+        KMeans(k, n_init=10, random_state=SEED).fit(income_score).inertia_
+        for k in k_all
+    ]
     knee = KneeLocator(k_all, inertia, curve="convex", direction="decreasing").knee
     assert knee == 5
 

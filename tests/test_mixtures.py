@@ -38,7 +38,10 @@ def stretched():
     """Three tilted, overlapping clouds: a model that is unsure about some points."""
     rng = np.random.default_rng(0)
     shear = np.array([[1.0, 0.0], [0.8, 0.4]])
-    clouds = [rng.normal(size=(80, 2)) @ shear + centre for centre in ([0, 0], [2.5, 1], [5, 0])]
+    clouds = [
+        rng.normal(size=(80, 2)) @ shear + centre
+        for centre in ([0, 0], [2.5, 1], [5, 0])
+    ]
     return np.vstack(clouds)
 
 
@@ -97,7 +100,9 @@ def test_ellipse_parameters_recover_a_rotated_covariance(var_a, var_b, angle, n_
     # build covariance = R diag(a, b) R^T with a >= b, rotated by `angle`
     big, small = max(var_a, var_b), min(var_a, var_b)
     theta = np.radians(angle)
-    rotation = np.array([[np.cos(theta), -np.sin(theta)], [np.sin(theta), np.cos(theta)]])
+    rotation = np.array(
+        [[np.cos(theta), -np.sin(theta)], [np.sin(theta), np.cos(theta)]]
+    )
     covariance = rotation @ np.diag([big, small]) @ rotation.T
     width, height, found_angle = ellipse_parameters(covariance, n_std)
     assert width == pytest.approx(2 * n_std * np.sqrt(big), rel=1e-6)
@@ -131,8 +136,12 @@ def test_draw_ellipses_for_every_covariance_type(stretched, models):
         for i, patch in enumerate(patches[::2]):
             width, height, angle = ellipse_parameters(covariances[i], 1.0)
             assert patch.center == pytest.approx(tuple(model.means_[i]))
-            assert (patch.width, patch.height, patch.angle) == pytest.approx((width, height, angle))
-    ax = plot_mixture(stretched, models["full"], xlabel="x (sd)", ylabel="y (sd)", title="t")
+            assert (patch.width, patch.height, patch.angle) == pytest.approx(
+                (width, height, angle)
+            )
+    ax = plot_mixture(
+        stretched, models["full"], xlabel="x (sd)", ylabel="y (sd)", title="t"
+    )
     assert ax.get_legend() is not None and ax.get_xlabel() == "x (sd)"
 
 
@@ -212,7 +221,9 @@ def test_information_criteria_bad_input(blobs):
 
 
 @pytest.mark.parametrize("threshold", [0.6, 0.8, 0.95])
-def test_uncertain_points_are_exactly_those_below_the_threshold(stretched, models, threshold):
+def test_uncertain_points_are_exactly_those_below_the_threshold(
+    stretched, models, threshold
+):
     model = models["full"]
     uncertain = uncertain_points(model, stretched, threshold)
     probabilities = model.predict_proba(stretched)

@@ -12,7 +12,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
 STEMS = sorted(
-    {p.stem for p in NOTEBOOKS.glob("*.py")} | {p.stem for p in NOTEBOOKS.glob("*.ipynb")}
+    {p.stem for p in NOTEBOOKS.glob("*.py")}
+    | {p.stem for p in NOTEBOOKS.glob("*.ipynb")}
 )
 
 
@@ -27,8 +28,12 @@ def first_difference(left: list, right: list) -> str | None:
         if a[0] != b[0]:
             return f"cell {index} differs in type: .py has {a[0]}, .ipynb has {b[0]}"
         if a[1] != b[1]:
-            pairs = zip(a[1].splitlines() + [""], b[1].splitlines() + [""], strict=False)
-            line, (py_line, nb_line) = next((n, p) for n, p in enumerate(pairs) if p[0] != p[1])
+            pairs = zip(
+                a[1].splitlines() + [""], b[1].splitlines() + [""], strict=False
+            )
+            line, (py_line, nb_line) = next(
+                (n, p) for n, p in enumerate(pairs) if p[0] != p[1]
+            )
             return (
                 f"cell {index} differs in source at its line {line + 1}: "
                 f".py has {py_line!r}, .ipynb has {nb_line!r}"
@@ -57,8 +62,12 @@ def test_pair_is_in_sync(stem):
 def test_first_difference_finds_drift():
     base = [("markdown", "# Title"), ("code", "x = 1")]
     assert first_difference(base, list(base)) is None
-    assert "cell 1 differs in source" in first_difference(base, [base[0], ("code", "x = 2")])
-    assert "cell 0 differs in type" in first_difference(base, [("code", "# Title"), base[1]])
+    assert "cell 1 differs in source" in first_difference(
+        base, [base[0], ("code", "x = 2")]
+    )
+    assert "cell 0 differs in type" in first_difference(
+        base, [("code", "# Title"), base[1]]
+    )
     assert "2 cells" in first_difference(base, base[:1])
 
 
@@ -66,6 +75,6 @@ def test_first_difference_finds_drift():
 def test_committed_notebook_is_executed(stem):
     notebook = jupytext.read(NOTEBOOKS / f"{stem}.ipynb")
     code = [cell for cell in notebook.cells if cell.cell_type == "code"]
-    assert code and all(cell.get("execution_count") for cell in code if cell.source.strip()), (
-        f"notebooks/{stem}.ipynb has unexecuted code cells: run `make notebooks`"
-    )
+    assert code and all(
+        cell.get("execution_count") for cell in code if cell.source.strip()
+    ), f"notebooks/{stem}.ipynb has unexecuted code cells: run `make notebooks`"

@@ -45,7 +45,9 @@ def blobs_silhouette_best_k():
     from course_utils.kselect import scores_by_k
 
     X, _ = make_course_blobs()
-    return int(scores_by_k(X, range(2, 11), random_state=0, n_init=10)["silhouette"].idxmax())
+    return int(
+        scores_by_k(X, range(2, 11), random_state=0, n_init=10)["silhouette"].idxmax()
+    )
 
 
 def customers_silhouette_best_k():
@@ -53,7 +55,9 @@ def customers_silhouette_best_k():
     from course_utils.kselect import scores_by_k
 
     X = StandardScaler().fit_transform(make_age_income_customers()[[AGE, INCOME]])
-    return int(scores_by_k(X, range(2, 11), random_state=0, n_init=10)["silhouette"].idxmax())
+    return int(
+        scores_by_k(X, range(2, 11), random_state=0, n_init=10)["silhouette"].idxmax()
+    )
 
 
 def dbscan_moons_clusters_eps_0_1():
@@ -80,8 +84,12 @@ def mall_silhouette_best_k():
     from course_utils.mall_loader import load_mall_customers
 
     mall = load_mall_customers()
-    X = StandardScaler().fit_transform(mall[["Annual Income (k$)", "Spending Score (1-100)"]])
-    return int(scores_by_k(X, range(2, 11), random_state=0, n_init=10)["silhouette"].idxmax())
+    X = StandardScaler().fit_transform(
+        mall[["Annual Income (k$)", "Spending Score (1-100)"]]
+    )
+    return int(
+        scores_by_k(X, range(2, 11), random_state=0, n_init=10)["silhouette"].idxmax()
+    )
 
 
 COMPUTATIONS = {
@@ -100,14 +108,18 @@ def test_some_keys_are_computed():
 
 @pytest.mark.parametrize("question", COMPUTED, ids=lambda q: q.id)
 def test_computed_key_is_right(question):
-    assert question.computed in COMPUTATIONS, f"{question.id}: unknown {question.computed!r}"
+    assert question.computed in COMPUTATIONS, (
+        f"{question.id}: unknown {question.computed!r}"
+    )
     value = COMPUTATIONS[question.computed]()
     (correct,) = question.correct_options
     assert correct.value == pytest.approx(value), (
         f"{question.id}: the key says {correct.value}, the computation gives {value}"
     )
     wrong = [o.value for o in question.options if not o.correct]
-    assert not any(np.isclose(v, value) for v in wrong), f"{question.id}: a wrong option is right"
+    assert not any(np.isclose(v, value) for v in wrong), (
+        f"{question.id}: a wrong option is right"
+    )
 
 
 # --- the schema refuses bad banks -------------------------------------------------------------
@@ -122,10 +134,19 @@ def broken(change):
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        (lambda d: d[0]["options"][1].update(correct=True), "expected exactly 1 correct"),
+        (
+            lambda d: d[0]["options"][1].update(correct=True),
+            "expected exactly 1 correct",
+        ),
         (lambda d: d[0]["options"][0].update(correct=False), "found 0"),
-        (lambda d: d[0]["options"][1].pop("explanation"), "option 2: missing explanation"),
-        (lambda d: d[0]["options"][1].update(text=d[0]["options"][0]["text"]), "duplicate options"),
+        (
+            lambda d: d[0]["options"][1].pop("explanation"),
+            "option 2: missing explanation",
+        ),
+        (
+            lambda d: d[0]["options"][1].update(text=d[0]["options"][0]["text"]),
+            "duplicate options",
+        ),
         (lambda d: d[1].update(id=d[0]["id"]), "duplicate id"),
         (lambda d: d[0].pop("objective"), "missing 'objective'"),
         (lambda d: d[0].update(lesson="one"), "lesson must be a non-negative integer"),

@@ -90,18 +90,26 @@ def test_grouped_rfm_k4_recovers_the_groups():
     counts = table[GROUP_COLUMN].value_counts()
     assert sorted(counts.index) == sorted(group.name for group in RFM_GROUPS)
     assert set(counts) == {125}
-    labels = KMeans(len(RFM_GROUPS), n_init=10, random_state=0).fit_predict(scaled(table))
+    labels = KMeans(len(RFM_GROUPS), n_init=10, random_state=0).fit_predict(
+        scaled(table)
+    )
     assert adjusted_rand_score(table[GROUP_COLUMN], labels) > 0.95
     means = table.groupby(GROUP_COLUMN)[list(RFM_COLUMNS)].mean()
     for group in RFM_GROUPS:
-        assert means.loc[group.name, RECENCY] == pytest.approx(group.recency[0], rel=0.15)
-        assert means.loc[group.name, MONETARY] == pytest.approx(group.monetary[0], rel=0.15)
+        assert means.loc[group.name, RECENCY] == pytest.approx(
+            group.recency[0], rel=0.15
+        )
+        assert means.loc[group.name, MONETARY] == pytest.approx(
+            group.monetary[0], rel=0.15
+        )
 
 
 def test_uneven_sizes_and_determinism():
     table = make_grouped_rfm(n_customers=102, random_state=3)
     assert table[GROUP_COLUMN].value_counts().sort_values().tolist() == [25, 25, 26, 26]
-    pd.testing.assert_frame_equal(table, make_grouped_rfm(n_customers=102, random_state=3))
+    pd.testing.assert_frame_equal(
+        table, make_grouped_rfm(n_customers=102, random_state=3)
+    )
     pd.testing.assert_frame_equal(make_random_rfm(50, 7), make_random_rfm(50, 7))
     assert not make_random_rfm(50, 7).equals(make_random_rfm(50, 8))
 

@@ -39,13 +39,17 @@ def customers():
 )
 def test_shares_equal_each_features_part_of_the_pairwise_squared_distances(X):
     # Independent computation: sum the per-feature squared differences over all pairs.
-    per_feature = np.array([pdist(X[:, [j]], "sqeuclidean").sum() for j in range(X.shape[1])])
+    per_feature = np.array(
+        [pdist(X[:, [j]], "sqeuclidean").sum() for j in range(X.shape[1])]
+    )
     if per_feature.sum() == 0:
         with pytest.raises(ValueError, match="no spread"):
             feature_distance_shares(X)
         return
     shares = feature_distance_shares(X)
-    np.testing.assert_allclose(shares.to_numpy(), per_feature / per_feature.sum(), atol=1e-9)
+    np.testing.assert_allclose(
+        shares.to_numpy(), per_feature / per_feature.sum(), atol=1e-9
+    )
     assert shares.sum() == pytest.approx(1.0)
 
 
@@ -77,7 +81,12 @@ def test_compare_scalings_table(customers):
         X, {"raw": None, **default_scalers()}, y_true=customers[SEGMENT], n_init=3
     )
     table, labels = result
-    assert list(table.index) == ["raw", "StandardScaler", "MinMaxScaler", "RobustScaler"]
+    assert list(table.index) == [
+        "raw",
+        "StandardScaler",
+        "MinMaxScaler",
+        "RobustScaler",
+    ]
     assert table.index.name == "scaling"
     assert list(table.columns) == [
         "ARI vs truth",
@@ -89,8 +98,12 @@ def test_compare_scalings_table(customers):
     np.testing.assert_allclose(table.filter(like="share").sum(axis=1), 1.0)
     assert table.loc["StandardScaler", f"share: {AGE}"] == pytest.approx(0.5)
     assert set(labels) == set(table.index)
-    assert all(len(run) == len(X) and len(np.unique(run)) == 4 for run in labels.values())
-    assert (table["smallest cluster"] == [np.bincount(labels[n]).min() for n in table.index]).all()
+    assert all(
+        len(run) == len(X) and len(np.unique(run)) == 4 for run in labels.values()
+    )
+    assert (
+        table["smallest cluster"] == [np.bincount(labels[n]).min() for n in table.index]
+    ).all()
 
 
 def test_raw_kmeans_on_dollars_is_kmeans_on_income_alone(customers):
@@ -98,7 +111,9 @@ def test_raw_kmeans_on_dollars_is_kmeans_on_income_alone(customers):
     X = customers[[AGE, INCOME]]
     income_only = FunctionTransformer(lambda x: x[:, [1]])
     _, labels = compare_scalings(X, {"raw": None, "income only": income_only}, n_init=3)
-    assert pd.crosstab(labels["raw"], labels["income only"]).gt(0).sum(axis=1).eq(1).all()
+    assert (
+        pd.crosstab(labels["raw"], labels["income only"]).gt(0).sum(axis=1).eq(1).all()
+    )
 
 
 def test_labels_are_ari_1_with_themselves_and_table_without_truth(customers):
@@ -117,7 +132,9 @@ def test_compare_scalings_bad_input(customers):
         compare_scalings(X, [StandardScaler()])
     with pytest.raises(ValueError, match="scalers is empty"):
         compare_scalings(X, {})
-    with pytest.raises(TypeError, match=r"scalers\['bad'\] must be None \(no scaling\) or"):
+    with pytest.raises(
+        TypeError, match=r"scalers\['bad'\] must be None \(no scaling\) or"
+    ):
         compare_scalings(X, {"bad": "standard"})
     with pytest.raises(TypeError, match="keys must be strings"):
         compare_scalings(X, {1: None})
@@ -141,13 +158,17 @@ def test_outlier_effect_matches_the_scalers_formulas():
     assert table.loc["MinMaxScaler", "outlier scaled to"] == pytest.approx(1.0)
     # Standard: range / population sd, with and without the outlier.
     with_outlier = np.append(values, 1000.0)
-    assert table.loc["StandardScaler", "range without outlier"] == pytest.approx(9 / values.std())
+    assert table.loc["StandardScaler", "range without outlier"] == pytest.approx(
+        9 / values.std()
+    )
     assert table.loc["StandardScaler", "range with outlier"] == pytest.approx(
         9 / with_outlier.std()
     )
     # Robust: range / interquartile range; one extra point barely moves the quartiles.
     q1, q3 = np.percentile(values, [25, 75])
-    assert table.loc["RobustScaler", "range without outlier"] == pytest.approx(9 / (q3 - q1))
+    assert table.loc["RobustScaler", "range without outlier"] == pytest.approx(
+        9 / (q3 - q1)
+    )
     assert table.loc["RobustScaler", "range with outlier"] > 0.8 * 9 / (q3 - q1)
 
 
@@ -172,7 +193,9 @@ def test_outlier_effect_bad_input():
 def test_single_category_count_against_a_direct_count(pairs):
     labels = [label for label, _ in pairs]
     categories = [category for _, category in pairs]
-    expected = sum(len({c for lab, c in pairs if lab == cluster}) == 1 for cluster in set(labels))
+    expected = sum(
+        len({c for lab, c in pairs if lab == cluster}) == 1 for cluster in set(labels)
+    )
     assert count_single_category_clusters(labels, categories) == expected
 
 

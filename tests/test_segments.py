@@ -101,7 +101,9 @@ def test_the_five_mall_segments_get_one_name_each_matching_the_groups(replica_k5
     levels_of = {g.name: (g.income_level, g.spend_level) for g in MALL_GROUPS}
     for cluster, row in names.iterrows():
         true_group = customers.loc[labels == cluster, GROUP_COLUMN].mode()[0]
-        assert (row[INCOME_LEVEL], row[SPEND_LEVEL]) == levels_of[true_group], true_group
+        assert (row[INCOME_LEVEL], row[SPEND_LEVEL]) == levels_of[true_group], (
+            true_group
+        )
         assert row[NAME] == SEGMENT_RULES[levels_of[true_group]][0]
 
 
@@ -111,7 +113,9 @@ def test_names_follow_the_customers_not_the_cluster_numbers(replica_k5, permutat
     customers, labels = replica_k5
     relabelled = np.asarray(permutation)[labels]
     before = name_segments(profile_segments(customers, labels))[NAME].to_numpy()[labels]
-    after = name_segments(profile_segments(customers, relabelled))[NAME].to_numpy()[relabelled]
+    after = name_segments(profile_segments(customers, relabelled))[NAME].to_numpy()[
+        relabelled
+    ]
     assert before.tolist() == after.tolist()
 
 
@@ -133,7 +137,9 @@ def test_explicit_cuts_override_the_profile():
     bare.attrs = {}
     with pytest.raises(ValueError, match="income_cuts"):
         name_segments(bare)
-    assert name_segments(bare, income_cuts=(50, 60), score_cuts=(50, 60))[NAME].tolist() == [
+    assert name_segments(bare, income_cuts=(50, 60), score_cuts=(50, 60))[
+        NAME
+    ].tolist() == [
         SEGMENT_RULES[("high", "low")][0],
         SEGMENT_RULES[("low", "high")][0],
     ]
@@ -155,7 +161,9 @@ def test_profile_bad_input():
     with pytest.raises(ValueError, match="NaN"):
         profile_segments(customers.assign(**{AGE_COLUMN: [20, np.nan, 40, 51]}), labels)
     with pytest.raises(TypeError, match="non-numeric"):
-        profile_segments(customers.assign(**{AGE_COLUMN: ["20", "30", "40", "51"]}), labels)
+        profile_segments(
+            customers.assign(**{AGE_COLUMN: ["20", "30", "40", "51"]}), labels
+        )
     with pytest.raises(ValueError, match="'X'"):
         profile_segments(
             customers.assign(**{GENDER_COLUMN: ["Female", "X", "Male", "Male"]}), labels

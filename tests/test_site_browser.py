@@ -45,7 +45,9 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} not found: run `make browser` (make test does it first)")
+        pytest.fail(
+            f"{CHROMIUM} not found: run `make browser` (make test does it first)"
+        )
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
@@ -69,7 +71,9 @@ def open_page(browser, url):
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     response = page.goto(url, wait_until="load")
-    assert response is not None and response.ok, f"{url}: HTTP {response and response.status}"
+    assert response is not None and response.ok, (
+        f"{url}: HTTP {response and response.status}"
+    )
     unexpected = [e for e in errors if not any(k in e for k in KNOWN_PAGE_ERRORS)]
     return page, unexpected
 
@@ -113,10 +117,13 @@ def test_sidebar_lists_the_pages_in_order(browser, site_url):
 def test_every_output_image_loads(browser, site_url, file):
     page, errors = open_page(browser, f"{site_url}/{html_path(file)}")
     images = page.eval_on_selector_all(
-        "div.cell_output img", "els => els.map(e => [e.getAttribute('src'), e.naturalWidth])"
+        "div.cell_output img",
+        "els => els.map(e => [e.getAttribute('src'), e.naturalWidth])",
     )
     expected = image_outputs(ROOT / file)
-    assert len(images) >= expected, f"{file}: {expected} image outputs, {len(images)} on the page"
+    assert len(images) >= expected, (
+        f"{file}: {expected} image outputs, {len(images)} on the page"
+    )
     broken = [src for src, width in images if not width]
     assert broken == [], f"{file}: images that did not load: {broken}"
     assert errors == [], f"{file}: page errors: {errors}"
@@ -127,7 +134,8 @@ def test_launch_buttons_point_at_the_notebook(browser, site_url):
     page, _ = open_page(browser, f"{site_url}/notebooks/00_introduction.html")
     hrefs = page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)")
     assert any(
-        "colab.research.google.com" in h and h.endswith("notebooks/00_introduction.ipynb")
+        "colab.research.google.com" in h
+        and h.endswith("notebooks/00_introduction.ipynb")
         for h in hrefs
     ), "no Colab launch link to the .ipynb"
     assert any("mybinder.org" in h and "00_introduction.ipynb" in h for h in hrefs), (
@@ -146,12 +154,17 @@ def test_quiz_gives_instant_feedback_and_a_score(browser, site_url):
     question = page.locator(f"#quiz-{first.id}")
     question.locator(".cq-option").nth(wrong).click()
     feedback = question.locator(".cq-feedback").inner_text()
-    assert feedback.startswith("✘ Not quite.") and first.options[wrong].explanation in feedback
+    assert (
+        feedback.startswith("✘ Not quite.")
+        and first.options[wrong].explanation in feedback
+    )
     score = page.locator("#quiz .cq-score").inner_text()
     assert score.startswith(f"Score: 0 / 1 answered ({len(load_bank())} questions")
     question.locator(".cq-option").nth(right).click()
     feedback = question.locator(".cq-feedback").inner_text()
-    assert feedback.startswith("✔ Right.") and first.options[right].explanation in feedback
+    assert (
+        feedback.startswith("✔ Right.") and first.options[right].explanation in feedback
+    )
     assert page.locator("#quiz .cq-score").inner_text().startswith("Score: 0 / 1"), (
         "only the first answer to a question counts"
     )
@@ -172,11 +185,14 @@ def test_quiz_gives_instant_feedback_and_a_score(browser, site_url):
 def test_solutions_are_folded(browser, site_url, file):
     notebook = json.loads((ROOT / file).read_text(encoding="utf-8"))
     n_solutions = sum(
-        "solution" in cell.get("metadata", {}).get("tags", []) for cell in notebook["cells"]
+        "solution" in cell.get("metadata", {}).get("tags", [])
+        for cell in notebook["cells"]
     )
     page, _ = open_page(browser, f"{site_url}/{html_path(file)}")
     folds = page.locator("details.hide", has_text="Show solution")
-    assert folds.count() == n_solutions, f"{file}: {n_solutions} solutions, {folds.count()} folds"
+    assert folds.count() == n_solutions, (
+        f"{file}: {n_solutions} solutions, {folds.count()} folds"
+    )
     if n_solutions:
         first = folds.first
         assert first.get_attribute("open") is None, "a solution is shown unfolded"

@@ -33,8 +33,12 @@ def solution_lines(notebook) -> set[str]:
     """Lines that only solutions contain (so finding one in the edition is a leak)."""
     solution, other = set(), set()
     for cell in notebook.cells:
-        lines = {line.strip() for line in cell.source.splitlines() if len(line.strip()) > 12}
-        (solution if SOLUTION_TAG in cell.metadata.get("tags", []) else other).update(lines)
+        lines = {
+            line.strip() for line in cell.source.splitlines() if len(line.strip()) > 12
+        }
+        (solution if SOLUTION_TAG in cell.metadata.get("tags", []) else other).update(
+            lines
+        )
     return solution - other
 
 
@@ -42,13 +46,19 @@ def solution_lines(notebook) -> set[str]:
 def test_no_solution_survives_and_every_exercise_is_there(edition, lesson):
     original = jupytext.read(lesson)
     student = nbformat.read(edition / "notebooks" / lesson.name, as_version=4)
-    n_solutions = sum(SOLUTION_TAG in c.metadata.get("tags", []) for c in original.cells)
-    assert n_solutions >= 2, f"{lesson.name}: a lesson needs 2+ exercises with solutions"
+    n_solutions = sum(
+        SOLUTION_TAG in c.metadata.get("tags", []) for c in original.cells
+    )
+    assert n_solutions >= 2, (
+        f"{lesson.name}: a lesson needs 2+ exercises with solutions"
+    )
     assert not any(SOLUTION_TAG in c.metadata.get("tags", []) for c in student.cells)
     text = "\n".join(cell.source for cell in student.cells)
     student_lines = {line.strip() for line in text.splitlines()}
     leaked = sorted(solution_lines(original) & student_lines)
-    assert leaked == [], f"{lesson.name}: solution text left in the student edition: {leaked}"
+    assert leaked == [], (
+        f"{lesson.name}: solution text left in the student edition: {leaked}"
+    )
     exercises = [
         line.split("—")[0].removeprefix("### Exercise").strip()
         for cell in original.cells
@@ -58,7 +68,9 @@ def test_no_solution_survives_and_every_exercise_is_there(edition, lesson):
     ]
     assert len(exercises) >= 2
     for number in exercises:
-        assert f"### Exercise {number}" in text, f"{lesson.name}: exercise {number} missing"
+        assert f"### Exercise {number}" in text, (
+            f"{lesson.name}: exercise {number} missing"
+        )
         assert f"# Exercise {number} — write your answer here" in text
 
 
@@ -86,7 +98,9 @@ def test_student_edition_is_not_written_over_the_lessons():
 
 def test_strip_solutions_needs_an_exercise_heading():
     notebook = nbformat.v4.new_notebook()
-    notebook.cells = [nbformat.v4.new_code_cell("x = 1", metadata={"tags": [SOLUTION_TAG]})]
+    notebook.cells = [
+        nbformat.v4.new_code_cell("x = 1", metadata={"tags": [SOLUTION_TAG]})
+    ]
     with pytest.raises(ValueError, match="before any '### Exercise N.M' heading"):
         strip_solutions(notebook)
     with pytest.raises(TypeError, match="nbformat notebook"):

@@ -9,7 +9,13 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from course_utils.style import MARKERS, PALETTE, cluster_scatter, cluster_style, use_course_style
+from course_utils.style import (
+    MARKERS,
+    PALETTE,
+    cluster_scatter,
+    cluster_style,
+    use_course_style,
+)
 
 
 @pytest.fixture(autouse=True)

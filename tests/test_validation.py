@@ -31,7 +31,11 @@ from course_utils.validation import (
         ([[1, np.inf], [2, -np.inf]], ValueError, "NaN or infinite values in 2 row"),
         ([["a", "b"], ["c", "d"]], TypeError, "X must hold numbers only"),
         ([[1j, 2], [3, 4]], TypeError, "real numbers"),
-        (pd.DataFrame({"a": [1, 2], "b": ["x", "y"]}), TypeError, "non-numeric column.*b"),
+        (
+            pd.DataFrame({"a": [1, 2], "b": ["x", "y"]}),
+            TypeError,
+            "non-numeric column.*b",
+        ),
     ],
 )
 def test_check_features_refuses(bad, error, message):
@@ -47,7 +51,9 @@ def test_check_features_names_the_argument_and_counts_rows():
 @settings(max_examples=50, deadline=None)
 @given(
     arrays(
-        np.float64, st.tuples(st.integers(1, 20), st.integers(1, 5)), elements=st.floats(-1e6, 1e6)
+        np.float64,
+        st.tuples(st.integers(1, 20), st.integers(1, 5)),
+        elements=st.floats(-1e6, 1e6),
     )
 )
 def test_check_features_keeps_finite_data(X):
@@ -66,7 +72,9 @@ def test_check_labels():
     np.testing.assert_array_equal(check_labels(np.array([0.0, 2.0])), [0, 2])
     with pytest.raises(TypeError, match="labels must hold integers"):
         check_labels([0.5, 1.0])
-    with pytest.raises(ValueError, match="labels has 2 entries but the data has 3 rows"):
+    with pytest.raises(
+        ValueError, match="labels has 2 entries but the data has 3 rows"
+    ):
         check_labels([0, 1], n_samples=3)
     with pytest.raises(ValueError, match="labels must be 1-D"):
         check_labels([[0, 1]])

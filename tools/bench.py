@@ -69,7 +69,9 @@ def lessons() -> list[Path]:
 def timed(command: list[str]) -> float:
     """Wall time of a command; a failing command is an error (its time would mean nothing)."""
     start = time.perf_counter()
-    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        command, cwd=ROOT, capture_output=True, text=True, check=False
+    )
     if result.returncode != 0:
         raise RuntimeError(f"{' '.join(command)} failed:\n{result.stdout[-3000:]}")
     return time.perf_counter() - start
@@ -78,14 +80,18 @@ def timed(command: list[str]) -> float:
 def main(argv: list[str]) -> int:
     skip_make = "--skip-make" in argv
     OUT.mkdir(parents=True, exist_ok=True)
-    results: dict = {"machine": {"cores": os.cpu_count(), "python": sys.version.split()[0]}}
+    results: dict = {
+        "machine": {"cores": os.cpu_count(), "python": sys.version.split()[0]}
+    }
 
     floor = min(run_notebook(floor_notebook()) for _ in range(3))
     results["floor_s"] = floor
     rows = []
     for path in lessons():
         seconds = min(time_lesson(path) for _ in range(2))
-        rows.append({"lesson": path.stem, "seconds": seconds, "ratio_to_floor": seconds / floor})
+        rows.append(
+            {"lesson": path.stem, "seconds": seconds, "ratio_to_floor": seconds / floor}
+        )
     results["lessons"] = rows
 
     start = time.perf_counter()
@@ -98,7 +104,10 @@ def main(argv: list[str]) -> int:
     results["course_parallel_2_s"] = time.perf_counter() - start
 
     subprocess.run(
-        [sys.executable, "tools/bench_kmeans.py"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL
+        [sys.executable, "tools/bench_kmeans.py"],
+        cwd=ROOT,
+        check=True,
+        stdout=subprocess.DEVNULL,
     )
     results["kmeans"] = json.loads((OUT / "kmeans.json").read_text(encoding="utf-8"))
 
@@ -106,7 +115,9 @@ def main(argv: list[str]) -> int:
         for cache in ("html", ".doctrees", ".jupyter_cache", "jupyter_execute"):
             shutil.rmtree(ROOT / "_build" / cache, ignore_errors=True)
         results["book_cold_s"] = timed(["make", "book"])
-        results["book_warm_s"] = statistics.median(timed(["make", "book"]) for _ in range(3))
+        results["book_warm_s"] = statistics.median(
+            timed(["make", "book"]) for _ in range(3)
+        )
         results["make_test_s"] = timed(["make", "test"])
 
     (OUT / "bench.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
@@ -131,7 +142,9 @@ def report(results: dict) -> str:
         f"{'whole course, serial':<40} {serial:8.2f} {'':>7}  <= 40 s: "
         f"{'met' if serial <= 40 else 'MISSED'}"
     )
-    lines.append(f"{'whole course, 2 workers':<40} {results['course_parallel_2_s']:8.2f}")
+    lines.append(
+        f"{'whole course, 2 workers':<40} {results['course_parallel_2_s']:8.2f}"
+    )
     for case in results["kmeans"].get("cases", []):
         label = f"k-means per iteration {case['name']}"
         ratio = case["ratio"]

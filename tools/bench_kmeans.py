@@ -66,12 +66,19 @@ def run_case(n_samples: int, n_features: int, n_clusters: int, repeats: int) -> 
     """Time ours (with and without history) and scikit-learn's on one case."""
     X, start = make_case(n_samples, n_features, n_clusters)
     makers = {
-        "ours": lambda: KMeansScratch(n_clusters, init=start, max_iter=MAX_ITER, tol=0.0),
+        "ours": lambda: KMeansScratch(
+            n_clusters, init=start, max_iter=MAX_ITER, tol=0.0
+        ),
         "ours_no_history": lambda: KMeansScratch(
             n_clusters, init=start, max_iter=MAX_ITER, tol=0.0, keep_history=False
         ),
         "sklearn": lambda: KMeans(
-            n_clusters, init=start, n_init=1, max_iter=MAX_ITER, tol=0.0, algorithm="lloyd"
+            n_clusters,
+            init=start,
+            n_init=1,
+            max_iter=MAX_ITER,
+            tol=0.0,
+            algorithm="lloyd",
         ),
     }
     best = dict.fromkeys(makers, float("inf"))
@@ -82,7 +89,9 @@ def run_case(n_samples: int, n_features: int, n_clusters: int, repeats: int) -> 
             best[name] = min(best[name], seconds)
     n_iter = {name: int(model.n_iter_) for name, model in fitted.items()}
     if len(set(n_iter.values())) != 1:
-        raise RuntimeError(f"iteration counts differ, the comparison is unfair: {n_iter}")
+        raise RuntimeError(
+            f"iteration counts differ, the comparison is unfair: {n_iter}"
+        )
     iterations = n_iter["sklearn"]
     per_iter = {name: seconds / iterations for name, seconds in best.items()}
     return {
@@ -91,7 +100,9 @@ def run_case(n_samples: int, n_features: int, n_clusters: int, repeats: int) -> 
         "n_clusters": n_clusters,
         "n_iter": iterations,
         "repeats": repeats,
-        "same_labels": bool(np.array_equal(fitted["ours"].labels_, fitted["sklearn"].labels_)),
+        "same_labels": bool(
+            np.array_equal(fitted["ours"].labels_, fitted["sklearn"].labels_)
+        ),
         "inertia_rel_diff": abs(fitted["ours"].inertia_ - fitted["sklearn"].inertia_)
         / fitted["sklearn"].inertia_,
         "ms_per_iter": {name: 1e3 * value for name, value in per_iter.items()},
@@ -125,16 +136,25 @@ def environment() -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeats", type=int, default=5, help="fits per estimator and case")
-    parser.add_argument("--output", type=Path, default=ROOT / "_build" / "bench" / "kmeans.json")
+    parser.add_argument(
+        "--repeats", type=int, default=5, help="fits per estimator and case"
+    )
+    parser.add_argument(
+        "--output", type=Path, default=ROOT / "_build" / "bench" / "kmeans.json"
+    )
     args = parser.parse_args(argv)
     env = environment()
     print(
         "K-Means per iteration: KMeansScratch vs scikit-learn (Lloyd), same start, "
         f"{MAX_ITER} iterations, best of {args.repeats}"
     )
-    print("environment: " + (", ".join(f"{k}={v}" for k, v in env["env"].items() if v) or "-"))
-    print(f"CPUs: {env['cpu_count']}, load average before: {env['load_average_1_5_15_min']}")
+    print(
+        "environment: "
+        + (", ".join(f"{k}={v}" for k, v in env["env"].items() if v) or "-")
+    )
+    print(
+        f"CPUs: {env['cpu_count']}, load average before: {env['load_average_1_5_15_min']}"
+    )
     header = (
         f"{'n x d, k':>18} | {'ours ms/it':>10} | {'no-hist':>8} | {'sklearn':>8} | "
         f"{'ratio':>6} | same labels"
@@ -168,7 +188,12 @@ def main(argv: list[str] | None = None) -> int:
         }
         for r in results
     ]
-    payload = {"target_ratio": TARGET_RATIO, "environment": env, "cases": cases, "results": results}
+    payload = {
+        "target_ratio": TARGET_RATIO,
+        "environment": env,
+        "cases": cases,
+        "results": results,
+    }
     args.output.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
     print(f"written: {args.output}")
     return 0

@@ -24,7 +24,11 @@ from nbclient import NotebookClient
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
-KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+KERNELSPEC = {
+    "display_name": "Python 3 (ipykernel)",
+    "language": "python",
+    "name": "python3",
+}
 REPO_LINE = re.compile(r'^(\s*REPOSITORY_URL = )"[^"]*"', re.MULTILINE)
 
 
@@ -64,7 +68,8 @@ def keep_ignored_outputs(notebook, committed_path: Path) -> None:
     previous = {
         cell.source: cell.outputs
         for cell in committed.cells
-        if cell.cell_type == "code" and cell.source.lstrip().startswith("# NBVAL_IGNORE_OUTPUT")
+        if cell.cell_type == "code"
+        and cell.source.lstrip().startswith("# NBVAL_IGNORE_OUTPUT")
     }
     for cell in notebook.cells:
         if cell.cell_type == "code" and cell.source in previous:
@@ -109,7 +114,9 @@ def execute(py_path: Path, url: str) -> float:
 def main(argv: list[str]) -> int:
     os.environ["OMP_NUM_THREADS"] = "1"
     os.environ.pop("MPLBACKEND", None)  # a set backend makes figures silently vanish
-    paths = [Path(p).resolve() for p in argv] or sorted(NOTEBOOKS.glob("[0-9][0-9]_*.py"))
+    paths = [Path(p).resolve() for p in argv] or sorted(
+        NOTEBOOKS.glob("[0-9][0-9]_*.py")
+    )
     for path in paths:
         if path.suffix != ".py" or not path.is_file():
             print(f"not a lesson script: {path}", file=sys.stderr)

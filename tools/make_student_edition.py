@@ -50,7 +50,9 @@ def main(argv: list[str]) -> int:
         nbformat.write(notebook, out / "notebooks" / source.name)
         print(f"{source.name}: student edition written")
     shutil.copytree(
-        ROOT / "course_utils", out / "course_utils", ignore=shutil.ignore_patterns("__pycache__")
+        ROOT / "course_utils",
+        out / "course_utils",
+        ignore=shutil.ignore_patterns("__pycache__"),
     )
     shutil.copytree(
         ROOT / "data", out / "data", ignore=shutil.ignore_patterns("Mall_Customers.csv")
