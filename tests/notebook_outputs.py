@@ -39,5 +39,7 @@ def printed_value(text: str, pattern: str) -> str:
     that stopped printing a number, or prints it twice, is caught.
     """
     found = re.findall(pattern, text, flags=re.MULTILINE)
-    assert len(found) == 1, f"expected one line matching {pattern!r}, found {len(found)}"
+    assert len(found) == 1, (
+        f"expected one line matching {pattern!r}, found {len(found)}"
+    )
     return found[0]
