@@ -397,10 +397,10 @@ plot_k_curves(
 )
 
 # %% [markdown]
-# The silhouette prefers **2** clusters, although the data were made with 4. Is that a
-# failure of K-Means? Score the *true* segments themselves with the silhouette — and,
-# for a baseline, data with no clusters at all: 300 points spread uniformly over a
-# square (K-Means still cuts them into K tidy pieces).
+# The silhouette prefers **2** clusters, although the data were made from 4 segments.
+# Is that a failure of K-Means? Score the *true* segments themselves with the silhouette
+# — and, for a baseline, data with no clusters at all: 300 points spread uniformly over
+# a square (K-Means still cuts them into K tidy pieces).
 
 # %%
 true_silhouette = silhouette_score(X_customers, customers[SEGMENT])
