@@ -26,22 +26,17 @@ HERE = Path(__file__).resolve().parent
 BANK_FILE = HERE / "quiz_bank.yaml"
 LETTERS = "ABCDEFGH"
 
-# field: (type, required). `value` is the number a computed question's option stands for.
-_QUESTION_FIELDS = {
-    "id": (str, True),
-    "lesson": (int, True),
-    "objective": (int, True),
-    "question": (str, True),
-    "options": (list, True),
-    "multi_select": (bool, False),
-    "computed": (str, False),
-}
+# The fields of a question and of an option, with their types; the last three are optional.
+# `value` is the number an option of a computed question stands for.
+_QUESTION_FIELDS = {"id": str, "lesson": int, "objective": int, "question": str}
+_QUESTION_FIELDS |= {"options": list, "multi_select": bool, "computed": str}
 _OPTION_FIELDS = {
-    "text": (str, True),
-    "correct": (bool, True),
-    "explanation": (str, True),
-    "value": ((int, float), False),
+    "text": str,
+    "correct": bool,
+    "explanation": str,
+    "value": (int, float),
 }
+_OPTIONAL = {"multi_select", "computed", "value"}
 
 
 @dataclass(frozen=True)
@@ -87,9 +82,9 @@ def _fields(raw, spec: dict, where: str) -> None:
     unknown = sorted(set(raw) - set(spec))
     if unknown:
         raise ValueError(f"{where}: unknown field(s) {unknown}")
-    for name, (kind, required) in spec.items():
+    for name, kind in spec.items():
         if name not in raw:
-            if required:
+            if name not in _OPTIONAL:
                 raise ValueError(f"{where}: missing field {name!r}")
             continue
         value = raw[name]
