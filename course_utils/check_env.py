@@ -60,7 +60,9 @@ class PackageCheck:
     def line(self) -> str:
         """The report line for this package."""
         if self.found is None:
-            return f"[FAIL] {self.name:<14} not installed (the course uses {self.wanted})"
+            return (
+                f"[FAIL] {self.name:<14} not installed (the course uses {self.wanted})"
+            )
         if self.status == "ok":
             return f"[ OK ] {self.name:<14} {self.found}"
         if self.status == "close":
@@ -81,7 +83,9 @@ def installed_version(name: str) -> str | None:
         return None
 
 
-def check_environment(dev: bool = False, lock: dict | None = None) -> list[PackageCheck]:
+def check_environment(
+    dev: bool = False, lock: dict | None = None
+) -> list[PackageCheck]:
     """Compare installed packages with the lock's versions.
 
     Parameters
