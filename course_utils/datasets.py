@@ -1,7 +1,8 @@
 """Synthetic data sets used across the lessons, all seeded and with their true groups.
 
 Where scikit-learn already makes a shape (blobs, moons) we call it with the course's settings
-rather than re-writing it.
+rather than re-writing it. The lessons call these with the course's own settings: the
+arguments are trusted, not checked.
 """
 
 from __future__ import annotations
@@ -9,13 +10,6 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 from sklearn.datasets import make_blobs, make_moons
-
-from course_utils.validation import (
-    check_float,
-    check_int,
-    check_random_state,
-    check_seed,
-)
 
 #: The age/income customers of the course: four segments (age centre, income centre, age sd).
 #: The income standard deviation is 1000 x the age standard deviation.
@@ -39,9 +33,9 @@ def make_age_income_customers(
     Parameters
     ----------
     n_per_segment : int, default 75
-        Customers per segment (4 segments, so 300 rows by default).
+        Customers per segment, at least 1 (4 segments, so 300 rows by default).
     random_state : int, default 42
-        Seed of the NumPy generator.
+        Seed of the NumPy generator (``numpy.random.default_rng``).
 
     Returns
     -------
@@ -49,8 +43,7 @@ def make_age_income_customers(
         Columns ``"Age (years)"``, ``"Income ($ per year)"`` (floats) and ``"segment"``
         (int 0-3, the true segment), one row per customer, segment by segment.
     """
-    n_per_segment = check_int(n_per_segment, name="n_per_segment", minimum=1)
-    rng = check_random_state(random_state)
+    rng = np.random.default_rng(random_state)
     frames = []
     for segment, (age_centre, income_centre, age_sd) in enumerate(AGE_INCOME_SEGMENTS):
         frames.append(
@@ -77,11 +70,11 @@ def make_course_blobs(
     ----------
     n_samples : int, default 300
     centers : int, default 4
-        Number of blobs.
+        Number of blobs, at most ``n_samples``.
     cluster_std : float, default 0.7
+        Standard deviation of each blob (> 0).
     random_state : int, default 42
-        Seed of scikit-learn's generator (``None`` or a ``RandomState`` also work; a bool,
-        a float or a negative number is refused).
+        Seed of scikit-learn's generator.
 
     Returns
     -------
@@ -89,12 +82,6 @@ def make_course_blobs(
     y : ndarray of shape (n_samples,)
         The true blob of each point.
     """
-    n_samples = check_int(n_samples, name="n_samples", minimum=1)
-    centers = check_int(centers, name="centers", minimum=1, maximum=n_samples)
-    cluster_std = check_float(
-        cluster_std, name="cluster_std", minimum=0.0, exclusive_min=True
-    )
-    random_state = check_seed(random_state)
     return make_blobs(
         n_samples=n_samples,
         centers=centers,
@@ -111,6 +98,7 @@ def make_course_moons(
     Parameters
     ----------
     n_samples : int, default 300
+        At least 2.
     noise : float, default 0.07
         Standard deviation of the Gaussian noise added to the points.
     random_state : int, default 42
@@ -121,7 +109,4 @@ def make_course_moons(
     X : ndarray of shape (n_samples, 2)
     y : ndarray of shape (n_samples,)
     """
-    n_samples = check_int(n_samples, name="n_samples", minimum=2)
-    noise = check_float(noise, name="noise", minimum=0.0)
-    random_state = check_seed(random_state)
     return make_moons(n_samples=n_samples, noise=noise, random_state=random_state)

@@ -12,8 +12,6 @@ from pathlib import Path
 
 import jupytext
 
-from course_utils.validation import check_path
-
 #: The lessons' folder in the course checkout.
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
 
@@ -56,7 +54,7 @@ def read_lesson(path: str | Path) -> LessonInfo:
     Parameters
     ----------
     path : str or Path
-        A lesson's ``.py`` (py:percent) or ``.ipynb`` file.
+        A lesson's ``.py`` (py:percent) or ``.ipynb`` file, which exists.
 
     Returns
     -------
@@ -64,16 +62,10 @@ def read_lesson(path: str | Path) -> LessonInfo:
 
     Raises
     ------
-    FileNotFoundError
-        If the file does not exist.
-    TypeError
-        If ``path`` is not a ``str`` or ``os.PathLike``.
     ValueError
         If the lesson lacks its title, its objectives or its time (every lesson must state them).
     """
-    path = check_path(path)
-    if not path.is_file():
-        raise FileNotFoundError(f"lesson not found: {path}")
+    path = Path(path)
     notebook = jupytext.read(path)
     markdown = "\n\n".join(
         c.source for c in notebook.cells if c.cell_type == "markdown"
@@ -131,15 +123,10 @@ def read_lessons(folder: str | Path | None = None) -> list[LessonInfo]:
 
     Raises
     ------
-    FileNotFoundError
-        If the folder holds no lesson.
-    TypeError
-        If ``folder`` is not a ``str`` or ``os.PathLike``.
     ValueError
         As :func:`read_lesson`.
     """
-    folder = check_path(NOTEBOOKS if folder is None else folder, name="folder")
-    paths = sorted(folder.glob("[0-9][0-9]_*.py"))
-    if not paths:
-        raise FileNotFoundError(f"no lesson (NN_topic.py) in {folder}")
+    paths = sorted(
+        Path(NOTEBOOKS if folder is None else folder).glob("[0-9][0-9]_*.py")
+    )
     return [read_lesson(path) for path in paths]

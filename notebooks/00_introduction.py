@@ -1,17 +1,26 @@
-# %%
+# %% tags=["remove-input"]
 # Set-up for Google Colab only (elsewhere this cell does nothing): fetch the course so that
-# `course_utils` and `data/` can be found.
+# `course_utils` and `data/` can be found, and install the packages Colab lacks.
 import sys
 
 if "google.colab" in sys.modules:
+    import importlib.util
     import os
     import subprocess
 
     REPOSITORY_URL = "https://github.com/clustering-course/customer-segmentation"
     if not os.path.isdir("/content/course"):
         subprocess.run(
-            ["git", "clone", "--depth", "1", REPOSITORY_URL, "/content/course"]
+            ["git", "clone", "--depth", "1", REPOSITORY_URL, "/content/course"],
+            check=True,
         )
+    # Colab has the lessons' libraries but these (module name: pip requirement)
+    NEEDED = {"kneed": "kneed==0.9.0"}
+    missing = [
+        NEEDED[name] for name in NEEDED if importlib.util.find_spec(name) is None
+    ]
+    if missing:
+        subprocess.run([sys.executable, "-m", "pip", "install", *missing], check=True)
     sys.path.insert(0, "/content/course")
     os.chdir("/content/course/notebooks")
 
@@ -19,12 +28,20 @@ if "google.colab" in sys.modules:
 # # Lesson 0 — Introduction: finding groups nobody labelled
 #
 # **Learning objectives.** By the end of this lesson you will be able to:
-# - say what clustering is and how it differs from classification;
-# - name places where clustering is used, and why businesses segment their customers;
-# - find your way around the course and check that your computer is ready for it;
-# - look at a scatter plot of unlabelled customers and describe the groups you see.
+# - say what clustering is and how it differs from classification
+#   ([what clustering is](#what-clustering-is));
+# - name places where clustering is used, and why businesses segment their customers
+#   ([where it is used](#where-it-is-used));
+# - find your way around the course and check that your computer is ready for it
+#   ([the course map](#the-course-map), [is your computer ready?](#is-your-computer-ready));
+# - look at a scatter plot of unlabelled customers and describe the groups you see
+#   ([a first look](#a-first-look-at-customers-without-labels)).
 #
-# **Time:** about 15 minutes. **Prerequisites:** basic Python and a little pandas.
+# **Time:** about 15 minutes. **Prerequisites:** basic Python and a little pandas
+# (`DataFrame`, selecting columns, `describe()`). Lesson 2 writes K-Means in NumPy, so by then
+# you need NumPy arrays: their `shape`, indexing rows and columns (`X[:, 0]`), arithmetic
+# between arrays of different shapes (broadcasting: `X - centre` subtracts one row from every
+# row) and reductions along an axis (`X.mean(axis=0)` is the mean of each column).
 
 # %% [markdown]
 # ## What clustering is
@@ -71,27 +88,18 @@ course_map()
 # %% [markdown]
 # ## Is your computer ready?
 #
-# The course pins the exact version of every package it uses in `environment.yml`. The next
-# cell compares what is installed with those pins: every line should say `[ OK ]`. If one says
-# `[FAIL]`, run `make check-env` in a terminal and follow the README's set-up (or use the Binder
-# or Colab buttons at the top of the page).
+# The course is run and checked with one exact version of each package
+# (`requirements-lock.txt`). The next cell compares the packages the lessons import with those
+# versions: `[ OK ]` is the same version, `[ ~~ ]` the same minor version (close enough: the
+# lessons run), `[FAIL]` a missing package or another version. If a line says `[FAIL]`, the
+# report ends with the command that installs the course's versions; the website's launch
+# buttons (Binder, Colab) are another way. Your output differs from the one shown here where
+# your machine does.
 
-# %%
+# %% tags=["nbval-ignore-output"]
 from course_utils.check_env import check_environment, format_report
 
-checks = check_environment()
-print(format_report(checks, system=False))
-
-# %% [markdown]
-# Which Python is running this notebook, and on what system (this differs from machine to
-# machine, so the course does not check it):
-
-# %%
-# NBVAL_IGNORE_OUTPUT
-import platform
-
-print(f"Python {platform.python_version()} at {sys.executable}")
-print(platform.platform())
+print(format_report(check_environment()))
 
 # %% [markdown]
 # ## A first look at customers without labels
@@ -111,8 +119,11 @@ customers = make_age_income_customers(random_state=42)
 print(f"{len(customers)} customers, columns: {list(customers.columns)}")
 customers[[AGE, INCOME]].describe().round(1)
 
-# %%
-cluster_scatter(customers[[AGE, INCOME]], title="Customers, unlabelled", legend=False)
+# %% mystnb={"image": {"alt": "Scatter plot of 300 customers, age in years against yearly income in thousands of dollars, all drawn alike: denser regions run from young and low-income to older and high-income."}}
+in_k = customers[[AGE, INCOME]] / [1, 1000]  # income in thousands of dollars
+cluster_scatter(
+    in_k, title="Customers, unlabelled", ylabel="Income (k$ per year)", legend=False
+)
 plt.show()
 
 # %% [markdown]
@@ -121,8 +132,8 @@ plt.show()
 # usually answer anything from two to five. Lesson 3 shows how to choose a number with evidence
 # rather than by eye, and lesson 4 reveals the truth the data maker kept.
 #
-# Notice also the numbers on the axes: income runs over tens of thousands of dollars, age over a
-# few decades. Lesson 1 starts from that.
+# Notice also the sizes of the numbers: income runs over tens of thousands of dollars (the axis
+# counts thousands), age over a few decades. Lesson 1 starts from that.
 
 # %% [markdown]
 # ## Key takeaways
@@ -141,11 +152,16 @@ plt.show()
 # the customers again, coloured by the `segment` column. Were you close? Where do the segments
 # overlap?
 
-# %% tags=["solution", "hide-cell"]
+# %% tags=["solution", "hide-cell"] mystnb={"image": {"alt": "The same scatter of customers, coloured and marked by the four true segments, which overlap where they meet."}}
+segments = customers["segment"]
 cluster_scatter(
-    customers[[AGE, INCOME]],
-    customers["segment"],
+    in_k,
+    segments,
     title="Customers coloured by their true segment",
+    ylabel="Income (k$ per year)",
+    label_names={
+        segment: f"segment {segment}" for segment in sorted(segments.unique())
+    },
 )
 plt.show()
 

@@ -1,89 +1,70 @@
-"""environment.yml (the pins) and requirements-lock.txt (what `make` installs) must agree."""
+"""environment.yml (conda-forge and pip pins) and requirements-lock.txt (what `make` and
+Binder install) must agree; conda-forge gets only packages it builds under these names."""
 
-import re
 from pathlib import Path
 
 import pytest
 
-from course_utils.pins import normalize, read_pins
+from course_utils import pins
+from course_utils.check_env import LESSON_PACKAGES
+from course_utils.pins import matches, read_environment, read_lock, read_pins
 
 ROOT = Path(__file__).resolve().parents[1]
+CONDA, PIP = read_environment()
+LOCK = read_lock()
 
 
-def read_lock(path: Path) -> dict[str, str]:
-    lock = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.split("#", 1)[0].strip()
-        if not line:
-            continue
-        match = re.fullmatch(r"([A-Za-z0-9_.\-]+)==([^\s;]+)", line)
-        assert match, f"requirements-lock.txt: not an exact pin: {line!r}"
-        lock[normalize(match.group(1))] = match.group(2)
-    return lock
-
-
-PINS = read_pins(ROOT / "environment.yml")
-LOCK = read_lock(ROOT / "requirements-lock.txt")
-
-
-@pytest.mark.parametrize("name", sorted(PINS))
-def test_lock_has_the_pinned_version(name):
-    assert name in LOCK, (
-        f"{name} is pinned in environment.yml but missing from the lock"
-    )
-    assert LOCK[name] == PINS[name], (
-        f"{name}: environment.yml pins {PINS[name]}, requirements-lock.txt has {LOCK[name]}; "
+@pytest.mark.parametrize("name", sorted(read_pins()))
+def test_the_lock_is_inside_every_pin(name):
+    pin = read_pins()[name]
+    assert name in LOCK, f"{name} is pinned in environment.yml but not in the lock"
+    assert matches(LOCK[name], pin), (
+        f"{name}: environment.yml pins {pin}, requirements-lock.txt has {LOCK[name]}; "
         "run `make lock` after changing a pin"
     )
 
 
-def test_course_packages_are_pinned():
-    required = {
-        "numpy",
-        "pandas",
-        "scikit-learn",
-        "matplotlib",
-        "seaborn",
-        "jupyterlab",
-        "jupytext",
-        "nbval",
-        "jupyter-book",
-        "pytest",
-        "pytest-xdist",
-        "playwright",
-        "kneed",
-    }
-    assert required <= set(PINS), f"not pinned: {sorted(required - set(PINS))}"
-    assert PINS["jupyter-book"].startswith("1."), (
-        "the site needs jupyter-book 1.x (reads _toc.yml)"
-    )
+def test_conda_forge_gets_the_lessons_and_lab_and_pip_the_developer_tools():
+    assert set(LESSON_PACKAGES) | {"jupyterlab", "ipykernel"} <= set(CONDA)
+    developer = {"pytest", "pytest-xdist", "nbval", "hypothesis", "ruff", "pre-commit"}
+    assert developer | {"jupyter-book", "playwright"} <= set(PIP)
+    # conda-forge's "playwright" is the Node.js tool, not the Python library
+    assert "playwright" not in CONDA
+    # a conda pin names a minor version, so a patch release missing there cannot stop a solve
+    assert all(version.count(".") == 1 for version in CONDA.values()), CONDA
 
 
-def test_read_pins_refuses_an_unpinned_dependency(tmp_path):
+def test_make_lock_reproduces_the_lock_and_follows_a_moved_pin():
+    assert pins.requirements(read_pins(), LOCK) == [
+        f"{name}=={LOCK[name]}" for name in read_pins()
+    ]
+    assert pins.requirements({"numpy": "2.5"}, {"numpy": "2.4.6"}) == ["numpy==2.5.*"]
+
+
+def test_binder_installs_the_lock():
+    requirements = (ROOT / ".binder" / "requirements.txt").read_text(encoding="utf-8")
+    assert "-r ../requirements-lock.txt" in requirements.splitlines()
+    assert (ROOT / ".binder" / "runtime.txt").read_text().strip() == "python-3.11"
+
+
+def test_an_unpinned_dependency_names_its_line(tmp_path):
     env = tmp_path / "environment.yml"
     env.write_text(
-        "name: x\ndependencies:\n  - python=3.11\n  - numpy\n", encoding="utf-8"
-    )
-    with pytest.raises(ValueError, match="line 4: expected an exact pin"):
-        read_pins(env)
-
-
-def test_read_pins_skips_the_pip_sublist(tmp_path):
-    env = tmp_path / "environment.yml"
-    env.write_text(
-        "dependencies:\n  - pip\n  - numpy=1.0\n  - pip:\n      - -e .\n",
+        "dependencies:\n  - python=3.11\n  - numpy\n  - pip:\n      - ruff\n",
         encoding="utf-8",
     )
-    assert read_pins(env) == {"numpy": "1.0"}
+    with pytest.raises(ValueError, match="line 3: expected a pin like '  - numpy=2.4'"):
+        read_environment(env)
+    env.write_text("dependencies:\n  - pip:\n      - ruff\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="line 3: expected a pin like .*pytest==9.2.0"):
+        read_environment(env)
 
 
-def test_read_pins_missing_file(tmp_path):
-    with pytest.raises(FileNotFoundError, match="environment file not found"):
-        read_pins(tmp_path / "nope.yml")
-
-
-def test_normalize():
-    assert normalize("PyYAML") == "pyyaml"
-    assert normalize("pre_commit") == "pre-commit"
-    with pytest.raises(ValueError, match="name must be"):
-        normalize("  ")
+def test_the_two_sides_are_read_apart(tmp_path):
+    env = tmp_path / "environment.yml"
+    env.write_text(
+        "name: x\ndependencies:\n  - pip\n  - numpy=1.0  # note\n  - pip:\n"
+        "      - PyTest==9.2.0\n      - -e .\n",
+        encoding="utf-8",
+    )
+    assert read_environment(env) == ({"numpy": "1.0"}, {"pytest": "9.2.0"})

@@ -9,9 +9,11 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from course_utils.student import SOLUTION_TAG, strip_solutions
-
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tools"))
+
+from make_student_edition import SOLUTION_TAG, strip_solutions  # noqa: E402
+
 LESSONS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 
 
@@ -103,5 +105,3 @@ def test_strip_solutions_needs_an_exercise_heading():
     ]
     with pytest.raises(ValueError, match="before any '### Exercise N.M' heading"):
         strip_solutions(notebook)
-    with pytest.raises(TypeError, match="nbformat notebook"):
-        strip_solutions("not a notebook")

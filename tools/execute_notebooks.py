@@ -7,12 +7,15 @@ the cell's position (so re-running changes no bytes), the notebook is executed w
 ``notebooks/`` with one OpenMP thread and no timing metadata, and the result is written to the
 paired ``.ipynb`` (with outputs) and back to the ``.py`` (normalised). Run twice, it leaves
 ``git status`` clean.
+
+Before executing, it rewrites each lesson's Colab set-up cell (its first code cell) from
+:data:`COLAB_CELL`, with the repository URL of ``_config.yml`` and the locked versions of the
+packages Colab lacks, and tags it ``remove-input`` so that the website hides it.
 """
 
 from __future__ import annotations
 
 import os
-import re
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -29,13 +32,73 @@ KERNELSPEC = {
     "language": "python",
     "name": "python3",
 }
-REPO_LINE = re.compile(r'^(\s*REPOSITORY_URL = )"[^"]*"', re.MULTILINE)
+sys.path.insert(0, str(ROOT))
+from course_utils.pins import read_lock  # noqa: E402
+
+#: What Colab lacks of the lessons' packages (``course_utils`` imports them at module top).
+COLAB_MISSING = ("kneed",)
+#: The first cell of every lesson: fetch the course and install what Colab lacks, on Colab
+#: only. ``{url}`` and ``{packages}`` are filled in by :func:`colab_cell_source`.
+COLAB_CELL = """\
+# Set-up for Google Colab only (elsewhere this cell does nothing): fetch the course so that
+# `course_utils` and `data/` can be found, and install the packages Colab lacks.
+import sys
+
+if "google.colab" in sys.modules:
+    import importlib.util
+    import os
+    import subprocess
+
+    REPOSITORY_URL = "{url}"
+    if not os.path.isdir("/content/course"):
+        subprocess.run(
+            ["git", "clone", "--depth", "1", REPOSITORY_URL, "/content/course"],
+            check=True,
+        )
+    # Colab has the lessons' libraries but these (module name: pip requirement)
+    NEEDED = {packages}
+    missing = [
+        NEEDED[name] for name in NEEDED if importlib.util.find_spec(name) is None
+    ]
+    if missing:
+        subprocess.run([sys.executable, "-m", "pip", "install", *missing], check=True)
+    sys.path.insert(0, "/content/course")
+    os.chdir("/content/course/notebooks")"""
+#: Tags that make nbval skip a cell's output (the comment ``# NBVAL_IGNORE_OUTPUT`` too).
+IGNORE_OUTPUT_TAG = "nbval-ignore-output"
 
 
 def repository_url() -> str:
     """The repository URL, set in one place: ``repository.url`` in ``_config.yml``."""
     config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
     return config["repository"]["url"]
+
+
+def colab_cell_source(url: str) -> str:
+    """The Colab set-up cell for the repository ``url`` (str), with locked package pins."""
+    lock = read_lock()
+    packages = ", ".join(f'"{name}": "{name}=={lock[name]}"' for name in COLAB_MISSING)
+    return COLAB_CELL.format(url=url, packages="{" + packages + "}")
+
+
+def set_colab_cell(notebook, url: str) -> None:
+    """Rewrite a lesson's first code cell as the Colab set-up cell, tagged ``remove-input``.
+
+    ``notebook`` is a lesson (nbformat); its first code cell must be the set-up cell.
+    """
+    cell = next(cell for cell in notebook.cells if cell.cell_type == "code")
+    if "google.colab" not in cell.source:
+        raise ValueError("a lesson's first code cell must be the Colab set-up cell")
+    cell.source = colab_cell_source(url)
+    tags = cell.metadata.get("tags", [])
+    cell.metadata["tags"] = tags + ["remove-input"] * ("remove-input" not in tags)
+
+
+def ignores_output(cell) -> bool:
+    """Whether nbval skips a cell's output: ``# NBVAL_IGNORE_OUTPUT`` or the tag."""
+    return cell.source.lstrip().startswith("# NBVAL_IGNORE_OUTPUT") or (
+        IGNORE_OUTPUT_TAG in cell.metadata.get("tags", [])
+    )
 
 
 def coalesce_streams(outputs: list) -> list:
@@ -56,7 +119,7 @@ def coalesce_streams(outputs: list) -> list:
 
 
 def keep_ignored_outputs(notebook, committed_path: Path) -> None:
-    """Keep the committed outputs of unchanged ``# NBVAL_IGNORE_OUTPUT`` cells.
+    """Keep the committed outputs of unchanged cells whose output nbval ignores.
 
     Such cells show timings or machine details that differ on every run; nbval does not check
     them. Re-using the committed output when the cell's source is unchanged is what lets a
@@ -68,8 +131,7 @@ def keep_ignored_outputs(notebook, committed_path: Path) -> None:
     previous = {
         cell.source: cell.outputs
         for cell in committed.cells
-        if cell.cell_type == "code"
-        and cell.source.lstrip().startswith("# NBVAL_IGNORE_OUTPUT")
+        if cell.cell_type == "code" and ignores_output(cell)
     }
     for cell in notebook.cells:
         if cell.cell_type == "code" and cell.source in previous:
@@ -78,11 +140,8 @@ def keep_ignored_outputs(notebook, committed_path: Path) -> None:
 
 def execute(py_path: Path, url: str) -> float:
     """Execute one lesson and write its pair; return the execution time in seconds."""
-    text = py_path.read_text(encoding="utf-8")
-    synced = REPO_LINE.sub(rf'\1"{url}"', text)
-    if synced != text:
-        py_path.write_text(synced, encoding="utf-8")
     notebook = jupytext.read(py_path)
+    set_colab_cell(notebook, url)
     notebook.metadata["kernelspec"] = KERNELSPEC
     for index, cell in enumerate(notebook.cells):
         cell.id = f"cell-{index:03d}"

@@ -10,6 +10,8 @@ edition can be zipped and handed out as is.
 
 from __future__ import annotations
 
+import copy
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -18,9 +20,9 @@ import jupytext
 import nbformat
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from course_utils.student import strip_solutions  # noqa: E402
+#: The cell tag that marks an exercise's solution.
+SOLUTION_TAG = "solution"
+_EXERCISE = re.compile(r"^### Exercise (\d+\.\d+)", re.MULTILINE)
 
 STUDENT_README = """# Customer Segmentation with Clustering — student edition
 
@@ -35,6 +37,55 @@ empty cell for your answer. Set up once, with Python 3.11:
 (or `conda env create -f environment.yml`). Then check your set-up:
 `.venv/bin/python -m course_utils.check_env`.
 """
+
+
+def strip_solutions(notebook):
+    """Return a copy of a notebook with every solution cell replaced by a prompt cell.
+
+    Parameters
+    ----------
+    notebook : nbformat.NotebookNode
+        A lesson, e.g. from ``jupytext.read``: every solution cell comes after its
+        ``### Exercise N.M`` heading.
+
+    Returns
+    -------
+    nbformat.NotebookNode
+        The same cells without outputs, where each cell tagged ``solution`` became a code
+        cell reading ``# Exercise N.M — write your answer here`` (N.M from the exercise
+        heading above it).
+
+    Raises
+    ------
+    ValueError
+        If a solution cell has no ``### Exercise N.M`` heading before it.
+    """
+    student = copy.deepcopy(notebook)
+    cells, exercise = [], None
+    for cell in student.cells:
+        if cell.cell_type == "markdown":
+            found = _EXERCISE.findall(cell.source)
+            if found:
+                exercise = found[-1]
+        tags = cell.get("metadata", {}).get("tags", [])
+        if SOLUTION_TAG in tags:
+            if exercise is None:
+                raise ValueError(
+                    "a solution cell comes before any '### Exercise N.M' heading"
+                )
+            cells.append(
+                nbformat.v4.new_code_cell(
+                    f"# Exercise {exercise} — write your answer here\n"
+                )
+            )
+            continue
+        if cell.cell_type == "code":
+            cell.outputs, cell.execution_count = [], None
+        cells.append(cell)
+    student.cells = cells
+    for index, cell in enumerate(student.cells):
+        cell.id = f"cell-{index:03d}"
+    return student
 
 
 def main(argv: list[str]) -> int:
