@@ -175,7 +175,7 @@ recipe_silhouette = silhouette_score(X_recipe, recipe_labels)
 print(f"recipe: mean silhouette (K = 6, four scaled columns): {recipe_silhouette:.3f}")
 
 # %% [markdown]
-# About a third: a modest value, many customers sit almost as close to a neighbouring
+# About a third: a modest value; many customers sit almost as close to a neighbouring
 # cluster as to their own. We can do better by asking first what the segments are *for*.
 #
 # ## Doing better: cluster on behaviour
@@ -253,7 +253,7 @@ print(
 # components and keep its BIC (lower is better) and AIC. EM, the algorithm that fits a
 # mixture, starts from a guess and improves it step by step, so like K-Means it can stop in a
 # poor *local* optimum; `n_init` restarts it from several guesses and keeps the best fit. We
-# use 50 restarts per K — the next cell but one shows why so many.
+# use 50 restarts per K — the end of this section shows why so many.
 
 # %%
 from sklearn.mixture import GaussianMixture
@@ -311,11 +311,12 @@ print(f"mixture: 15 restarts at K = 4 (random_state=0): BIC {few.bic(X_behaviour
 single_starts.value_counts().sort_index().rename("single starts")
 
 # %% [markdown]
-# Most single starts stop in a worse local optimum; only a minority reach the lowest BIC. With
-# 50 restarts the best one is kept, and the same fit comes back from other seeds. Fewer can
-# miss it: an earlier version of this course used 15 restarts, checked only on the replica,
-# where they happen to be enough. On the real Kaggle file, 15 restarts stop at BIC 1079.5 for
-# four components (the last line above shows what they give on your file), far above five's,
+# Most single starts stop in a worse local optimum; only a minority reach the lowest BIC
+# (printed above). When so few starts succeed, many restarts are needed to be fairly sure
+# that one of them does, and `n_init` keeps the best. Fewer can miss it: an earlier
+# version of this course used 15 restarts, checked only on the replica, where they happen
+# to be enough. On the real Kaggle file, 15 restarts stop at BIC 1079.5 for four
+# components (the last line above shows what they give on your file), far above five's,
 # and BIC then seems to "choose" five — for the wrong reason. The lesson: **a criterion
 # compares fits, not models; if a fit is poor, so is the comparison.** Restart EM many times,
 # and check that more restarts do not change the answer. (The cost: 50 restarts take about
