@@ -19,18 +19,19 @@ if "google.colab" in sys.modules:
 # # Lesson 5 — Case study: mall customers
 #
 # **Learning objectives.** By the end of this lesson you will be able to:
-# - run the common tutorial recipe for the mall data and show, with numbers, what is wrong
-#   with it: clusters split by gender, a modest silhouette
-#   ([the critique](#the-critique-with-numbers));
-# - choose the features that describe behaviour, and choose K with the knee, the silhouette
-#   and a Gaussian mixture's BIC — knowing that a mixture fitted with too few restarts can
-#   stop in a poor local optimum ([the loop over K](#doing-better-cluster-on-behaviour),
-#   [the mixture](#mixture-bic-and-local-optima));
-# - profile each segment with a `groupby` (size, averages, age, gender mix) and name it by an
-#   explicit rule, so that the story does not depend on arbitrary cluster numbers
+# - run the common tutorial recipe for the mall data and show, with numbers, what is
+#   wrong with it: clusters split by gender, a modest silhouette ([the
+#   critique](#the-critique-with-numbers));
+# - choose the features that describe behaviour, and choose K with the knee, the
+#   silhouette and a Gaussian mixture's BIC — knowing that a mixture fitted with too few
+#   restarts can stop in a poor local optimum ([the loop over
+#   K](#doing-better-cluster-on-behaviour), [the
+#   mixture](#mixture-bic-and-local-optima));
+# - profile each segment with a `groupby` (size, averages, age, gender mix) and name it
+#   by an explicit rule, so that the story does not depend on arbitrary cluster numbers
 #   ([profile and names](#profile-and-name-the-segments));
-# - test whether data have segments at all, by comparing a score with the same score on a
-#   copy whose structure is destroyed ([the baseline](#is-there-structure-at-all)).
+# - test whether data have segments at all, by comparing a score with the same score on
+#   a copy whose structure is destroyed ([the baseline](#is-there-structure-at-all)).
 #
 # **Time:** about 50 minutes. **Prerequisites:** lesson 1 (scaling, the gender trap),
 # lesson 3 (elbow, knee and silhouette) and lesson 4 (Gaussian mixtures and BIC).
@@ -38,12 +39,13 @@ if "google.colab" in sys.modules:
 # %% [markdown]
 # ## The data
 #
-# A mall recorded 200 customers: an ID, gender, age, annual income (in thousands of dollars)
-# and a *spending score* from 1 to 100 that the mall assigned from their buying behaviour. The
-# real file is a public Kaggle download without a licence, so the course ships a **synthetic
-# replica** with the same columns and the same published facts (see `data/README.md`). If you
-# download the real `Mall_Customers.csv` and save it as `data/Mall_Customers.csv`, the loader
-# reads it instead. The cell says which file it read:
+# A mall recorded 200 customers: an ID, gender, age, annual income (in thousands of
+# dollars) and a *spending score* from 1 to 100 that the mall assigned from their buying
+# behaviour. The real file is a public Kaggle download without a licence, so the course
+# ships a **synthetic replica** with the same columns and the same published facts (see
+# `data/README.md`). If you download the real `Mall_Customers.csv` and save it as
+# `data/Mall_Customers.csv`, the loader reads it instead. The cell says which file it
+# read:
 
 # %%
 import matplotlib.pyplot as plt
@@ -67,9 +69,9 @@ print("data:", "real file" if customers.attrs["source"] == "original" else "repl
 customers.head()
 
 # %% [markdown]
-# Every number below is computed on the file you loaded, and the text is worded so that it
-# holds on both files; where the two differ, the text says so. (The course's tests run this
-# lesson on both.)
+# Every number below is computed on the file you loaded, and the text is worded so that
+# it holds on both files; where the two differ, the text says so. (The course's tests
+# run this lesson on both.)
 
 # %%
 customers.drop(columns=ID_COLUMN).describe().round(1)
@@ -78,8 +80,9 @@ customers.drop(columns=ID_COLUMN).describe().round(1)
 # ## The common tutorial recipe
 #
 # Many tutorials treat this data the same way: drop the ID, turn Gender into a number
-# (Female → 0, Male → 1), standardise **all four** columns, draw an elbow curve for K = 1 to
-# 19, pick K = 6, and show the clusters in a 3-D scatter. We follow it step by step first.
+# (Female → 0, Male → 1), standardise **all four** columns, draw an elbow curve for K =
+# 1 to 19, pick K = 6, and show the clusters in a 3-D scatter. We follow it step by step
+# first.
 
 # %%
 from sklearn.preprocessing import StandardScaler
@@ -120,11 +123,11 @@ plt.show()
 
 # %% [markdown]
 # *What to see:* the curve bends gradually, with no sharp corner, which is why tutorials
-# read different elbows from it. The recipe takes K = 6; the knee printed above is what the
-# automatic rule of lesson 3 reads. The inertia is smallest at the largest K tried, as it
-# always is: more clusters can only bring points closer to a centre. Next, the 3-D scatter
-# the recipe ends with: age, income and score in their own units, one colour and marker per
-# cluster.
+# read different elbows from it. The recipe takes K = 6; the knee printed above is what
+# the automatic rule of lesson 3 reads. The inertia is smallest at the largest K tried,
+# as it always is: more clusters can only bring points closer to a centre. Next, the 3-D
+# scatter the recipe ends with: age, income and score in their own units, one colour and
+# marker per cluster.
 
 # %% mystnb={"image": {"alt": "3-D scatter of age, annual income (k$) and spending score, coloured by the recipe's six K-Means clusters; some clusters overlap because the fourth column, gender, is not shown."}}
 from course_utils.plots_l05 import cluster_scatter_3d
@@ -145,14 +148,14 @@ plt.show()
 
 # %% [markdown]
 # Six colourful clusters, and it looks like a result. But the clustering used **four**
-# columns and the picture shows three: the fourth, gender, is invisible here. That is why some
-# clusters seem to overlap in the picture.
+# columns and the picture shows three: the fourth, gender, is invisible here. That is
+# why some clusters seem to overlap in the picture.
 #
 # ## The critique, with numbers
 #
-# Lesson 1 warned that a standardised 0/1 column weighs as much as a real feature, and that
-# K-Means likes to cut along it. A crosstab of clusters against gender shows whether that
-# happened; a cluster with a zero in one column holds one gender only.
+# Lesson 1 warned that a standardised 0/1 column weighs as much as a real feature, and
+# that K-Means likes to cut along it. A crosstab of clusters against gender shows
+# whether that happened; a cluster with a zero in one column holds one gender only.
 
 # %%
 recipe_gender = pd.crosstab(
@@ -163,10 +166,10 @@ print(f"recipe: single-gender clusters: {recipe_single_gender} of {len(recipe_ge
 recipe_gender  # noqa: B018 (a notebook shows the last value)
 
 # %% [markdown]
-# Four of the recipe's six clusters hold only women or only men. Gender became the easiest
-# line for K-Means to cut along: a shop would get separate "segments" for women and for men
-# without any evidence that they shop differently. How well separated are the six clusters?
-# The mean silhouette (lesson 3) of this solution:
+# Four of the recipe's six clusters hold only women or only men. Gender became the
+# easiest line for K-Means to cut along: a shop would get separate "segments" for women
+# and for men without any evidence that they shop differently. How well separated are
+# the six clusters? The mean silhouette (lesson 3) of this solution:
 
 # %%
 from sklearn.metrics import silhouette_score
@@ -180,9 +183,10 @@ print(f"recipe: mean silhouette (K = 6, four scaled columns): {recipe_silhouette
 #
 # ## Doing better: cluster on behaviour
 #
-# A marketing team acts on what customers can spend and what they do spend, so we cluster on
-# **annual income** and **spending score** only. Age and gender are not thrown away: they
-# *describe* the segments afterwards. With two features we can also see the data directly:
+# A marketing team acts on what customers can spend and what they do spend, so we
+# cluster on **annual income** and **spending score** only. Age and gender are not
+# thrown away: they *describe* the segments afterwards. With two features we can also
+# see the data directly:
 
 # %% mystnb={"image": {"alt": "Scatter of annual income (k$) against spending score: a dense middle group and four corner groups, low or high income each with low or high spending."}}
 income_score = customers[[INCOME_COLUMN, SCORE_COLUMN]]
@@ -195,10 +199,10 @@ cluster_scatter(
 plt.show()
 
 # %% [markdown]
-# *What to see:* a dense middle and four corners — low or high income, each with low or high
-# spending. Both columns have similar spreads, but we standardise anyway (lesson 1: then the
-# weights are our decision, not the units'). The loop over K now keeps two scores per K: the
-# inertia (for the knee) and the mean silhouette.
+# *What to see:* a dense middle and four corners — low or high income, each with low or
+# high spending. Both columns have similar spreads, but we standardise anyway (lesson 1:
+# then the weights are our decision, not the units'). The loop over K now keeps two
+# scores per K: the inertia (for the knee) and the mean silhouette.
 
 # %%
 scaler = StandardScaler().fit(income_score)
@@ -234,8 +238,8 @@ fig.legend(
 plt.show()
 
 # %% [markdown]
-# The knee and the silhouette both pick **K = 5** (printed above). How much better is this
-# clustering than the recipe's?
+# The knee and the silhouette both pick **K = 5** (printed above). How much better is
+# this clustering than the recipe's?
 
 # %%
 behaviour_silhouette = scores.loc[best_k, "silhouette"]
@@ -251,9 +255,9 @@ print(
 #
 # A third opinion comes from a Gaussian mixture (lesson 4): fit one for each number of
 # components and keep its BIC (lower is better) and AIC. EM, the algorithm that fits a
-# mixture, starts from a guess and improves it step by step, so like K-Means it can stop in a
-# poor *local* optimum; `n_init` restarts it from several guesses and keeps the best fit. We
-# use 50 restarts per K — the end of this section shows why so many.
+# mixture, starts from a guess and improves it step by step, so like K-Means it can stop
+# in a poor *local* optimum; `n_init` restarts it from several guesses and keeps the
+# best fit. We use 50 restarts per K — the end of this section shows why so many.
 
 # %%
 from sklearn.mixture import GaussianMixture
@@ -283,13 +287,14 @@ ax.legend(loc="upper right")
 plt.show()
 
 # %% [markdown]
-# The well-fitted mixture's BIC is lowest at **four** components, a few points below five
-# (the difference is printed above). A BIC difference that small is weak evidence: a common
-# rule of thumb (Kass and Raftery, 1995) calls a difference below 2 "not worth more than a
-# bare mention" and one from 2 to 6 "positive", not strong. So BIC leans to four but does not
-# argue strongly against five; the section [Four or five](#four-or-five) asks what four would
-# mean for the shop. (AIC's penalty for extra components is smaller than BIC's, so its
-# lowest point never comes at fewer components; lesson 4 explains the difference.)
+# The well-fitted mixture's BIC is lowest at **four** components, a few points below
+# five (the difference is printed above). A BIC difference that small is weak evidence:
+# a common rule of thumb (Kass and Raftery, 1995) calls a difference below 2 "not worth
+# more than a bare mention" and one from 2 to 6 "positive", not strong. So BIC leans to
+# four but does not argue strongly against five; the section [Four or
+# five](#four-or-five) asks what four would mean for the shop. (AIC's penalty for extra
+# components is smaller than BIC's, so its lowest point never comes at fewer components;
+# lesson 4 explains the difference.)
 #
 # **Why 50 restarts?** Fit the four-component mixture 50 times from a single start each
 # (`n_init=1`, seeds 0 to 49) and see where EM stops:
@@ -312,22 +317,22 @@ single_starts.value_counts().sort_index().rename("single starts")
 
 # %% [markdown]
 # Most single starts stop in a worse local optimum; only a minority reach the lowest BIC
-# (printed above). When so few starts succeed, many restarts are needed to be fairly sure
-# that one of them does, and `n_init` keeps the best. Fewer can miss it: an earlier
-# version of this course used 15 restarts, checked only on the replica, where they happen
-# to be enough. On the real Kaggle file, 15 restarts stop at BIC 1079.5 for four
+# (printed above). When so few starts succeed, many restarts are needed to be fairly
+# sure that one of them does, and `n_init` keeps the best. Fewer can miss it: an earlier
+# version of this course used 15 restarts, checked only on the replica, where they
+# happen to be enough. On the real Kaggle file, 15 restarts stop at BIC 1079.5 for four
 # components (the last line above shows what they give on your file), far above five's,
 # and BIC then seems to "choose" five — for the wrong reason. The lesson: **a criterion
-# compares fits, not models; if a fit is poor, so is the comparison.** Restart EM many times,
-# and check that more restarts do not change the answer. (The cost: 50 restarts take about
-# three times as long as 15.)
+# compares fits, not models; if a fit is poor, so is the comparison.** Restart EM many
+# times, and check that more restarts do not change the answer. (The cost: 50 restarts
+# take about three times as long as 15.)
 
 # %% [markdown]
 # ## Profile and name the segments
 #
-# We keep K = 5, the choice of the knee and the silhouette. The profile of each cluster is
-# one `groupby`: its size, mean income, score and age, and its share of women. Rows are
-# sorted by income, then score.
+# We keep K = 5, the choice of the knee and the silhouette. The profile of each cluster
+# is one `groupby`: its size, mean income, score and age, and its share of women. Rows
+# are sorted by income, then score.
 
 # %%
 final = KMeans(n_clusters=best_k, **KMEANS).fit(X_behaviour)
@@ -346,10 +351,10 @@ profile.round(2)
 
 # %% [markdown]
 # K-Means numbers its clusters arbitrarily: re-run it with another seed, or on the other
-# file, and "cluster 2" may be a different group. So we never name a segment by its number.
-# The rule: a mean income below the lower tercile of all customers' incomes is *low*, above
-# the upper tercile *high*, otherwise *middle*; the same for the score. Each (income, spend)
-# pair then has a name and a suggested action, in a small table:
+# file, and "cluster 2" may be a different group. So we never name a segment by its
+# number. The rule: a mean income below the lower tercile of all customers' incomes is
+# *low*, above the upper tercile *high*, otherwise *middle*; the same for the score.
+# Each (income, spend) pair then has a name and a suggested action, in a small table:
 
 # %%
 NAMING_RULE = pd.DataFrame(
@@ -400,9 +405,9 @@ for _, row in segments.iterrows():
     )
 
 # %% [markdown]
-# Every segment gets a different name: the four corners of the income × score map and the
-# middle. Seen on the map, with each cluster's centre (a black star) and the tercile cuts the
-# names are judged by (dotted lines):
+# Every segment gets a different name: the four corners of the income × score map and
+# the middle. Seen on the map, with each cluster's centre (a black star) and the tercile
+# cuts the names are judged by (dotted lines):
 
 # %% mystnb={"image": {"alt": "Income (k$) against spending score, customers coloured and marked by their named segment, cluster centres as black stars, dotted lines at the income and score terciles."}}
 centres = scaler.inverse_transform(final.cluster_centers_)
@@ -425,9 +430,9 @@ plt.show()
 
 # %% [markdown]
 # The profile adds what the two features did not use. Age: the segments with a *high*
-# spending level are the youngest. Gender: the share of women differs little from segment to
-# segment, and no segment is single-gender — gender describes the segments, it does not
-# define them.
+# spending level are the youngest. Gender: the share of women differs little from
+# segment to segment, and no segment is single-gender — gender describes the segments,
+# it does not define them.
 
 # %%
 high_spend = segments["spend level"] == "high"
@@ -439,15 +444,16 @@ segment_gender = pd.crosstab(final.labels_, customers[GENDER_COLUMN])
 print(f"single-gender segments: {int((segment_gender == 0).any(axis=1).sum())}")
 
 # %% [markdown]
-# These are *suggestions* to discuss with the people who know the shop: the data say who is
-# different, not what will work. Test an action on a small part of a segment before rolling it
-# out.
+# These are *suggestions* to discuss with the people who know the shop: the data say who
+# is different, not what will work. Test an action on a small part of a segment before
+# rolling it out.
 #
 # ## Four or five
 #
-# The well-fitted mixture leaned to four components. Which segments would four merge? For
-# each named segment, find the component that holds most of its customers; segments that
-# share one are merged. We ask it of the well-fitted mixture and of the 15-restart fit.
+# The well-fitted mixture leaned to four components. Which segments would four merge?
+# For each named segment, find the component that holds most of its customers; segments
+# that share one are merged. We ask it of the well-fitted mixture and of the 15-restart
+# fit.
 
 # %%
 segment_of = segments["name"].reindex(final.labels_).to_numpy()
@@ -480,22 +486,22 @@ for ax, model in zip(axes, (four, five), strict=True):
 plt.show()
 
 # %% [markdown]
-# *What to see:* with four well-fitted components, the two low-income segments become one
-# tall cloud (left): the mixture covers both with one stretched ellipse, which costs fewer
-# parameters than two. Statistically that is a fair trade; for the shop it is not. One of the
-# two spends big and the other hardly at all, their mean ages differ by about twenty years
-# (printed above), and the suggested actions differ. Five segments it is: the criteria give
-# evidence, the decision also needs business sense. (The poor 15-restart fit merges other
-# segments on the real file, as printed above; a conclusion drawn from it would be about the
-# optimiser, not about the customers.)
+# *What to see:* with four well-fitted components, the two low-income segments become
+# one tall cloud (left): the mixture covers both with one stretched ellipse, which costs
+# fewer parameters than two. Statistically that is a fair trade; for the shop it is not.
+# One of the two spends big and the other hardly at all, their mean ages differ by about
+# twenty years (printed above), and the suggested actions differ. Five segments it is:
+# the criteria give evidence, the decision also needs business sense. (The poor
+# 15-restart fit merges other segments on the real file, as printed above; a conclusion
+# drawn from it would be about the optimiser, not about the customers.)
 #
 # ## RFM: when there are no segments
 #
-# Shops often describe customers by **[RFM](../appendix/glossary.md#rfm)**: *recency* (days
-# since the last order), *frequency* (orders in the last year) and *monetary* value (dollars
-# spent in that year). Here are 500 simulated customers whose three columns are drawn
-# **independently** of each other (`make_random_rfm`): by construction there are no customer
-# types. K-Means with K = 4, profiled with the same `groupby`:
+# Shops often describe customers by **[RFM](../appendix/glossary.md#rfm)**: *recency*
+# (days since the last order), *frequency* (orders in the last year) and *monetary*
+# value (dollars spent in that year). Here are 500 simulated customers whose three
+# columns are drawn **independently** of each other (`make_random_rfm`): by construction
+# there are no customer types. K-Means with K = 4, profiled with the same `groupby`:
 
 # %%
 from course_utils.rfm import RFM_COLUMNS, make_grouped_rfm, make_random_rfm
@@ -510,18 +516,18 @@ print(f"RFM: clusters holding a column's highest mean: {top.nunique()} of {len(t
 rfm_profile.round(1)
 
 # %% [markdown]
-# A tidy table: each of the three columns has its own "top" cluster — the biggest spenders,
-# the most frequent buyers, the longest absent — easy to name "Champions" or "At risk", and
-# tutorials do. Yet the data have no segments.
+# A tidy table: each of the three columns has its own "top" cluster — the biggest
+# spenders, the most frequent buyers, the longest absent — easy to name "Champions" or
+# "At risk", and tutorials do. Yet the data have no segments.
 #
 # ## Is there structure at all
 #
-# A score means something only next to what it would be **without** structure. Make such a
-# baseline from the data themselves: shuffle each column on its own. Every column keeps its
-# values — its range, its skew, its ties — but the link between columns, which is what
-# customer types would be, is gone. A peak in the silhouette counts only when it clears the
-# same curve on shuffled copies. For contrast, `make_grouped_rfm` draws 500 customers from
-# four real groups.
+# A score means something only next to what it would be **without** structure. Make such
+# a baseline from the data themselves: shuffle each column on its own. Every column
+# keeps its values — its range, its skew, its ties — but the link between columns, which
+# is what customer types would be, is gone. A peak in the silhouette counts only when it
+# clears the same curve on shuffled copies. For contrast, `make_grouped_rfm` draws 500
+# customers from four real groups.
 
 
 # %%
@@ -578,17 +584,19 @@ axes[0].legend(loc="upper left")
 plt.show()
 
 # %% [markdown]
-# *What to see:* on the independent columns the silhouette does peak — at about a quarter —
-# but the shuffled copies peak at the same K and almost as high (the margin is printed above:
-# a hundredth or less). The peak is there without any customer types, so it is no evidence
-# of them. It comes from the shape of each column: recency and monetary value are skewed (a
-# dense bulk of ordinary customers and a long tail), frequency takes few whole values, and
-# K-Means cuts such a single lopsided cloud into slices that some K happen to fit a little
-# better than others. With four real groups the curve peaks at 4, far above its baseline.
+# *What to see:* on the independent columns the silhouette does peak — at about a
+# quarter — but the shuffled copies peak at the same K and almost as high (the margin is
+# printed above: a hundredth or less). The peak is there without any customer types, so
+# it is no evidence of them. It comes from the shape of each column: recency and
+# monetary value are skewed (a dense bulk of ordinary customers and a long tail),
+# frequency takes few whole values, and K-Means cuts such a single lopsided cloud into
+# slices that some K happen to fit a little better than others. With four real groups
+# the curve peaks at 4, far above its baseline.
 #
-# Side by side, the two data sets coloured by their K = 4 clusters. On the left K-Means has cut
-# one continuous cloud into four slices (two of them overlap in this view because frequency,
-# the column not shown, separates them); on the right it has found four separate groups.
+# Side by side, the two data sets coloured by their K = 4 clusters. On the left K-Means
+# has cut one continuous cloud into four slices (two of them overlap in this view
+# because frequency, the column not shown, separates them); on the right it has found
+# four separate groups.
 
 # %% mystnb={"image": {"alt": "Two scatter panels of recency (days) against monetary value ($), coloured by K = 4 clusters. Left, independent columns: one skewed cloud cut into slices. Right, four real groups: four separate clouds."}}
 grouped_labels = KMeans(n_clusters=4, **KMEANS).fit_predict(X_grouped)
@@ -611,31 +619,33 @@ for ax, (table, labels, title) in zip(axes, panels, strict=True):
 plt.show()
 
 # %% [markdown]
-# **A clustering algorithm always returns clusters.** Asked for four, K-Means delivers four,
-# with averages that read like personas, whether or not the customers form groups. Before
-# acting on segments, check that they are real (a score that clears a baseline with the
-# structure destroyed), stable (they come back on other samples and seeds — exercise 5.1
-# shows that this alone is not enough) and actionable (each one calls for something
-# different).
+# **A clustering algorithm always returns clusters.** Asked for four, K-Means delivers
+# four, with averages that read like personas, whether or not the customers form groups.
+# Before acting on segments, check that they are real (a score that clears a baseline
+# with the structure destroyed), stable (they come back on other samples and seeds —
+# exercise 5.1 shows that this alone is not enough) and actionable (each one calls for
+# something different).
 #
 # ## Published numbers, corrected
 #
-# This lesson's recipe follows a widely read mall-customers notebook, and its RFM example
-# follows a popular K-Means tutorial. Both publish numbers their own code does not give.
+# This lesson's recipe follows a widely read mall-customers notebook, and its RFM
+# example follows a popular K-Means tutorial. Both publish numbers their own code does
+# not give.
 #
-# - The mall notebook says K = 20 gives the smallest error, but its loop stops at K = 19; the
-#   smallest inertia is simply at the largest K tried (printed in the recipe's section).
-# - Its 3-D plot shows the *scaled* columns under axis labels in years, k$ and score points;
-#   the plot above shows the raw values, so the units are true.
+# - The mall notebook says K = 20 gives the smallest error, but its loop stops at K =
+#   19; the smallest inertia is simply at the largest K tried (printed in the recipe's
+#   section).
+# - Its 3-D plot shows the *scaled* columns under axis labels in years, k$ and score
+#   points; the plot above shows the raw values, so the units are true.
 # - It encodes gender with scikit-learn's `LabelEncoder`, which is meant for a *target*
-#   (`y`): it numbers the classes in alphabetical order and takes one column. For a feature,
-#   `OneHotEncoder` (or `pd.get_dummies`) makes one 0/1 column per category, so no category
-#   is "larger" than another. With two genders either gives the same split as our 0/1 column,
-#   and the trap stays: scaled, it weighs as much as age or income.
-# - The K-Means tutorial prints an RFM table of four named segments (e.g. "Champions" with
-#   recency 8.3, frequency 9.1, monetary 315.2). Its own recipe — three independent columns,
-#   each the absolute value of a normal draw, 500 customers, seed 42, K = 4 — gives other
-#   numbers. Recomputed:
+#   (`y`): it numbers the classes in alphabetical order and takes one column. For a
+#   feature, `OneHotEncoder` (or `pd.get_dummies`) makes one 0/1 column per category, so
+#   no category is "larger" than another. With two genders either gives the same split
+#   as our 0/1 column, and the trap stays: scaled, it weighs as much as age or income.
+# - The K-Means tutorial prints an RFM table of four named segments (e.g. "Champions"
+#   with recency 8.3, frequency 9.1, monetary 315.2). Its own recipe — three independent
+#   columns, each the absolute value of a normal draw, 500 customers, seed 42, K = 4 —
+#   gives other numbers. Recomputed:
 
 # %%
 legacy_rng = np.random.RandomState(42)  # the tutorial's (older) way of seeding NumPy
@@ -658,29 +668,30 @@ tutorial_rfm.groupby(pd.Index(tutorial_labels, name="cluster")).mean().round(1)
 # No cluster comes near 8.3 / 9.1 / 315.2: the four rows above (recency, frequency,
 # monetary) are about 35.7 / 3.3 / 118.1, 52.5 / 5.3 / 274.1, 22.3 / 8.2 / 188.6 and
 # 17.0 / 4.1 / 283.9. The published table cannot come from independent columns, and its
-# silhouette, printed above, is as low as our own independent table's. (An earlier version
-# of this lesson called "about 0.23" a published figure: no tutorial prints it; it is what
-# the tutorial's code gives.)
+# silhouette, printed above, is as low as our own independent table's. (An earlier
+# version of this lesson called "about 0.23" a published figure: no tutorial prints it;
+# it is what the tutorial's code gives.)
 
 # %% [markdown]
 # ## Key takeaways
 #
-# - The popular recipe for the mall data scales a 0/1 gender column with the real features;
-#   four of its six clusters then hold one gender only, and its silhouette is modest.
-# - Cluster on the features that describe the behaviour you want to act on (here income and
-#   spending score); describe the segments by the rest (age, gender) afterwards, with a
-#   `groupby`.
-# - Choose K with several criteria — knee, silhouette, mixture BIC — and read them as evidence,
-#   not verdicts: here the knee and the silhouette pick five, a well-fitted mixture's BIC is
-#   nearly tied between four and five, and merging two segments would hide customers who need
-#   opposite actions.
+# - The popular recipe for the mall data scales a 0/1 gender column with the real
+#   features; four of its six clusters then hold one gender only, and its silhouette is
+#   modest.
+# - Cluster on the features that describe the behaviour you want to act on (here income
+#   and spending score); describe the segments by the rest (age, gender) afterwards,
+#   with a `groupby`.
+# - Choose K with several criteria — knee, silhouette, mixture BIC — and read them as
+#   evidence, not verdicts: here the knee and the silhouette pick five, a well-fitted
+#   mixture's BIC is nearly tied between four and five, and merging two segments would
+#   hide customers who need opposite actions.
 # - EM (and K-Means) stops in local optima: restart it many times, and check that more
 #   restarts do not change a criterion's answer.
-# - Name segments by a rule on their profiles, never by cluster numbers, which are arbitrary:
-#   then the same code tells the same story on new data.
-# - K-Means returns tidy clusters even for data with no groups, and a score can still peak:
-#   compare it with the same score on a copy whose columns are shuffled. A peak that does not
-#   clear that baseline is not a segment.
+# - Name segments by a rule on their profiles, never by cluster numbers, which are
+#   arbitrary: then the same code tells the same story on new data.
+# - K-Means returns tidy clusters even for data with no groups, and a score can still
+#   peak: compare it with the same score on a copy whose columns are shuffled. A peak
+#   that does not clear that baseline is not a segment.
 
 # %% [markdown]
 # ## Exercises
@@ -691,8 +702,8 @@ tutorial_rfm.groupby(pd.Index(tutorial_labels, name="cluster")).mean().round(1)
 # random_state=seed)` for seeds 0 to 4). On each, standardise income and score, fit
 # `KMeans(n_clusters=5, **KMEANS)`, profile the clusters and name them with
 # `name_segments`. Do the same five names come back every time? Then do the same for the
-# independent RFM table (K = 4): do *its* clusters come back? What do the two answers say
-# about stability as evidence?
+# independent RFM table (K = 4): do *its* clusters come back? What do the two answers
+# say about stability as evidence?
 
 # %% tags=["solution", "hide-cell"]
 # Answer: on the mall data the same five names come back on every sample: the
@@ -719,9 +730,9 @@ for seed in range(5):
 # ### Exercise 5.2 — The recipe without gender
 #
 # Repeat the recipe with three columns only: standardise age, income and score, and fit
-# `KMeans(n_clusters=6, **KMEANS)`. How many clusters are single-gender now? Compare the mean
-# silhouette with the recipe's, and explain why the two numbers cannot simply be compared as
-# "better" or "worse" (hint: are the distances measured in the same space?).
+# `KMeans(n_clusters=6, **KMEANS)`. How many clusters are single-gender now? Compare the
+# mean silhouette with the recipe's, and explain why the two numbers cannot simply be
+# compared as "better" or "worse" (hint: are the distances measured in the same space?).
 
 # %% tags=["solution", "hide-cell"]
 # Answer: without the gender column no cluster is single-gender: gender no longer
@@ -745,12 +756,12 @@ three_gender  # noqa: B018
 # %% [markdown]
 # ### Exercise 5.3 — Does the peak clear the baseline?
 #
-# Draw three more independent RFM tables (`make_random_rfm(random_state=seed)` for seeds 1,
-# 2, 3). For each, compute the silhouette curve for K = 2..10 (standardised) with
-# `silhouette_curve`, and the same curve on a shuffled copy (`shuffled`). Where does each
-# curve peak, and by how much does the data's peak clear the baseline at that K? Would any
-# of them justify acting on "segments"? Does the K with the highest silhouette always deserve
-# to be called the number of segments?
+# Draw three more independent RFM tables (`make_random_rfm(random_state=seed)` for seeds
+# 1, 2, 3). For each, compute the silhouette curve for K = 2..10 (standardised) with
+# `silhouette_curve`, and the same curve on a shuffled copy (`shuffled`). Where does
+# each curve peak, and by how much does the data's peak clear the baseline at that K?
+# Would any of them justify acting on "segments"? Does the K with the highest silhouette
+# always deserve to be called the number of segments?
 
 # %% tags=["solution", "hide-cell"]
 # Answer: every table's curve has a highest point, and the shuffled copy's curve
