@@ -233,7 +233,10 @@ for ax in (left, right):
     ax.axvline(best_k, color="black", linestyle="--", linewidth=2)
     ax.set_xticks(list(scores.index))
 fig.legend(
-    [left.lines[-1]], [f"K = {best_k}"], loc="outside lower center", frameon=True
+    [left.lines[-1]],
+    [f"K = {best_k}: the highest silhouette"],
+    loc="outside lower center",
+    frameon=True,
 )
 plt.show()
 
@@ -393,6 +396,7 @@ def name_segments(profile, table):
     return levels.join(NAMING_RULE, on=["income level", "spend level"])
 
 
+# %%
 segments = name_segments(profile, customers)
 print(f"segment names are all different: {segments['name'].is_unique}")
 segments.drop(columns="action").round(2)
