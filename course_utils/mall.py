@@ -2,7 +2,7 @@
 
 The course studies the classic 200-customer mall data (a public Kaggle download, "Mall
 Customer Segmentation Data", with no stated licence). The project does not ship that file; it
-ships a synthetic replica with the same schema (:mod:`course_utils.mall_replica`), and the
+ships a synthetic replica with the same schema (made by ``tools/make_mall_replica.py``), and the
 loader (:mod:`course_utils.mall_loader`) uses the real file instead when a user saves it as
 ``data/Mall_Customers.csv``. This module only names things both of them need.
 """
@@ -10,8 +10,6 @@ loader (:mod:`course_utils.mall_loader`) uses the real file instead when a user 
 from __future__ import annotations
 
 from pathlib import Path
-
-from course_utils.validation import check_path
 
 #: Column names, exactly as in the Kaggle file.
 ID_COLUMN = "CustomerID"
@@ -50,13 +48,8 @@ def display_path(path) -> str:
     Returns
     -------
     str
-
-    Raises
-    ------
-    TypeError
-        If ``path`` is not a ``str`` or ``os.PathLike``.
     """
-    path = check_path(path)
+    path = Path(path)
     try:
         return path.resolve().relative_to(DATA_DIR.parent).as_posix()
     except ValueError:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
 from pathlib import Path
 
@@ -32,7 +33,6 @@ from course_utils.mall import (
     SCORE_RANGE,
     display_path,
 )
-from course_utils.validation import check_path
 
 #: Header spellings seen in copies of the file, besides the canonical ones.
 HEADER_ALIASES = {"genre": GENDER_COLUMN}
@@ -95,7 +95,12 @@ def _resolve_source(path) -> tuple[Path, str]:
         if ORIGINAL_PATH.is_file():
             return ORIGINAL_PATH, SOURCE_ORIGINAL
         return REPLICA_PATH, SOURCE_REPLICA
-    path = check_path(path)
+    if not isinstance(path, (str, os.PathLike)):
+        raise TypeError(
+            f"path must be a file path (str or pathlib.Path), got {path!r} "
+            f"({type(path).__name__})"
+        )
+    path = Path(path)
     return path, display_path(path)
 
 
@@ -106,7 +111,7 @@ def _describe(source: str, shown: str, n_rows: int) -> str:
     if source == SOURCE_REPLICA:
         return (
             f"Using the course's synthetic replica {shown} ({n_rows} customers): made by "
-            "course_utils.mall_replica to match published facts about the real file. To use the "
+            "tools/make_mall_replica.py to match published facts about the real file. To use the "
             f'real data, download Mall_Customers.csv from the Kaggle dataset "{KAGGLE_DATASET}" '
             "and save it as data/Mall_Customers.csv."
         )

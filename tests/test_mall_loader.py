@@ -24,7 +24,13 @@ from course_utils.mall import (
     SCORE_COLUMN,
 )
 from course_utils.mall_loader import MallDataError, load_mall_customers
-from course_utils.mall_replica import make_mall_replica
+
+
+def make_mall_replica() -> pd.DataFrame:
+    """The committed replica read with plain pandas, in the loader's dtypes."""
+    table = pd.read_csv(REPLICA_PATH)
+    return table.assign(**{GENDER_COLUMN: table[GENDER_COLUMN].astype("str")})
+
 
 HEADER = ",".join(MALL_COLUMNS)
 # The replica's first customers, as text: line 1 is the header, line n + 1 is CustomerID n.
