@@ -1,11 +1,11 @@
-"""K-Means from scratch: lesson 02's loop made complete, with scikit-learn's interface.
+"""K-Means from scratch: lesson 2's loop made complete, with scikit-learn's interface.
 
 :class:`KMeansScratch` adds to the lesson's loop what a real K-Means needs: k-means++
-starts, several restarts (``n_init``), a tolerance (``tol``), a rule for empty clusters and
-a record of every step (``history_``). From the same starting centres it gives the same
-labels, inertia and number of iterations as ``sklearn.cluster.KMeans(algorithm="lloyd")``,
-because it follows the same rules. The arguments are checked once, in ``fit`` and
-``predict``; the functions below them trust their input.
+starts, several restarts (``n_init``), a tolerance (``tol``), a rule for empty clusters
+and a record of every step (``history_``). From the same starting centres it gives the
+same labels, inertia and number of iterations as scikit-learn's
+``KMeans(algorithm="lloyd")``, because it follows the same rules. The arguments are
+checked once, in ``fit`` and ``predict``; the functions below them trust their input.
 """
 
 from __future__ import annotations
@@ -35,8 +35,9 @@ class KMeansStep:
 def _nearest_centre(X, centers):
     """Assign: each row's nearest centre (ties go to the lower cluster number).
 
-    ``||x - c||² = ||x||² - 2 x·c + ||c||²``, and ``||x||²`` is the same for every centre,
-    so the nearest centre has the smallest ``||c||² - 2 x·c``: one matrix product.
+    ``||x - c||² = ||x||² - 2 x·c + ||c||²``, and ``||x||²`` is the same for every
+    centre, so the nearest centre has the smallest ``||c||² - 2 x·c``: one matrix
+    product.
     """
     scores = X @ (-2.0 * centers.T)
     scores += (centers**2).sum(axis=1)
@@ -51,11 +52,11 @@ def _sums_and_counts(X, labels, n_clusters):
 
 
 def _fill_empty_clusters(X, centers, labels, sums, counts):
-    """Give each empty cluster the point farthest from its own centre (scikit-learn's rule).
+    """Give each empty cluster the point farthest from its own centre (as scikit-learn).
 
     Changes ``sums`` and ``counts`` in place: the moved point counts for its new cluster
-    only. Returns whether a point moved. Nothing moves when every point already sits on its
-    centre (fewer distinct points than clusters): the empty cluster keeps its centre.
+    only. Returns whether a point moved. Nothing moves when every point already sits on
+    its centre (fewer distinct points than clusters): then the cluster keeps its centre.
     """
     empty = np.flatnonzero(counts == 0)
     if empty.size == 0:
@@ -73,11 +74,11 @@ def _fill_empty_clusters(X, centers, labels, sums, counts):
 
 
 def _lloyd(X, centers, max_iter, tol, keep_history):
-    """One run of the loop from ``centers``; returns centres, labels, inertia, n_iter, steps.
+    """One run from ``centers``; returns centres, labels, inertia, n_iter and steps.
 
-    Stops when no label changed, when the centres' squared shifts add up to at most ``tol``,
-    or after ``max_iter`` iterations. Unless the labels stopped changing, the points are
-    assigned once more so that the labels belong to the final centres.
+    Stops when no label changed, when the centres' squared shifts add up to at most
+    ``tol``, or after ``max_iter`` iterations. Unless the labels stopped changing, the
+    points are assigned once more, so that the labels belong to the final centres.
     """
     history, labels_old, converged = [], None, False
     for iteration in range(max_iter):
@@ -92,7 +93,7 @@ def _lloyd(X, centers, max_iter, tol, keep_history):
         shift = ((new_centers - centers) ** 2).sum()
         centers = new_centers
         if labels_old is not None and np.array_equal(labels, labels_old):
-            # Unless a point was just moved into an empty cluster, the centres did not move.
+            # Unless a point just moved into an empty cluster, no centre moved.
             converged = not moved
             break
         if shift <= tol:
@@ -110,8 +111,9 @@ def _kmeans_plusplus(X, n_clusters, rng):
     """Rows of ``X`` to start from, chosen by greedy k-means++ (scikit-learn's rule).
 
     The first row is drawn at random; each next one with probability proportional to its
-    squared distance to the nearest row chosen so far, so the centres spread out. Greedy:
-    draw ``2 + log(n_clusters)`` candidates and keep the one that lowers the inertia most.
+    squared distance to the nearest row chosen so far, so the centres spread out.
+    Greedy: draw ``2 + log(n_clusters)`` candidates, keep the one that lowers the
+    inertia most.
     """
     n_trials = 2 + int(np.log(n_clusters))
     chosen = [rng.integers(len(X))]
@@ -161,8 +163,8 @@ class KMeansScratch(ClusterMixin, BaseEstimator):
     n_clusters : int, default 8
         The number of clusters K, from 1 to the number of samples.
     init : "k-means++", "random" or array of shape (n_clusters, n_features)
-        The starting centres: greedy k-means++, K distinct rows of ``X`` drawn at random,
-        or the centres themselves. Default "k-means++".
+        The starting centres: greedy k-means++, K distinct rows of ``X`` drawn at
+        random, or the centres themselves. Default "k-means++".
     n_init : "auto" or int, default "auto"
         Runs from different starts; the lowest inertia wins. "auto": 10 for "random",
         else 1. Must be 1 or "auto" when ``init`` is an array.
@@ -217,7 +219,7 @@ class KMeansScratch(ClusterMixin, BaseEstimator):
         self.keep_history = keep_history
 
     def _check_params(self, X):
-        """Check every parameter against ``X``; return (init, n_init, random generator)."""
+        """Check the parameters against ``X``; return init, n_init and a generator."""
         k = _checked_int(self.n_clusters, "n_clusters", 1, len(X))
         init = self.init
         if isinstance(init, str) and init not in ("k-means++", "random"):
@@ -255,7 +257,7 @@ class KMeansScratch(ClusterMixin, BaseEstimator):
         return init, n_init, np.random.default_rng(seed)
 
     def fit(self, X, y=None):
-        """Cluster ``X`` (array-like of shape (n_samples, n_features)); ``y`` is ignored.
+        """Cluster ``X``, array-like of shape (n_samples, n_features); ignore ``y``.
 
         Returns
         -------
@@ -263,7 +265,7 @@ class KMeansScratch(ClusterMixin, BaseEstimator):
         """
         X = _checked_array(X, "X")
         init, n_init, rng = self._check_params(X)
-        # Like scikit-learn, work on centred data: same distances, fewer rounding errors.
+        # Like scikit-learn, work on centred data: same distances, less rounding.
         self._mean = X.mean(axis=0)
         Xc = X - self._mean
         tol = self.tol * np.var(X, axis=0).mean()
@@ -311,7 +313,8 @@ class KMeansScratch(ClusterMixin, BaseEstimator):
         X = _checked_array(X, "X")
         if X.shape[1] != self.n_features_in_:
             raise ValueError(
-                f"X must have {self.n_features_in_} features, as in fit, got {X.shape[1]}"
+                f"X must have {self.n_features_in_} features as in fit, "
+                f"got {X.shape[1]}"
             )
         # The arithmetic of fit, so that predict(X_train) gives labels_ back
         return _nearest_centre(X - self._mean, self._centers).astype(np.int32)

@@ -1,4 +1,4 @@
-"""Pictures of a K-Means run step by step, from ``KMeansScratch.history_`` (lesson 02)."""
+"""Pictures of a K-Means run step by step, from ``KMeansScratch.history_``."""
 
 from __future__ import annotations
 
@@ -28,7 +28,8 @@ def plot_iterations(
     history : list of KMeansStep
         A fitted ``KMeansScratch``'s ``history_``.
     steps : list of int, optional
-        The steps to draw (``0`` is the start), in ``0 .. len(history) - 1``; default all.
+        The steps to draw (``0`` is the start, ``len(history) - 1`` the end); default
+        all.
     ncols : int, default 2
         Panels per row.
     xlabel, ylabel : str

@@ -1,6 +1,6 @@
 # %%
-# Set-up for Google Colab only (elsewhere this cell does nothing): fetch the course so that
-# `course_utils` and `data/` can be found.
+# Set-up for Google Colab only (elsewhere this cell does nothing): fetch the course so
+# that `course_utils` and `data/` can be found.
 import sys
 
 if "google.colab" in sys.modules:
@@ -19,12 +19,12 @@ if "google.colab" in sys.modules:
 # # Lesson 2 — K-Means from scratch
 #
 # **Learning objectives.** By the end of this lesson you will be able to:
-# - describe the K-Means loop — place K centres, assign every point to its nearest centre,
-#   move each centre to the mean of its points, repeat until nothing changes — and say what
-#   quantity it makes smaller at every step
-#   ([the loop, step 4](#step-4-repeat-until-nothing-changes));
-# - write that loop in NumPy without a Python loop over the points, and explain why this is
-#   so much faster ([step 1](#step-1-every-distance-at-once),
+# - describe the K-Means loop — place K centres, assign every point to its nearest
+#   centre, move each centre to the mean of its points, repeat until nothing changes —
+#   and say what quantity it makes smaller at every step
+#   ([step 4](#step-4-repeat-until-nothing-changes));
+# - write that loop in NumPy without a Python loop over the points, and explain why this
+#   is so much faster ([step 1](#step-1-every-distance-at-once),
 #   [why vectorise](#why-vectorise-a-loop-over-points-against-numpy));
 # - explain why the starting centres matter, and how k-means++ and several restarts
 #   (`n_init`) protect you from a bad start
@@ -41,16 +41,18 @@ if "google.colab" in sys.modules:
 # %% [markdown]
 # ## The algorithm in four sentences
 #
-# 1. **Choose K**, the number of clusters, and place K *centres* (also called [centroids](../appendix/glossary.md#centroid)).
+# 1. **Choose K**, the number of clusters, and place K *centres* (also called
+#    [centroids](../appendix/glossary.md#centroid)).
 # 2. **Assign** every point to its nearest centre.
 # 3. **Update**: move every centre to the mean of the points assigned to it.
 # 4. **Repeat** 2 and 3 until the assignments — and so the centres — stop changing.
 #
-# Each step makes the **[inertia](../appendix/glossary.md#inertia)** smaller or leaves it unchanged: the sum, over all points, of
-# the squared distance from the point to its own centre. Assigning a point to a nearer centre
-# can only shrink its term, and the mean is the place with the smallest sum of squared
-# distances to a group of points. Because there are finitely many ways to assign the points,
-# the loop must stop. We now build each step in NumPy, on six points you can check by hand.
+# Each step makes the **[inertia](../appendix/glossary.md#inertia)** smaller or leaves
+# it unchanged: the sum, over all points, of the squared distance from the point to its
+# own centre. Assigning a point to a nearer centre can only shrink its term, and the
+# mean is the place with the smallest sum of squared distances to a group of points.
+# Because there are finitely many ways to assign the points, the loop must stop. We now
+# build each step in NumPy, on six points you can check by hand.
 
 # %%
 import matplotlib.pyplot as plt
@@ -73,10 +75,10 @@ print(
 # %% [markdown]
 # ## Step 1: every distance at once
 #
-# We need the squared distance from each of the *n* points to each of the *K* centres: an
-# *n × K* table. Broadcasting builds it without a loop: `points[:, None, :]` has shape
-# (6, 1, 2) and `centres[None, :, :]` has shape (1, 2, 2), so their difference has shape
-# (6, 2, 2) — point × centre × feature.
+# We need the squared distance from each of the *n* points to each of the *K* centres:
+# an *n × K* table. Broadcasting builds it without a loop: `points[:, None, :]` has
+# shape (6, 1, 2) and `centres[None, :, :]` has shape (1, 2, 2), so their difference has
+# shape (6, 2, 2) — point × centre × feature.
 
 # %%
 differences = points[:, None, :] - centres[None, :, :]
@@ -84,14 +86,14 @@ squared_distances = (differences**2).sum(axis=2)
 print(squared_distances)
 
 # %% [markdown]
-# That intermediate (n, K, features) array gets large: a million customers, 8 centres and 8
-# features make 64 million numbers. Expanding the square avoids it:
+# That intermediate (n, K, features) array gets large: a million customers, 8 centres
+# and 8 features make 64 million numbers. Expanding the square avoids it:
 #
 # $$\lVert x - c\rVert^2 = \lVert x\rVert^2 - 2\,x\cdot c + \lVert c\rVert^2,$$
 #
-# and all the products $x\cdot c$ are **one matrix product**, `points @ centres.T`, which NumPy
-# hands to an optimised linear-algebra library. Rounding can make a true zero come out as a
-# tiny negative number, so we clip at 0.
+# and all the products $x\cdot c$ are **one matrix product**, `points @ centres.T`,
+# which NumPy hands to an optimised linear-algebra library. Rounding can make a true
+# zero come out as a tiny negative number, so we clip at 0.
 
 
 # %%
@@ -118,9 +120,9 @@ print("labels:", labels)
 # %% [markdown]
 # ## Step 3: move each centre to the mean of its cluster
 #
-# A boolean mask picks the points of cluster *j*, and `.mean(axis=0)` averages them feature by
-# feature. A loop over the K clusters is fine — K is small; what must never be a Python loop
-# is the loop over the points.
+# A boolean mask picks the points of cluster *j*, and `.mean(axis=0)` averages them
+# feature by feature. A loop over the K clusters is fine — K is small; what must never
+# be a Python loop is the loop over the points.
 
 
 # %%
@@ -135,14 +137,15 @@ print(centres_after_one_step.round(3))
 # %% [markdown]
 # ## Step 4: repeat until nothing changes
 #
-# When an assignment gives exactly the same labels as the previous one, the update would give
-# the same centres again: the loop has **converged**. We also stop after `max_iter` rounds, in
-# case it takes very long.
+# When an assignment gives exactly the same labels as the previous one, the update would
+# give the same centres again: the loop has **converged**. We also stop after `max_iter`
+# rounds, in case it takes very long.
 
 
 # %%
 def kmeans_by_hand(X, start, max_iter=100):
-    """Lloyd's K-Means from the centres `start`; returns centres, labels, assignments made."""
+    """Lloyd's K-Means from the centres `start`; returns centres, labels and the
+    number of assignments made."""
     centres, labels, n_assignments = start.copy(), None, 0
     while n_assignments < max_iter:
         n_assignments += 1
@@ -162,14 +165,16 @@ print(tiny_centres.round(3))
 # ## The packaged class: KMeansScratch
 #
 # `course_utils.kmeans.KMeansScratch` is the same loop, written for real use and with
-# scikit-learn's interface (open `course_utils/kmeans.py`: you can read it end to end) (`fit`, `predict`, `labels_`, `cluster_centers_`, `inertia_`). On
-# top of our twenty lines it has [k-means++](../appendix/glossary.md#k-means) starts and restarts (below), a rule for empty
-# clusters (below), and scikit-learn's extra stopping rule: stop early when the centres moved
-# less than `tol` (relative to the spread of the data). With `tol=0` it stops exactly when our
-# loop does. It also records every step in `history_`, for pictures.
+# scikit-learn's interface (`fit`, `predict`, `labels_`, `cluster_centers_`, `inertia_`);
+# open `course_utils/kmeans.py` and you can read it end to end. On top of our twenty
+# lines it has [k-means++](../appendix/glossary.md#k-means) starts and restarts (below),
+# a rule for empty clusters (below), and scikit-learn's extra stopping rule: stop early
+# when the centres moved less than `tol` (relative to the spread of the data). With
+# `tol=0` it stops exactly when our loop does. It also records every step in `history_`,
+# for pictures.
 #
-# On the course's blobs (`make_course_blobs`: 300 points in four well-separated groups), from
-# the same random start, our loop and `KMeansScratch` agree:
+# On the course's blobs (`make_course_blobs`: 300 points in four well-separated groups),
+# from the same random start, our loop and `KMeansScratch` agree:
 
 # %%
 from course_utils.datasets import make_course_blobs
@@ -189,12 +194,12 @@ print(
 # %% [markdown]
 # ### Watching it iterate
 #
-# `model.history_` holds every step of that run, and the figure shows all of them, from the
-# start to the last update, two per row: colours are the current clusters, stars the
+# `model.history_` holds every step of that run, and the figure shows all of them, from
+# the start to the last update, two per row: colours are the current clusters, stars the
 # current centres, dashed lines the path each centre has travelled. *What to see:* the
 # start is poor — the four starting centres lie in only two of the four groups (counted
-# below the figure) — yet within a few steps each star walks into a group of its own, and
-# the inertia in each panel's title only goes down.
+# below the figure) — yet within a few steps each star walks into a group of its own,
+# and the inertia in each panel's title only goes down.
 
 # %% mystnb={"image": {"alt": "Panels of the 300 blob points, one per step of the run, two per row, coloured by their current cluster. At the start three stars sit in or beside the top-middle group and one in the right-hand group; step by step the stars walk along dashed paths until each sits in a group of its own, and the inertia in the titles falls."}}
 from course_utils.plots_l02 import plot_inertia_history, plot_iterations
@@ -206,8 +211,8 @@ plot_iterations(
 plt.show()
 
 # %% [markdown]
-# The inertia of a step is one NumPy line: `centres[labels]` puts each point's own centre
-# beside it, and we add up the squared differences.
+# The inertia of a step is one NumPy line: `centres[labels]` puts each point's own
+# centre beside it, and we add up the squared differences.
 
 # %% mystnb={"image": {"alt": "Line chart of the inertia at each step of the run: it falls steeply over the first steps, then stays flat."}}
 from sklearn.metrics import adjusted_rand_score
@@ -224,12 +229,13 @@ plt.show()
 # %% [markdown]
 # ## Where to start: k-means++ and restarts
 #
-# The loop only ever goes **downhill**, so it stops at the first valley it finds — a *local*
-# optimum. A start with two centres in one group and none in another can get stuck: one true
-# group stays split in two and two others share a centre, and no single step can fix that.
+# The loop only ever goes **downhill**, so it stops at the first valley it finds — a
+# *local* optimum. A start with two centres in one group and none in another can get
+# stuck: one true group stays split in two and two others share a centre, and no single
+# step can fix that.
 #
-# Here is such a start (random rows of the data, seed 3) beside a good one (seed 6, the run
-# above):
+# Here is such a start (random rows of the data, seed 3) beside a good one (seed 6, the
+# run above):
 
 # %% mystnb={"image": {"alt": "Two scatter plots of the blobs. Left, the bad start: one group is split between two centres while two other groups share one centre. Right, the good start: one centre in each of the four groups, with a much lower inertia in the title."}}
 stuck = KMeansScratch(4, init="random", n_init=1, random_state=3).fit(X_blobs)
@@ -256,12 +262,12 @@ plt.show()
 # **k-means++** chooses the starting centres one by one, each drawn with probability
 # proportional to its squared distance from the nearest centre already chosen — so the
 # centres spread out over the data. (`KMeansScratch` uses the *greedy* variant, as
-# scikit-learn does: it draws a few candidates each time and keeps the one that lowers the
-# inertia most.) **Restarts** ([`n_init`](../appendix/glossary.md#n_init)) run the whole loop from several starts and keep the
-# lowest inertia.
+# scikit-learn does: it draws a few candidates each time and keeps the one that lowers
+# the inertia most.) **Restarts** ([`n_init`](../appendix/glossary.md#n_init)) run the
+# whole loop from several starts and keep the lowest inertia.
 #
-# How often does each recipe end stuck? We fit each one with 30 different seeds and count the
-# runs whose inertia is more than 1 % above the best found:
+# How often does each recipe end stuck? We fit each one with 30 different seeds and
+# count the runs whose inertia is more than 1 % above the best found:
 
 # %%
 import pandas as pd
@@ -294,17 +300,18 @@ print(f"best inertia found: {best:.1f}")
 print(summary.to_string())
 
 # %% [markdown]
-# Single random starts got stuck often; k-means++ and ten random restarts never did on these
-# blobs. On harder data k-means++ can also get stuck, so the course always passes `n_init`
-# explicitly and uses several restarts when the result matters.
+# Single random starts got stuck often; k-means++ and ten random restarts never did on
+# these blobs. On harder data k-means++ can also get stuck, so the course always passes
+# `n_init` explicitly and uses several restarts when the result matters.
 
 # %% [markdown]
 # ## The same answer as scikit-learn
 #
-# A hand-written algorithm is only trustworthy once it has been checked against a reference.
-# Given the same starting centres, `KMeansScratch` and scikit-learn's `KMeans` ([Lloyd's](../appendix/glossary.md#lloyds-algorithm)
-# algorithm, one start) must agree point for point. We check it on lesson 1's scaled
-# customers (the course's tests check it on many more data sets and starts):
+# A hand-written algorithm is only trustworthy once it has been checked against a
+# reference. Given the same starting centres, `KMeansScratch` and scikit-learn's
+# `KMeans` ([Lloyd's](../appendix/glossary.md#lloyds-algorithm) algorithm, one start)
+# must agree point for point. We check it on lesson 1's scaled customers (the course's
+# tests check it on many more data sets and starts):
 
 # %%
 from sklearn.cluster import KMeans
@@ -328,9 +335,9 @@ print("inertia equal to 1e-9:", np.isclose(ours.inertia_, theirs.inertia_, rtol=
 # %% [markdown]
 # ## Why vectorise? A loop over points against NumPy
 #
-# Here is K-Means the way one might first write it in plain Python, with loops over points,
-# centres and features — and our NumPy steps run for the same number of rounds. First we check
-# that they agree; then we time them on 3,000 points.
+# Here is K-Means the way one might first write it in plain Python, with loops over
+# points, centres and features — and our NumPy steps run for the same number of rounds.
+# First we check that they agree; then we time them on 3,000 points.
 
 
 # %%
@@ -390,12 +397,13 @@ print(
 )
 
 # %% [markdown]
-# The exact numbers depend on your computer, but the gap is always large: the loop version
-# runs Python code for every point, centre and feature, the NumPy version runs a handful of
-# operations that each process all points in compiled code.
+# The exact numbers depend on your computer, but the gap is always large: the loop
+# version runs Python code for every point, centre and feature, the NumPy version runs a
+# handful of operations that each process all points in compiled code.
 #
-# How far is plain NumPy from scikit-learn? We time one iteration of `KMeansScratch` and of
-# scikit-learn's `KMeans` on 200,000 points, from the same start (best of three fits):
+# How far is plain NumPy from scikit-learn? We time one iteration of `KMeansScratch` and
+# of scikit-learn's `KMeans` on 200,000 points, from the same start (best of three
+# fits):
 
 # %%
 # NBVAL_IGNORE_OUTPUT
@@ -414,25 +422,26 @@ print(f"KMeansScratch takes {ratio:.1f} times as long as scikit-learn")
 
 # %% [markdown]
 # Our NumPy loop is slower, by the factor you just measured (the course's benchmark,
-# `tools/bench_kmeans.py`, compares them on up to a million points). scikit-learn is faster
-# because its loop is **compiled** (Cython): it takes the points in **chunks** of 256 that
-# stay in the processor's cache, finds each point's nearest centre and adds it to its
-# cluster's sum in the same pass, and shares the chunks among **threads** on several cores.
-# Our version makes several passes over the whole data per iteration — the table of scores,
-# `argmin`, the sums — each one fast, but each one reading all the points again.
+# `tools/bench_kmeans.py`, compares them on up to a million points). scikit-learn is
+# faster because its loop is **compiled** (Cython): it takes the points in **chunks** of
+# 256 that stay in the processor's cache, finds each point's nearest centre and adds it
+# to its cluster's sum in the same pass, and shares the chunks among **threads** on
+# several cores. Our version makes several passes over the whole data per iteration —
+# the table of scores, `argmin`, the sums — each one fast, but each one reading all the
+# points again.
 
 # %% [markdown]
 # ## What K-Means cannot do
 #
-# K-Means is fast and simple, and its assumptions are strong: K is given; every cluster is a
-# round ball around its centre, of similar size and spread; every point belongs to some
-# cluster. Each limitation below has a picture.
+# K-Means is fast and simple, and its assumptions are strong: K is given; every cluster
+# is a round ball around its centre, of similar size and spread; every point belongs to
+# some cluster. Each limitation below has a picture.
 #
 # ### 1. K must be chosen
 #
-# K-Means returns exactly the K clusters you ask for — on the four blobs it happily makes 2, 3
-# or 6 — and the inertia always falls as K grows, so the smallest inertia cannot choose K.
-# Lesson 3 is about choosing it.
+# K-Means returns exactly the K clusters you ask for — on the four blobs it happily
+# makes 2, 3 or 6 — and the inertia always falls as K grows, so the smallest inertia
+# cannot choose K. Lesson 3 is about choosing it.
 
 # %% mystnb={"image": {"alt": "Four scatter plots of the blobs in a two-by-two grid, clustered with K = 2, 3, 4 and 6. With 2 and 3, true groups are merged; with 4, one cluster per group; with 6, two groups are cut in two. The inertia in the titles falls as K grows."}}
 fig, axes = plt.subplots(2, 2, figsize=(11, 9), sharex=True, sharey=True)
@@ -455,10 +464,11 @@ print("inertia by K:", {k: round(value, 1) for k, value in inertia_by_k.items()}
 # %% [markdown]
 # ### 2. Round, similar clusters only
 #
-# Every point goes to its *nearest* centre, so the border between two clusters is always the
-# straight line halfway between their centres. Groups that are stretched, or curved like the
-# two moons, are cut where the geometry says, not where the groups are. The adjusted Rand
-# index (ARI; 1 = the true groups exactly, about 0 = no better than chance) measures the damage.
+# Every point goes to its *nearest* centre, so the border between two clusters is always
+# the straight line halfway between their centres. Groups that are stretched, or curved
+# like the two moons, are cut where the geometry says, not where the groups are. The
+# adjusted Rand index (ARI; 1 = the true groups exactly, about 0 = no better than
+# chance) measures the damage.
 
 # %% mystnb={"image": {"alt": "Two scatter plots. Left, three long thin diagonal groups, cut by K-Means across their length. Right, two interleaved half-moons, cut by a straight line into a left and a right half."}}
 from course_utils.datasets import make_course_moons
@@ -493,8 +503,8 @@ for name, value in shape_ari.items():
 # ### 3. Outliers pull centres
 #
 # Every point must belong to a cluster and the mean feels every point. Add five far-away
-# points to the blobs and ask for K = 4: the outliers take a centre of their own, and to pay
-# for it two real groups are merged under one centre.
+# points to the blobs and ask for K = 4: the outliers take a centre of their own, and to
+# pay for it two real groups are merged under one centre.
 
 # %% mystnb={"image": {"alt": "Scatter plot of the blobs with five outliers far to the upper right: the outliers form a cluster of their own, and two of the four real groups share one colour and one centre between them."}}
 outliers = np.array(
@@ -519,8 +529,9 @@ plt.show()
 # %% [markdown]
 # ### 4. Groups of different density
 #
-# A tight group of 250 customers next to a loose group of 50: the border sits halfway between
-# the centres, so the loose group's points nearest the tight group are given to it.
+# A tight group of 250 customers next to a loose group of 50: the border sits halfway
+# between the centres, so the loose group's points nearest the tight group are given to
+# it.
 
 # %% mystnb={"image": {"alt": "Scatter plot of a tight round group on the left and a loose group on the right: the straight border between the two clusters runs close to the loose group, so its left-hand points are coloured as the tight group."}}
 rng = np.random.default_rng(1)
@@ -550,9 +561,10 @@ plt.show()
 # %% [markdown]
 # ### 5. A bad start gives a bad answer
 #
-# Look again at the stuck run in the picture beside the good one, above: it has converged —
-# no step can improve it — yet its inertia is several times the best. Only another start can
-# help: use k-means++ and several restarts (`n_init`), and compare the inertias of the runs.
+# Look again at the stuck run in the picture beside the good one, above: it has
+# converged — no step can improve it — yet its inertia is several times the best. Only
+# another start can help: use k-means++ and several restarts (`n_init`), and compare the
+# inertias of the runs.
 
 # %%
 print(
@@ -564,10 +576,10 @@ print(
 #
 # ### 6. Empty clusters
 #
-# If every point has some other centre nearer than a given one, no point is assigned to it.
-# Here we start from three data points near the top of the picture and a fourth centre just
-# beyond the data's top-right corner. Our hand-written `update_by_hand` would then take the mean of
-# nothing:
+# If every point has some other centre nearer than a given one, no point is assigned to
+# it. Here we start from three data points near the top of the picture and a fourth
+# centre just beyond the data's top-right corner. Our hand-written `update_by_hand`
+# would then take the mean of nothing:
 
 # %%
 far_start = np.vstack([X_blobs[[0, 1, 2]], [[8.0, 14.0]]])  # 3 points, 1 off the data
@@ -583,11 +595,12 @@ with warnings.catch_warnings():
 
 # %% [markdown]
 # A `NaN` centre poisons every later step. `KMeansScratch` follows scikit-learn's rule
-# instead: an empty cluster's centre jumps to the point that lies **farthest from its own
-# centre** — the point that fits its cluster worst. The panels show the empty start, the jump
-# after one update, the step after it, and the end (`steps=` chooses which to draw).
+# instead: an empty cluster's centre jumps to the point that lies **farthest from its
+# own centre** — the point that fits its cluster worst. The panels show the empty start,
+# the jump after one update, the step after it, and the end (`steps=` chooses which to
+# draw).
 
-# %% mystnb={"image": {"alt": "Four panels of the blobs in a two-by-two grid. At the start one star sits off the top-right corner of the data with no points. After one update it has jumped onto a point at the far edge of a large cluster; by the end each of the four stars sits in a group of its own."}}
+# %% mystnb={"image": {"alt": "Four panels of the blobs in a two-by-two grid. At the start one star sits off the top-right corner of the data with no points. After one update it has jumped onto a point of the bottom group, the point farthest from its own centre; by the end each of the four stars sits in a group of its own."}}
 relocated = KMeansScratch(4, init=far_start, tol=0.0).fit(X_blobs)
 plot_iterations(
     X_blobs,
@@ -602,29 +615,31 @@ print("points per cluster at the end:", np.bincount(relocated.labels_).tolist())
 # %% [markdown]
 # ## Key takeaways
 #
-# - K-Means alternates two steps — assign each point to its nearest centre, move each centre
-#   to the mean of its points — and each step lowers the inertia or leaves it unchanged.
+# - K-Means alternates two steps — assign each point to its nearest centre, move each
+#   centre to the mean of its points — and each step lowers the inertia or leaves it
+#   unchanged.
 # - Vectorise: one matrix product gives every distance
-#   ($\lVert x\rVert^2 - 2x\cdot c + \lVert c\rVert^2$), `argmin` assigns, and a boolean mask
-#   per cluster updates. Never loop over the points in Python.
-# - The loop stops at a *local* optimum that depends on the start: use k-means++ and several
-#   restarts (`n_init`), and compare inertias.
-# - Check your own implementation against a reference: from the same start, `KMeansScratch`
-#   and scikit-learn give identical labels and inertia.
+#   ($\lVert x\rVert^2 - 2x\cdot c + \lVert c\rVert^2$), `argmin` assigns, and a boolean
+#   mask per cluster updates. Never loop over the points in Python.
+# - The loop stops at a *local* optimum that depends on the start: use k-means++ and
+#   several restarts (`n_init`), and compare inertias.
+# - Check your own implementation against a reference: from the same start,
+#   `KMeansScratch` and scikit-learn give identical labels and inertia.
 # - K-Means needs K, assumes round clusters of similar size and density, is pulled by
-#   outliers, and needs a rule for empty clusters. Lesson 4 meets algorithms without some of
-#   these assumptions.
+#   outliers, and needs a rule for empty clusters. Lesson 4 meets algorithms without
+#   some of these assumptions.
 
 # %% [markdown]
 # ## Exercises
 #
 # ### Exercise 2.1 — Plain k-means++ by hand
 #
-# Write `plus_plus_start(X, k, rng)`: pick the first centre uniformly at random, then each
-# next one with probability proportional to the squared distance from the nearest centre so
-# far (use `squared_distances_by_hand` and `rng.choice(len(X), p=...)`). Run `kmeans_by_hand`
-# on the blobs from your starts for seeds 0–29. How many runs get stuck (inertia more than
-# 1 % above the best found in the table above)? Compare with the random starts.
+# Write `plus_plus_start(X, k, rng)`: pick the first centre uniformly at random, then
+# each next one with probability proportional to the squared distance from the nearest
+# centre so far (use `squared_distances_by_hand` and `rng.choice(len(X), p=...)`). Run
+# `kmeans_by_hand` on the blobs from your starts for seeds 0–29. How many runs get stuck
+# (inertia more than 1 % above the best found in the table above)? Compare with the
+# random starts.
 
 
 # %% tags=["solution", "hide-cell"]
@@ -649,10 +664,10 @@ print(f"plain k-means++: {stuck_runs} of 30 runs stuck")
 # %% [markdown]
 # ### Exercise 2.2 — An update that survives empty clusters
 #
-# Change `update_by_hand` so that a cluster with no points keeps its previous centre instead
-# of becoming `NaN` (give the function the old centres as an extra argument). Run the loop
-# from `far_start`. Does the far centre ever get points? What does this tell you about the
-# "keep the old centre" rule compared with `KMeansScratch`'s rule?
+# Change `update_by_hand` so that a cluster with no points keeps its previous centre
+# instead of becoming `NaN` (give the function the old centres as an extra argument).
+# Run the loop from `far_start`. Does the far centre ever get points? What does this
+# tell you about the "keep the old centre" rule compared with `KMeansScratch`'s rule?
 
 
 # %% tags=["solution", "hide-cell"]
@@ -678,10 +693,10 @@ print(f"inertia {keep_inertia:.1f} vs {relocated.inertia_:.1f} with relocation")
 # ### Exercise 2.3 — An update without a loop over clusters
 #
 # `update_by_hand` loops over the K clusters. Write `update_with_bincount(X, labels, k)`
-# without any Python loop over clusters: `np.bincount(labels, minlength=k)` counts the points
-# of each cluster, and `np.bincount(labels, weights=X[:, f], minlength=k)` sums feature `f`
-# per cluster. Check that it gives the same centres as `update_by_hand` on the blobs with
-# `model.labels_`.
+# without any Python loop over clusters: `np.bincount(labels, minlength=k)` counts the
+# points of each cluster, and `np.bincount(labels, weights=X[:, f], minlength=k)` sums
+# feature `f` per cluster. Check that it gives the same centres as `update_by_hand` on
+# the blobs with `model.labels_`.
 
 
 # %% tags=["solution", "hide-cell"]

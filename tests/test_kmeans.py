@@ -50,7 +50,7 @@ def assert_same_as_sklearn(ours, theirs):
     )
 
 
-# --- the same result as scikit-learn ---------------------------------------------------------
+# --- the same result as scikit-learn --------------------------------------------------
 
 
 @pytest.fixture(scope="module")
@@ -82,7 +82,8 @@ def test_random_data_same_as_sklearn(seed):
     rng = np.random.default_rng(100 + seed)
     n_samples, n_features = int(rng.integers(30, 2000)), int(rng.integers(1, 7))
     n_clusters = int(rng.integers(2, 12))
-    # features on very different scales and far from the origin: centring must not matter
+    # features on very different scales and far from the origin: centring must not
+    # matter
     X = rng.normal(size=(n_samples, n_features)) * rng.uniform(
         0.01, 1e3, size=n_features
     )
@@ -127,7 +128,7 @@ def test_many_rows_and_many_clusters_same_as_sklearn():
         )
 
 
-# --- the empty-cluster rule ------------------------------------------------------------------
+# --- the empty-cluster rule -----------------------------------------------------------
 
 
 def test_empty_cluster_takes_the_point_farthest_from_its_centre():
@@ -147,7 +148,7 @@ def test_cluster_that_cannot_be_filled_keeps_its_centre_and_warns():
     assert model.labels_.tolist() == [0, 0, 1, 1] and model.inertia_ == 0.0
 
 
-# --- properties ------------------------------------------------------------------------------
+# --- properties -----------------------------------------------------------------------
 
 finite = st.floats(
     -1e3, 1e3, allow_nan=False, allow_infinity=False, allow_subnormal=False
@@ -237,7 +238,7 @@ def test_history_can_be_switched_off():
     np.testing.assert_array_equal(model.labels_, with_history.labels_)
 
 
-# --- randomness: starts, determinism, restarts ------------------------------------------------
+# --- randomness: starts, determinism, restarts ----------------------------------------
 
 
 def test_same_random_state_same_result(blobs):
@@ -263,7 +264,8 @@ def test_n_init_keeps_the_lowest_inertia(seed):
     ]
     n_init = 6
     model = KMeansScratch(8, init="random", n_init=n_init, random_state=seed).fit(X)
-    # "random" draws one set of distinct rows per run from the same generator: replay them
+    # "random" draws one set of distinct rows per run from the same generator: replay
+    # them
     rng = np.random.default_rng(seed)
     starts = [X[rng.choice(X.shape[0], size=8, replace=False)] for _ in range(n_init)]
     inertias = [KMeansScratch(8, init=start).fit(X).inertia_ for start in starts]
@@ -298,7 +300,7 @@ def test_kmeans_plusplus_picks_one_start_per_separated_group():
         assert sorted({row // 50 for row in rows}) == [0, 1, 2, 3]
 
 
-# --- scikit-learn's estimator API --------------------------------------------------------------
+# --- scikit-learn's estimator API -----------------------------------------------------
 
 
 def test_get_params_set_params_clone_and_repr():
@@ -323,7 +325,7 @@ def test_dataframe_input(scaled_customers):
     assert a.n_features_in_ == 2
 
 
-# --- bad input: one table, at least one row per parameter -----------------------------------
+# --- bad input: one table, at least one row per parameter -----------------------------
 
 GOOD_X = np.arange(20.0).reshape(10, 2)
 BAD_PARAMETERS = [
@@ -373,10 +375,10 @@ def test_predict_refuses_an_unfitted_model_and_other_features():
 
 
 def test_labels_follow_a_centre_moved_into_an_empty_cluster():
-    # Found by hypothesis: the labels stop changing in the iteration that moves a point into
-    # an empty cluster. scikit-learn stops with stale labels (0.25 stays with the centre at
-    # 0); the course's K-Means assigns once more, so every point sits with its nearest
-    # centre.
+    # Found by hypothesis: the labels stop changing in the iteration that moves a point
+    # into an empty cluster (the empty cluster is filled in the last iteration).
+    # scikit-learn stops with stale labels (0.25 stays with the centre at 0); the course's
+    # K-Means assigns once more, so every point sits with its nearest centre.
     X = np.array([0, 0, 0, 0, 1, 1, 0.25, 1, 1, 1, 1.0]).reshape(-1, 1)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")

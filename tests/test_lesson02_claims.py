@@ -1,8 +1,9 @@
-"""The claims lesson 02's prose makes, checked against what the committed lesson printed.
+"""The claims lesson 02's prose makes, checked against what the committed lesson
+printed.
 
-Strict nbval re-executes the lesson and fails when a fresh run prints anything else, so these
-are claims about a fresh run. Each test reads the output of the one code cell whose source
-contains a given snippet.
+Strict nbval re-executes the lesson and fails when a fresh run prints anything else, so
+these are claims about a fresh run. Each test reads the output of the one code cell whose
+source contains a given snippet.
 """
 
 import ast

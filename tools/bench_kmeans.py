@@ -1,17 +1,18 @@
-"""Benchmark: the course's KMeansScratch against scikit-learn's Lloyd K-Means, per iteration.
+"""Benchmark: the course's KMeansScratch against scikit-learn's Lloyd K-Means.
 
-Usage: ``python tools/bench_kmeans.py [--repeats N] [--output PATH]`` (``make bench`` runs it)
+Usage: ``python tools/bench_kmeans.py [--repeats N] [--output PATH]`` (``make bench``)
 
 Both fit the same data from the same starting centres for the same number of iterations
 (``max_iter=20``, ``tol=0``); the script checks that they report the same iterations and
-labels. Each time is the best of ``--repeats`` fits, ours and scikit-learn's interleaved so
-that a busy machine slows both alike. Threads are whatever the environment gives: run it
-with ``OMP_NUM_THREADS=1`` too, for a one-core comparison. Only the ratio is worth comparing
-between machines. The table goes to stdout, the numbers to ``_build/bench/kmeans.json``.
+labels, and prints the time per iteration. Each time is the best of ``--repeats`` fits,
+ours and scikit-learn's interleaved so that a busy machine slows both alike. Threads are
+whatever the environment gives: run it with ``OMP_NUM_THREADS=1`` too, for a one-core
+comparison. Only the ratio is worth comparing between machines. The table goes to stdout,
+the numbers to ``_build/bench/kmeans.json``.
 
-scikit-learn is faster because its loop is compiled (Cython): it assigns and sums a chunk of
-256 points at a time while they are in the CPU cache, on several threads. Ours makes a few
-whole-array NumPy passes per iteration (the score table, ``argmin``, ``bincount``).
+scikit-learn is faster because its loop is compiled (Cython): it assigns and sums a chunk
+of 256 points at a time while they are in the CPU cache, on several threads. Ours makes a
+few whole-array NumPy passes per iteration (the score table, ``argmin``, ``bincount``).
 """
 
 from __future__ import annotations
