@@ -92,7 +92,7 @@ print(
 # %% [markdown]
 # **On average**, age accounts for well under a millionth of a distance. That is an
 # average over all pairs: how much does it vary from one pair of customers to the next?
-# The cell computes age's share of the squared distance for each of the 44,850 pairs,
+# The cell computes age's share of the squared distance for every pair of customers,
 # and for Ana and Ben:
 
 # %%
