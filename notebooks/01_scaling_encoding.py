@@ -542,13 +542,24 @@ print(by_gender_std)
 # %% [markdown]
 # ## Exercises
 #
+# Each exercise checks itself: `exercise("1.1").check(your_answer)` says whether your
+# answer is right (✔) or what is wrong with it (✘). The cell under each exercise gives a
+# hint; run it again for the next one. `exercise("1.1").solution()` shows the model
+# answer (on the website it is folded under the exercise).
+#
 # ### Exercise 1.1 — One-hot, but unscaled
 #
 # Instead of scaling a 0/1 gender column, append the two *unscaled* one-hot columns of
 # `customers["Gender"]` (values 0 and 1) to the **standardised** age and income
 # (`X_std`), and fit the same K-Means (`KMeans(**KMEANS)`). How many clusters are
-# single-gender now (count them with a crosstab, as above)? Explain the difference with
-# the scaled column, using the distance between a man and a woman in each encoding.
+# single-gender now (count them with a crosstab, as above)? Check your labels with
+# `exercise("1.1").check(labels)`. Then explain the difference with the scaled column,
+# using the distance between a man and a woman in each encoding.
+
+# %% tags=["hide-output"] mystnb={"code_prompt_show": "Show hint", "code_prompt_hide": "Hide hint"}
+from course_utils.exercises import exercise
+
+exercise("1.1").hint()  # run this cell again for the next hint
 
 # %% tags=["solution", "hide-cell"]
 from sklearn.preprocessing import OneHotEncoder
@@ -557,6 +568,7 @@ one_hot_gender = OneHotEncoder(sparse_output=False).fit_transform(customers[["Ge
 labels_one_hot = KMeans(**KMEANS).fit_predict(
     pd.concat([X_std, one_hot_gender], axis=1)
 )
+exercise("1.1").check(labels_one_hot)
 by_gender_one_hot = pd.crosstab(labels_one_hot, customers["Gender"])
 n_single_one_hot = (by_gender_one_hot == 0).any(axis=1).sum()
 print(
@@ -564,33 +576,53 @@ print(
     f"of {len(by_gender_one_hot)}"
 )
 print(f"man-woman distance: one-hot {np.sqrt(2):.3f}, scaled 0/1 column {gap:.3f}")
+# Why: one-hot puts a man and a woman 1 apart in each of its two columns, a distance of
+# √2 ≈ 1.41, while the scaled 0/1 column puts them about 2 apart (printed above). Next to
+# age and income, which now spread over about 1 unit each, 1.41 weighs less than 2, so
+# fewer clusters split by gender, but still enough to split two of them. The encoding
+# changes gender's weight, not whether it takes part: leaving it out (or weighing it
+# down, exercise 1.3) is what stops the split.
 
 # %% [markdown]
 # ### Exercise 1.2 — Find the millionaire first
 #
 # Pretend you do not know which customer is unusual. In `with_millionaire`, flag every
 # customer whose income lies more than 3 interquartile ranges above the upper quartile
-# (a common outlier rule), print how many were flagged, drop them, and run the loop over
-# `SCALERS` from the outlier section again. Is any cluster still a single customer?
+# (a common outlier rule): make `flagged`, one True/False per customer, and check it
+# with `exercise("1.2").check(flagged)`. Print how many were flagged, drop them, and
+# run the loop over `SCALERS` from the outlier section again. Is any cluster still a
+# single customer?
+
+# %% tags=["hide-output"] mystnb={"code_prompt_show": "Show hint", "code_prompt_hide": "Hide hint"}
+exercise("1.2").hint()  # run this cell again for the next hint
 
 # %% tags=["solution", "hide-cell"]
 income = with_millionaire[INCOME]
 q1, q3 = income.quantile([0.25, 0.75])
 flagged = income > q3 + 3 * (q3 - q1)
+exercise("1.2").check(flagged)
 print(f"flagged {flagged.sum()} customer(s): incomes {income[flagged].tolist()}")
 for name, scaler in SCALERS.items():
     X_clean = scaler.fit_transform(with_millionaire[~flagged])
     labels = KMeans(**KMEANS).fit_predict(X_clean)
     print(f"{name:<15} smallest cluster: {np.bincount(labels).min()} customer(s)")
+# No cluster is a single customer any more: each scaler's smallest cluster now holds
+# dozens. The rule found the millionaire from the incomes alone, because the quartiles
+# it uses hardly move when one value is extreme, unlike the mean and the standard
+# deviation.
 
 # %% [markdown]
 # ### Exercise 1.3 — Weigh gender on purpose
 #
 # Multiply the standardised gender column (`X_gender_std["male"]`) by a weight `w` (keep
 # age and income standardised) and fit `KMeans(**KMEANS)` for `w` = 1, 0.75, 0.5 and
-# 0.25. For each, count the single-gender clusters. From which weight on does gender
-# stop splitting the clusters? What would you report to a manager about how the segments
-# were made?
+# 0.25. For each, count the single-gender clusters, keep the counts by weight (a dict
+# or a Series) and check them with `exercise("1.3").check(counts)`. From which weight
+# on does gender stop splitting the clusters? What would you report to a manager about
+# how the segments were made?
+
+# %% tags=["hide-output"] mystnb={"code_prompt_show": "Show hint", "code_prompt_hide": "Hide hint"}
+exercise("1.3").hint()  # run this cell again for the next hint
 
 # %% tags=["solution", "hide-cell"]
 single_by_weight = {}
@@ -599,8 +631,14 @@ for w in (1, 0.75, 0.5, 0.25):
     labels = KMeans(**KMEANS).fit_predict(weighted)
     by_gender_w = pd.crosstab(labels, customers["Gender"])
     single_by_weight[w] = (by_gender_w == 0).any(axis=1).sum()
+exercise("1.3").check(single_by_weight)
 single_by_weight = pd.Series(single_by_weight, name="single-gender clusters")
 print(single_by_weight.rename_axis("weight of gender").to_frame().to_string())
+# From a weight of 0.5 down, gender stops splitting the clusters: at 1 and 0.75 every
+# cluster holds one gender only, at 0.5 and 0.25 none does. To a manager: "The segments
+# were made from age and income; gender counted at half the weight of each, so it could
+# not split a segment by itself, and each segment's share of women and men is reported
+# beside it." Whatever the weight, say it: it is a decision, not a fact of the data.
 
 # %% [markdown]
 # **Quiz:** lesson 06 has questions on this lesson.
