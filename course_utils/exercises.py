@@ -83,7 +83,8 @@ class exercise:  # lower case: it reads as a function, exercise("1.1").check(ans
         except Wrong as wrong:
             return _show(str(wrong), verdict=False)
         except Exception:  # an answer of the wrong kind gets words, not a traceback
-            return _show(f"Cannot check a {type(answer).__name__}: {wanted}.", False)
+            kind = type(answer).__name__
+            return _show(f"Cannot check an answer of type {kind}: {wanted}.", False)
 
     def hint(self) -> None:
         """Show the next hint: hint 1 on the first call, hint 2 on the next, and so on."""
@@ -210,4 +211,5 @@ def _check_1_3(answer):
     )
     wrong = [w for w in weights if given[w] != expected[w]]
     require(not wrong, f"Not the expected count for the weight(s) {wrong}.")
-    return "Right: gender stops splitting the clusters at a weight of 0.5."
+    first = next(w for w in weights if expected[w] == 0)
+    return f"Right: gender stops splitting the clusters at a weight of {first}."
