@@ -36,8 +36,13 @@ $(STAMP): requirements-lock.txt pyproject.toml tools/jupyterlab-overrides.json
 # JupyterLab refuses to run as root without --allow-root (containers, Binder-like machines).
 LAB_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 
+# The server's root is the repository (so jupytext.toml pairs each lesson with its outputs and
+# data/ is reachable); the browser opens lesson 00. tests/test_lab_browser.py runs this command.
+LAB_ARGS := --ServerApp.root_dir="$(CURDIR)" \
+	--LabApp.default_url=/lab/tree/notebooks/00_introduction.py
+
 lab: $(STAMP)
-	$(BIN)/jupyter lab $(LAB_ROOT) notebooks/00_introduction.py
+	$(BIN)/jupyter lab $(LAB_ROOT) $(LAB_ARGS)
 
 notebooks: $(STAMP)
 	$(BIN)/python tools/execute_notebooks.py
