@@ -37,13 +37,34 @@ $(STAMP): requirements-lock.txt pyproject.toml tools/jupyterlab-overrides.json
 # JupyterLab refuses to run as root without --allow-root (containers, Binder-like machines).
 LAB_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 
+# The server's root is the repository (so jupytext.toml pairs each lesson with its outputs and
+# data/ is reachable); the browser opens lesson 00. tests/test_lab_browser.py runs this command.
+LAB_ARGS := --ServerApp.root_dir="$(CURDIR)" \
+	--LabApp.default_url=/lab/tree/notebooks/00_introduction.py
+
 lab: $(STAMP)
-	$(BIN)/jupyter lab $(LAB_ROOT) notebooks/00_introduction.py
+	$(BIN)/jupyter lab $(LAB_ROOT) $(LAB_ARGS)
 
 notebooks: $(STAMP)
 	$(BIN)/python tools/execute_notebooks.py
 
-book: $(STAMP)
+# The site serves MathJax itself (formulas render offline; no CDN can hold a page back): npm
+# installs the version locked in package-lock.json, and the parts the site uses are copied to
+# _build/site-extra, which _config.yml hands to Sphinx (html_extra_path) as the site's /mathjax/.
+MATHJAX := _build/site-extra/mathjax/tex-chtml.js
+
+node_modules/mathjax/es5/tex-chtml.js: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+$(MATHJAX): node_modules/mathjax/es5/tex-chtml.js
+	rm -rf _build/site-extra/mathjax && mkdir -p _build/site-extra/mathjax/output/chtml/fonts
+	cd node_modules/mathjax/es5 && cp -r tex-chtml.js a11y input ui ../LICENSE \
+		$(CURDIR)/_build/site-extra/mathjax/
+	cp -r node_modules/mathjax/es5/output/chtml/fonts/woff-v2 \
+		_build/site-extra/mathjax/output/chtml/fonts/
+
+book: $(STAMP) $(MATHJAX)
 	$(BIN)/jupyter-book build --warningiserror --keep-going --path-output . .
 	@test -f _build/html/index.html && echo "Site: _build/html/index.html"
 

@@ -39,10 +39,19 @@ MARKERS = ["o", "s", "^", "D", "v", "P", "X", "<", ">", "h"]
 NOISE_COLOR, NOISE_MARKER = "#7F7F7F", "x"
 
 
+#: Figure resolution: 80 dots per inch on screen, stored at twice that ("retina") so
+#: figures stay sharp on high-density screens, projectors and a zoomed-in website.
+SCREEN_DPI = 80
+#: The smallest text the course style draws (legend entries), in points. The website's test
+#: of figure text size (tests/test_site_browser.py) starts from it.
+SMALLEST_FONT_PT = 13
+
+
 def use_course_style() -> None:
     """Apply the course's plotting style (seaborn theme, palette, projector-size fonts).
 
-    Call it once at the top of a lesson. It changes matplotlib's global settings.
+    Call it once at the top of a lesson. It changes matplotlib's global settings and, in a
+    Jupyter kernel, makes inline figures high-density PNGs (twice the pixels, same size).
     """
     sns.set_theme(
         context="notebook", style="whitegrid", palette=PALETTE, font_scale=1.25
@@ -50,16 +59,33 @@ def use_course_style() -> None:
     plt.rcParams.update(
         {
             "figure.figsize": (8, 5.5),
-            "figure.dpi": 80,
-            "savefig.dpi": 100,
+            "figure.dpi": SCREEN_DPI,
+            "savefig.dpi": 2 * SCREEN_DPI,
             "axes.titleweight": "bold",
             "axes.titlesize": 16,
             "axes.labelsize": 14,
-            "legend.fontsize": 12,
+            "xtick.labelsize": SMALLEST_FONT_PT,
+            "ytick.labelsize": SMALLEST_FONT_PT,
+            "legend.fontsize": SMALLEST_FONT_PT,
+            "legend.title_fontsize": 14,
             "lines.markersize": 7,
             "lines.linewidth": 2.5,
         }
     )
+    _use_retina_inline_figures()
+
+
+def _use_retina_inline_figures() -> None:
+    """In a Jupyter kernel, store inline figures at twice the screen resolution."""
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython comes with Jupyter
+        return
+    if get_ipython() is None:  # a plain Python process: nothing is shown inline
+        return
+    from matplotlib_inline.backend_inline import set_matplotlib_formats
+
+    set_matplotlib_formats("retina")
 
 
 def cluster_style(label: int) -> dict:

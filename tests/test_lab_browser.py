@@ -1,11 +1,12 @@
-"""`make lab` as a learner meets it: JupyterLab with jupytext, where a lesson's .py opens as a
-notebook (headless Debian Chromium driven by Playwright)."""
+"""`make lab` as a learner meets it: JupyterLab started by the Makefile's own command, where a
+lesson's .py opens as a notebook with its stored outputs and its kernel (headless Debian
+Chromium driven by Playwright)."""
 
 import os
+import shlex
 import shutil
 import socket
 import subprocess
-import sys
 import time
 import urllib.request
 from pathlib import Path
@@ -15,6 +16,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
 TOKEN = "course-test-token"
+# What a learner's copy of the repository needs for the lessons to open and run in Lab.
+SERVED = ["notebooks", "data", "jupytext.toml"]
 
 pytestmark = pytest.mark.browser
 
@@ -25,29 +28,52 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def make_lab_command() -> list[str]:
+    """The command `make lab` runs (read with `make -n`, so the test follows the Makefile)."""
+    printed = subprocess.run(
+        ["make", "--no-print-directory", "-n", "-s", "lab"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.splitlines()
+    line = next(line for line in reversed(printed) if " lab " in f"{line} ")
+    command = shlex.split(line)
+    if not Path(command[0]).is_absolute():
+        command[0] = str(ROOT / command[0])
+    return command
+
+
 @pytest.fixture(scope="module")
 def lab_url(tmp_path_factory):
-    port = free_port()
-    runtime = tmp_path_factory.mktemp("jupyter-runtime")
-    # serve a copy of the lessons: running cells in the browser must never save over ours
+    command = make_lab_command()
+    roots = [arg for arg in command if arg.startswith("--ServerApp.root_dir=")]
+    assert roots == [f"--ServerApp.root_dir={ROOT}"], (
+        f"`make lab` must serve the repository root, got {roots}"
+    )
+    # serve a copy of the repository: running cells in the browser must never save over ours
     root = tmp_path_factory.mktemp("lab-root")
-    shutil.copytree(ROOT / "notebooks", root / "notebooks")
-    shutil.copy2(ROOT / "jupytext.toml", root / "jupytext.toml")
+    for name in SERVED:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, root / name)
+        else:
+            shutil.copy2(source, root / name)
+    runtime = tmp_path_factory.mktemp("jupyter-runtime")
+    port = free_port()
+    command = [arg for arg in command if arg not in roots] + [
+        f"--ServerApp.root_dir={root}",
+        "--no-browser",
+        "--allow-root",
+        f"--port={port}",
+        f"--IdentityProvider.token={TOKEN}",
+        "--ServerApp.ip=127.0.0.1",
+        f"--LabApp.workspaces_dir={runtime}",
+        "--LabApp.user_settings_dir=" + str(runtime / "settings"),
+        "--LabApp.expose_app_in_browser=True",
+    ]
     server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "jupyter",
-            "lab",
-            "--no-browser",
-            "--allow-root",
-            f"--port={port}",
-            f"--IdentityProvider.token={TOKEN}",
-            "--ServerApp.ip=127.0.0.1",
-            f"--ServerApp.root_dir={root}",
-            f"--LabApp.workspaces_dir={runtime}",
-            "--LabApp.expose_app_in_browser=True",
-        ],
+        command,
         cwd=root,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -69,73 +95,99 @@ def lab_url(tmp_path_factory):
         server.wait(timeout=30)
 
 
-def test_a_lesson_script_opens_as_a_notebook(lab_url):
+@pytest.fixture(scope="module")
+def browser():
     from playwright.sync_api import sync_playwright
 
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} not found: run `make browser`")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
             headless=True,
             args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
         )
-        page = browser.new_page()
-        page.goto(
-            f"{lab_url}/lab/workspaces/intro/tree/notebooks/00_introduction.py?reset&token={TOKEN}"
-        )
-        notebook = page.locator(".jp-NotebookPanel .jp-Notebook")
-        notebook.first.wait_for(timeout=60_000)
-        cells = page.locator(".jp-NotebookPanel .jp-Cell")
-        cells.nth(2).wait_for(timeout=30_000)
-        # JupyterLab renders only the cells in view; the first ones prove it is a notebook
-        assert cells.count() >= 3
-        # a rendered markdown cell: the lesson's title
-        page.locator(".jp-NotebookPanel h1", has_text="Lesson 0").first.wait_for(
-            timeout=30_000
-        )
+        yield browser
         browser.close()
 
 
-def test_quiz_gives_instant_feedback_in_jupyterlab(lab_url):
-    """Run lesson 06's quiz cell in JupyterLab and answer a question in its output."""
-    from playwright.sync_api import sync_playwright
+def current_panel(page):
+    return page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
 
+
+def test_make_lab_opens_lesson_00_paired_with_its_outputs_and_kernel(browser, lab_url):
+    page = browser.new_page()
+    # the server's front page, as the browser `make lab` opens: it must lead to lesson 00
+    page.goto(f"{lab_url}/?token={TOKEN}")
+    panel = current_panel(page)
+    panel.wait_for(timeout=60_000)
+    page.locator(".jp-NotebookPanel h1", has_text="Lesson 0").first.wait_for(
+        timeout=30_000
+    )
+    tab = page.locator(".lm-DockPanel-tabBar .lm-TabBar-tab.lm-mod-current")
+    assert tab.inner_text().strip() == "00_introduction.py"
+    # the kernel starts by itself: no "Select Kernel" dialog, the status bar reaches Idle
+    page.locator("#jp-main-statusbar", has_text="Idle").wait_for(timeout=60_000)
+    assert page.locator(".jp-Dialog").count() == 0, page.locator(
+        ".jp-Dialog"
+    ).inner_text()
+    # the stored outputs of the paired .ipynb are shown (printed text and figures)
+    panel.locator(".jp-OutputArea-output").first.wait_for(timeout=30_000)
+    # opening a lesson (and starting its kernel) must not mark it modified
+    page.wait_for_timeout(2_000)
+    dirty = page.evaluate("window.jupyterapp.shell.currentWidget.context.model.dirty")
+    assert dirty is False, "opening lesson 00 marked it modified"
+    assert page.locator(".lm-TabBar-tab.jp-mod-dirty").count() == 0
+    # no "Jupyter news" question greets the learner
+    assert page.locator(".Toastify__toast", has_text="news").count() == 0
+    page.close()
+
+
+def test_the_file_browser_reaches_data_from_the_repository_root(browser, lab_url):
+    page = browser.new_page()
+    page.goto(f"{lab_url}/lab/tree/notebooks/01_scaling_encoding.py?token={TOKEN}")
+    current_panel(page).wait_for(timeout=60_000)
+    page.locator("#jp-main-statusbar", has_text="Idle").wait_for(timeout=60_000)
+    assert page.locator(".jp-Dialog").count() == 0
+    # the stored outputs come from the paired .ipynb (a .py alone has none)
+    current_panel(page).locator(".jp-OutputArea-output").first.wait_for(timeout=30_000)
+    page.locator(".jp-BreadCrumbs-home").first.click()
+    listing = page.locator(".jp-DirListing-itemName")
+    listing.filter(has_text="data").first.wait_for(timeout=30_000)
+    names = [name.strip() for name in listing.all_inner_texts()]
+    assert "data" in names and "notebooks" in names, names
+    page.close()
+
+
+def test_quiz_gives_instant_feedback_in_jupyterlab(browser, lab_url):
+    """Run lesson 06's quiz cell in JupyterLab and answer a question in its output."""
     from course_utils.quiz import load_bank
 
     first = load_bank()[0]
     wrong = next(i for i, option in enumerate(first.options) if not option.correct)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        page = browser.new_page()
-        page.goto(
-            f"{lab_url}/lab/workspaces/quiz/tree/notebooks/06_quiz.py?reset&token={TOKEN}"
-        )
-        panel = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
-        panel.wait_for(timeout=60_000)
-        panel.locator(".jp-Cell").first.wait_for(timeout=30_000)
-        page.wait_for_function("window.jupyterapp !== undefined", timeout=30_000)
-        # wait for the kernel before running anything
-        page.locator("#jp-main-statusbar", has_text="Idle").wait_for(timeout=60_000)
-        page.evaluate("window.jupyterapp.commands.execute('notebook:run-all-cells')")
-        # the last code cell's output says the run is over
-        page.get_by_text("expected exactly 1 correct option, found 2").wait_for(
-            timeout=120_000
-        )
-        # JupyterLab renders only the cells in view: bring the quiz's cell (the third) back
-        page.evaluate("window.jupyterapp.shell.currentWidget.content.scrollToItem(2)")
-        question = page.locator(f"#quiz-{first.id}")
-        question.wait_for(timeout=60_000)
-        question.locator(".cq-option").nth(wrong).click()
-        feedback = question.locator(".cq-feedback")
-        feedback.wait_for(timeout=10_000)
-        assert feedback.inner_text().startswith("✘ Not quite.")
-        assert first.options[wrong].explanation in feedback.inner_text()
-        assert (
-            page.locator("#quiz .cq-score")
-            .inner_text()
-            .startswith("Score: 0 / 1 answered")
-        )
-        browser.close()
+    page = browser.new_page()
+    page.goto(f"{lab_url}/lab/tree/notebooks/06_quiz.py?token={TOKEN}")
+    panel = current_panel(page)
+    panel.wait_for(timeout=60_000)
+    panel.locator(".jp-Cell").first.wait_for(timeout=30_000)
+    page.wait_for_function("window.jupyterapp !== undefined", timeout=30_000)
+    # wait for the kernel before running anything
+    page.locator("#jp-main-statusbar", has_text="Idle").wait_for(timeout=60_000)
+    page.evaluate("window.jupyterapp.commands.execute('notebook:run-all-cells')")
+    # the last code cell's output says the run is over
+    page.get_by_text("expected exactly 1 correct option, found 2").wait_for(
+        timeout=120_000
+    )
+    # JupyterLab renders only the cells in view: bring the quiz's cell (the third) back
+    page.evaluate("window.jupyterapp.shell.currentWidget.content.scrollToItem(2)")
+    question = page.locator(f"#quiz-{first.id}")
+    question.wait_for(timeout=60_000)
+    question.locator(".cq-option").nth(wrong).click()
+    feedback = question.locator(".cq-feedback")
+    feedback.wait_for(timeout=10_000)
+    assert feedback.inner_text().startswith("✘ Not quite.")
+    assert first.options[wrong].explanation in feedback.inner_text()
+    assert (
+        page.locator("#quiz .cq-score").inner_text().startswith("Score: 0 / 1 answered")
+    )
+    page.close()

@@ -30,9 +30,33 @@ def test_palette_and_markers_are_distinct():
     assert cluster_style(-1)["marker"] == "x"
 
 
-def test_use_course_style_sets_projector_fonts():
+def test_smallest_font_pt_is_the_smallest_text_the_style_draws():
+    """The site's figure-text test starts from SMALLEST_FONT_PT: it must be the real floor."""
+    from matplotlib.font_manager import FontProperties
+
+    from course_utils.style import SMALLEST_FONT_PT
+
     use_course_style()
-    assert plt.rcParams["axes.labelsize"] >= 14
+    sizes = {
+        key: FontProperties(size=value).get_size_in_points()
+        for key, value in plt.rcParams.items()
+        if key == "font.size" or key.endswith(("labelsize", "titlesize", "fontsize"))
+    }
+    assert min(sizes.values()) == SMALLEST_FONT_PT, sizes
+
+
+def test_figures_are_stored_at_twice_the_screen_resolution_in_jupyter(monkeypatch):
+    import IPython
+    import matplotlib_inline.backend_inline as inline
+
+    calls = []
+    monkeypatch.setattr(inline, "set_matplotlib_formats", lambda *f: calls.append(f))
+    monkeypatch.setattr(IPython, "get_ipython", lambda: None)
+    use_course_style()
+    assert calls == [], "outside Jupyter nothing is shown inline"
+    monkeypatch.setattr(IPython, "get_ipython", lambda: object())
+    use_course_style()
+    assert calls == [("retina",)]
 
 
 def test_cluster_scatter_draws_each_cluster_with_its_marker_and_labels():
