@@ -43,7 +43,7 @@ LAB_ARGS := --ServerApp.root_dir="$(CURDIR)" \
 	--LabApp.default_url=/lab/tree/notebooks/00_introduction.py
 
 lab: $(STAMP)
-	$(BIN)/jupyter lab $(LAB_ROOT) $(LAB_ARGS)
+	$(BIN)/jupyter lab $(LAB_ROOT) $(LAB_ARGS) $(LAB_EXTRA)
 
 notebooks: $(STAMP)
 	$(BIN)/python tools/execute_notebooks.py

@@ -150,7 +150,7 @@ def first_lab_on_a_fresh_clone() -> float:
         url = f"http://127.0.0.1:{port}/lab/tree/notebooks/00_introduction.py"
         start = time.perf_counter()
         lab = subprocess.Popen(
-            ["make", "lab", f"LAB_ARGS={args}"],
+            ["make", "lab", f"LAB_EXTRA={args}"],
             cwd=clone,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
