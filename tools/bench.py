@@ -100,6 +100,20 @@ def timed(command: list[str], env: dict | None = None) -> float:
     return time.perf_counter() - start
 
 
+def write_lesson_times(floor: float, rows: list[dict]) -> None:
+    """Write the table the site's environment page shows (appendix/lesson_times.csv)."""
+    lines = [
+        "lesson,seconds,times the floor",
+        f"floor (kernel + imports),{floor:.1f},1.0",
+    ]
+    lines += [
+        f"{r['lesson']},{r['seconds']:.1f},{r['ratio_to_floor']:.1f}" for r in rows
+    ]
+    (ROOT / "appendix" / "lesson_times.csv").write_text(
+        "\n".join(lines) + "\n", encoding="utf-8"
+    )
+
+
 def lesson_signatures() -> dict[str, str]:
     """For each lesson, the hash of its first code cell that no other lesson has."""
     cells = {
@@ -186,6 +200,7 @@ def main(argv: list[str]) -> int:
             {"lesson": path.stem, "seconds": seconds, "ratio_to_floor": seconds / floor}
         )
     results["lessons"] = rows
+    write_lesson_times(floor, rows)
 
     start = time.perf_counter()
     for path in lessons():
