@@ -72,26 +72,3 @@ def test_cluster_scatter_unlabelled_and_custom_axis_labels():
     ax = cluster_scatter(np.zeros((3, 2)), xlabel="a (m)", ylabel="b (s)", legend=False)
     assert (ax.get_xlabel(), ax.get_ylabel()) == ("a (m)", "b (s)")
     assert ax.get_legend() is None
-
-
-@pytest.mark.parametrize(
-    ("X", "labels", "centers", "message"),
-    [
-        (np.zeros((3, 3)), None, None, "exactly 2 columns"),
-        (np.zeros((3, 2)), [0, 1], None, "labels has 2 entries"),
-        (np.zeros((3, 2)), None, np.zeros((2, 3)), "centers must have 2 columns"),
-        ([[np.nan, 1.0]], None, None, "NaN"),
-    ],
-)
-def test_cluster_scatter_refuses_bad_input(X, labels, centers, message):
-    with pytest.raises(ValueError, match=message):
-        cluster_scatter(X, labels, centers=centers)
-
-
-def test_axes_or_new_keeps_given_axes_and_makes_new_ones():
-    from course_utils.style import axes_or_new
-
-    _, given = plt.subplots()
-    assert axes_or_new(given) is given
-    made = axes_or_new(figsize=(3, 2))
-    assert made is not given and tuple(made.figure.get_size_inches()) == (3, 2)
