@@ -64,6 +64,7 @@ def plot_comparison(
     *,
     truth=None,
     truth_title="True segments",
+    truth_name="segment",
     xlabel=None,
     ylabel=None,
     panel_size=(6.0, 4.2),
@@ -80,10 +81,12 @@ def plot_comparison(
     titles : dict of str to str, optional
         Panel title per name; the name itself when missing.
     truth : ndarray of int, optional
-        The true groups: drawn first (legend "segment N"), and each clustering's
+        The true groups: drawn first, and each clustering's
         numbers are matched to it (:func:`match_to_truth`) so colours agree.
     truth_title : str, default "True segments"
         Title of the truth panel.
+    truth_name : str, default "segment"
+        What the truth panel's legend calls a group ("segment 0", ...).
     xlabel, ylabel : str, optional
         Axis labels with units; default to a DataFrame's column names.
     panel_size : (float, float), default (6.0, 4.2)
@@ -96,7 +99,7 @@ def plot_comparison(
     titles = titles or {}
     panels = []
     if truth is not None:
-        names = {int(g): f"segment {g}" for g in np.unique(truth)}
+        names = {int(g): f"{truth_name} {g}" for g in np.unique(truth)}
         panels.append((truth_title, np.asarray(truth), names))
     for name, labels in labels_by_name.items():
         shown = labels if truth is None else match_to_truth(labels, truth)

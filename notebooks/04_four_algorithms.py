@@ -465,7 +465,7 @@ pd.DataFrame.from_dict(rows, orient="index").rename_axis("min_cluster_size").rou
 # crowd: candidates for a closer look (a data-entry error, or an unusual customer worth
 # a separate offer).
 
-# %% mystnb={"image": {"alt": "Age against income: nearly all customers form one DBSCAN cluster; a few grey crosses marked as noise sit at the outer edges, mostly among the oldest and richest customers."}}
+# %% mystnb={"image": {"alt": "Age against income: nearly all customers form one DBSCAN cluster; a few grey crosses marked as noise sit at the outer edges of the crowd, most of them among the oldest customers or the highest incomes."}}
 dbscan_labels = labels_of["DBSCAN (knee eps)"]
 noise = dbscan_labels == -1
 distance_from_centre = np.linalg.norm(X, axis=1)  # in standard deviations
@@ -755,7 +755,7 @@ plt.show()
 # Which algorithms recover the blobs? What does DBSCAN do with the tight blobs and the
 # wide one, and why can one `eps` not suit both?
 
-# %% tags=["solution", "hide-cell"]
+# %% tags=["solution", "hide-cell"] mystnb={"image": {"alt": "Three panels of the blobs: the truth with two tight blobs and one wide one; DBSCAN with the knee eps colours both tight blobs as one cluster; HDBSCAN finds all three blobs, leaving a few outlying points as noise."}}
 from sklearn.datasets import make_blobs
 
 X_dens, y_dens = make_blobs(
@@ -790,6 +790,7 @@ plot_comparison(
     panel_titles(densities),
     truth=y_dens,
     truth_title="True blobs",
+    truth_name="blob",
     xlabel="x (no unit)",
     ylabel="y (no unit)",
 )
