@@ -120,3 +120,11 @@ def test_exercise_4_3_a_smaller_min_samples_still_finds_one_cluster(text):
     line = r"^DBSCAN, min_samples=4\s+(\d+)\s+[\d.]+\s+NaN\s+(-?[\d.]+)$"
     clusters, ari = printed_value(text, line)
     assert clusters == "1" and abs(float(ari)) < 0.05
+
+
+def test_the_oldest_segment_is_twice_as_spread_out_as_the_youngest():
+    # the prose explains the mixture's win by this fact of the data maker
+    from course_utils.datasets import AGE_INCOME_SEGMENTS
+
+    by_age = sorted(AGE_INCOME_SEGMENTS)  # (age centre, income centre, age sd)
+    assert by_age[-1][2] / by_age[0][2] == 2
