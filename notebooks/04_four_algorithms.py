@@ -251,13 +251,13 @@ for name in ["DBSCAN (knee eps)", "HDBSCAN"]:
 #   still, but only because the silhouette leaves its noise out: it is scored on the
 #   easiest half of the customers. A score is not the truth.
 # - **DBSCAN with the knee's `eps` finds one cluster**, plus a few noise customers: the
-#   k-distance plot is a starting point, not an answer. At that radius nearly every
-#   customer is a core point, and because the four segments touch, with no sparse gap
-#   between them, the crowds chain into one. Smaller radii do split them, but only by
-#   calling many customers noise (the grid below measures it).
+#   k-distance plot is a starting point, not an answer. At that radius every customer
+#   left of the knee is a core point, and because the four segments touch, with no
+#   sparse gap between them, the crowds chain into one. Smaller radii do split them, but
+#   only by calling many customers noise (the grid below measures it).
 # - **HDBSCAN** needs no `eps` and does find several clusters — by the same trade: it
-#   labels a large share of the customers noise, the ones in the thinner regions between
-#   the segments.
+#   labels a large share of the customers noise, the ones in the thinner regions:
+#   between the segments and in the widest, oldest one.
 
 # %% [markdown]
 # ### A degenerate DBSCAN: one cluster or all noise, ARI exactly 0
