@@ -202,7 +202,7 @@ print(
 # and the inertia in each panel's title only goes down.
 
 # %% mystnb={"image": {"alt": "Panels of the 300 blob points, one per step of the run, two per row, coloured by their current cluster. At the start three stars sit in or beside the top-middle group and one in the right-hand group; step by step the stars walk along dashed paths until each sits in a group of its own, and the inertia in the titles falls."}}
-from course_utils.plots_l02 import plot_inertia_history, plot_iterations
+from course_utils.plots import plot_inertia_history, plot_iterations
 
 BLOB_AXES = {"xlabel": "feature 1 (no unit)", "ylabel": "feature 2 (no unit)"}
 plot_iterations(

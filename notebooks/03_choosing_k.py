@@ -307,7 +307,7 @@ plot_k_curves(
 # lengths can be compared:
 
 # %% mystnb={"image": {"alt": "Four silhouette diagrams of the blobs in a 2 by 2 grid, for K = 3, 4, 5 and 6. At K = 4 four equal bands of long bars; at K = 3 one thick band of shorter bars; at K = 5 and 6 some blobs are split into thin bands of short bars."}}
-from course_utils.plots_l03 import silhouette_diagrams
+from course_utils.plots import silhouette_diagrams
 
 blob_labels = {
     k: KMeans(n_clusters=k, **KMEANS).fit_predict(X_blobs) for k in (3, 4, 5, 6)

@@ -211,7 +211,7 @@ pd.Series(fit_seconds, name="fit time (s)").round(4)
 # most (only the colours are matched; the groups are the algorithm's own).
 
 # %% mystnb={"image": {"alt": "Six scatter plots of age against income: the true four segments, then K-Means, ward, DBSCAN, HDBSCAN and the Gaussian mixture. DBSCAN colours nearly everyone as one cluster; HDBSCAN leaves many grey noise crosses between its clusters; the mixture's clusters look most like the true segments."}}
-from course_utils.plots_l04 import plot_comparison
+from course_utils.plots import plot_comparison
 
 
 def panel_titles(table):
@@ -519,7 +519,7 @@ print(f"highest ARI: {covariance_table['ARI vs truth'].idxmax()}")
 covariance_table.round(3)
 
 # %% mystnb={"image": {"alt": "Four panels, one per covariance type, of the standardised customers coloured by mixture component, each component drawn as two shaded ellipses around a black star: full and diag ellipses differ in size per component, tied ones share one shape, spherical ones are circles."}}
-from course_utils.plots_l04 import plot_mixture
+from course_utils.plots import plot_mixture
 
 fig, axes = plt.subplots(2, 2, figsize=(11, 10), layout="constrained")
 for ax, (kind, model) in zip(axes.ravel(), mixtures.items(), strict=True):

@@ -130,7 +130,7 @@ plt.show()
 # marker per cluster.
 
 # %% mystnb={"image": {"alt": "3-D scatter of age, annual income (k$) and spending score, coloured by the recipe's six K-Means clusters; some clusters overlap because the fourth column, gender, is not shown."}}
-from course_utils.plots_l05 import cluster_scatter_3d
+from course_utils.plots import cluster_scatter_3d
 
 recipe_labels = KMeans(n_clusters=6, **KMEANS).fit_predict(X_recipe)
 UNITS = {
@@ -478,7 +478,7 @@ low = segments[segments["income level"] == "low"]
 print(f"mean ages of the low-income segments: {low['age'].round(1).tolist()}")
 
 # %% mystnb={"image": {"alt": "Two panels of standardised income against score with mixture ellipses. Left, four components: one tall ellipse covers both low-income groups. Right, five components: one ellipse per group."}}
-from course_utils.mixtures import plot_mixture
+from course_utils.plots import plot_mixture
 
 five = GaussianMixture(n_components=5, **MIXTURE).fit(X_behaviour)
 SCALED = ("Annual income (standardised)", "Spending score (standardised)")

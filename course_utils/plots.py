@@ -1,0 +1,512 @@
+"""Pictures the lessons show but are not about.
+
+Each lesson writes, in its own cells, the work it teaches; the figures here only draw what
+the lesson computed (K-Means steps, silhouette diagrams, mixture ellipses, the comparison
+grid, the 3-D scatter). They trust their input: the docstrings say what they take.
+"""
+
+from __future__ import annotations
+
+import math
+
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.patches import Ellipse
+from scipy.optimize import linear_sum_assignment
+from sklearn.metrics import silhouette_samples
+
+from course_utils.style import MARKERS, PALETTE, cluster_scatter, cluster_style
+
+
+# --- lesson 02 ------------------------------------------------------------
+def plot_iterations(
+    X,
+    history,
+    *,
+    steps=None,
+    ncols=2,
+    xlabel="feature 1",
+    ylabel="feature 2",
+    title=None,
+    panel_size=(5.0, 4.0),
+):
+    """Draw one panel per step of a K-Means run: labels, centres and each centre's path.
+
+    Parameters
+    ----------
+    X : ndarray of shape (n_samples, 2)
+        The data the model was fitted on.
+    history : list of KMeansStep
+        A fitted ``KMeansScratch``'s ``history_``.
+    steps : list of int, optional
+        The steps to draw (``0`` is the start, ``len(history) - 1`` the end); default
+        all.
+    ncols : int, default 2
+        Panels per row.
+    xlabel, ylabel : str
+        Axis labels, with units.
+    title : str, optional
+        Title of the whole figure.
+    panel_size : (float, float), default (5.0, 4.0)
+        Width and height of one panel in inches.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        Each panel's title names its step and its inertia.
+    """
+    steps = list(range(len(history))) if steps is None else list(steps)
+    ncols = min(ncols, len(steps))
+    nrows = -(-len(steps) // ncols)
+    fig, axes = plt.subplots(
+        nrows,
+        ncols,
+        figsize=(panel_size[0] * ncols, panel_size[1] * nrows + 1.0),
+        sharex=True,
+        sharey=True,
+        squeeze=False,
+        constrained_layout=True,
+    )
+    paths = np.stack([step.centers for step in history])  # (steps, clusters, 2)
+    for ax, number in zip(axes.flat, steps, strict=False):
+        step = history[number]
+        inertia = ((X - step.centers[step.labels]) ** 2).sum()
+        name = {0: "start", 1: "after 1 update"}.get(number, f"after {number} updates")
+        cluster_scatter(
+            X,
+            step.labels,
+            centers=step.centers,
+            ax=ax,
+            legend=False,
+            s=25,
+            title=f"{name}: inertia {inertia:,.1f}",
+            xlabel=xlabel,
+            ylabel=ylabel,
+        )
+        for cluster in range(paths.shape[1]):
+            ax.plot(
+                paths[: number + 1, cluster, 0],
+                paths[: number + 1, cluster, 1],
+                color="black",
+                linestyle="--",
+                linewidth=1.5,
+                marker=".",
+                label="centre's path" if cluster == 0 else None,
+            )
+    for ax in axes.flat[len(steps) :]:
+        ax.set_visible(False)
+    entries = {}  # every name used in some panel, once
+    for ax in axes.flat[: len(steps)]:
+        for handle, label in zip(*ax.get_legend_handles_labels(), strict=True):
+            entries.setdefault(label, handle)
+    names = sorted(entries, key=lambda n: (not n.startswith("cluster"), len(n), n))
+    fig.legend([entries[n] for n in names], names, loc="outside lower center", ncols=4)
+    if title:
+        fig.suptitle(title, fontweight="bold")
+    return fig
+
+
+def plot_inertia_history(X, history, *, ax=None, title="Inertia at each step"):
+    """Plot the inertia of every step of a run.
+
+    Parameters
+    ----------
+    X : ndarray of shape (n_samples, n_features)
+        The data the model was fitted on.
+    history : list of KMeansStep
+        A fitted ``KMeansScratch``'s ``history_``.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when omitted.
+    title : str, default "Inertia at each step"
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    inertias = [((X - s.centers[s.labels]) ** 2).sum() for s in history]
+    if ax is None:
+        _, ax = plt.subplots(figsize=(7, 4))
+    ax.plot(range(len(inertias)), inertias, marker="o", label="inertia")
+    ax.set_xlabel("step (number of centre updates)")
+    ax.set_ylabel("inertia (sum of squared distances)")
+    ax.set_title(title)
+    ax.set_xticks(range(len(inertias)))
+    return ax
+
+
+# --- lesson 03 ------------------------------------------------------------
+def silhouette_diagrams(X, labelings, *, nouns=None, ncols=2, panel_size=(6, 4.5)):
+    """Draw one silhouette diagram per labelling of ``X``, on a shared x-range.
+
+    In each panel every point is a horizontal bar as long as its silhouette value, the
+    bars sorted within each group and coloured with the group's course colour; the tick
+    beside each band names the group and its size; a dashed line marks the mean
+    silhouette, which the panel's title also gives. All panels share one x-range (from
+    just below the lowest value of any panel, at most -0.1, to 1), so bar lengths can be
+    compared across panels. Panels fill a grid of at most ``ncols`` columns, row by row.
+
+    Parameters
+    ----------
+    X : array-like of shape (n_samples, n_features)
+        The features the labels were computed on.
+    labelings : dict of str to array-like of shape (n_samples,)
+        Panel title -> labels of the points (integers 0, 1, …; at least 2 groups, no
+        noise label -1).
+    nouns : dict of str to str, optional
+        Panel title -> what a group is called on that panel's y-axis; "cluster" for a
+        panel not named here (say "segment" for a known ground truth).
+    ncols : int, default 2
+        Most panels side by side.
+    panel_size : (float, float), default (6, 4.5)
+        Width and height in inches of one panel.
+
+    Returns
+    -------
+    numpy.ndarray of matplotlib Axes
+        One Axes per labelling, in the order given (unused grid cells are removed).
+    """
+    values = {
+        title: silhouette_samples(X, labels) for title, labels in labelings.items()
+    }
+    xmin = min(-0.1, min(v.min() for v in values.values()) - 0.05)
+    ncols = min(ncols, len(labelings))
+    nrows = -(-len(labelings) // ncols)
+    fig, axes = plt.subplots(
+        nrows,
+        ncols,
+        figsize=(panel_size[0] * ncols, panel_size[1] * nrows),
+        squeeze=False,
+        layout="constrained",
+    )
+    axes = axes.ravel()
+    for ax in axes[len(labelings) :]:
+        ax.remove()
+    for ax, (title, labels) in zip(axes, labelings.items(), strict=False):
+        labels = np.asarray(labels)
+        noun = (nouns or {}).get(title, "cluster")
+        _draw_diagram(ax, values[title], labels, noun=noun, title=title)
+        ax.set_xlim(xmin, 1.0)
+    return axes[: len(labelings)]
+
+
+def _draw_diagram(ax, values, labels, *, noun, title):
+    """Draw one silhouette diagram of ``values`` grouped by ``labels`` on ``ax``."""
+    gap = max(2, values.size // 40)
+    bottom, centres, names = 0, [], []
+    for group in np.unique(labels):
+        band = np.sort(values[labels == group])
+        color = cluster_style(int(group))["color"]
+        rows = np.arange(bottom, bottom + band.size)
+        ax.barh(rows, band, height=1.0, color=color, edgecolor=color)
+        centres.append(bottom + band.size / 2)
+        names.append(f"{group}\n(n={band.size})")
+        bottom += band.size + gap
+    mean = float(values.mean())
+    ax.axvline(mean, color="black", linestyle="--", linewidth=2)
+    ax.axvline(0, color="grey", linewidth=1)
+    ax.set_ylim(-gap, bottom)
+    ax.set_yticks(centres, names, fontsize=11)
+    ax.grid(False, axis="y")
+    ax.set_xlabel("silhouette value (no unit, −1 to 1)")
+    ax.set_ylabel(f"{noun}, its points sorted")
+    ax.set_title(f"{title}\nmean silhouette {mean:.2f} (dashed)", fontsize=14)
+
+
+# --- lesson 04 ------------------------------------------------------------
+def match_to_truth(labels, truth) -> np.ndarray:
+    """Renumber clusters so that each takes the number of the true group it overlaps.
+
+    Only the numbers change, never who is grouped with whom, so the colours of a cluster
+    and of its true group agree between panels. The pairing maximises the points whose
+    new number equals their true group (``scipy.optimize.linear_sum_assignment``);
+    clusters left over get the next unused numbers; noise (``-1``) stays ``-1``.
+
+    Parameters
+    ----------
+    labels : array-like of int, shape (n_samples,)
+        Cluster labels, ``-1`` for noise.
+    truth : array-like of int, shape (n_samples,)
+        The true groups, non-negative integers.
+
+    Returns
+    -------
+    ndarray of int, shape (n_samples,)
+
+    Examples
+    --------
+    >>> match_to_truth([1, 1, 0, 0, -1], [0, 0, 1, 1, 1]).tolist()
+    [0, 0, 1, 1, -1]
+    """
+    labels, truth = np.asarray(labels), np.asarray(truth)
+    clusters = np.unique(labels[labels >= 0])
+    groups = np.unique(truth)
+    overlap = np.array(
+        [[np.sum((labels == c) & (truth == g)) for g in groups] for c in clusters]
+    ).reshape(clusters.size, groups.size)
+    rows, cols = linear_sum_assignment(overlap, maximize=True)
+    number = {int(clusters[r]): int(groups[c]) for r, c in zip(rows, cols, strict=True)}
+    taken = set(groups.tolist())
+    spare = (n for n in range(clusters.size + groups.size) if n not in taken)
+    result = np.full(labels.shape, -1, dtype=np.int64)
+    for cluster in clusters:
+        new = number.get(int(cluster))
+        result[labels == cluster] = next(spare) if new is None else new
+    return result
+
+
+def plot_comparison(
+    X,
+    labels_by_name,
+    titles=None,
+    *,
+    truth=None,
+    truth_title="True segments",
+    truth_name="segment",
+    xlabel=None,
+    ylabel=None,
+    panel_size=(6.0, 4.2),
+):
+    """Draw one panel per clustering, two panels a row, on shared axes.
+
+    Parameters
+    ----------
+    X : DataFrame or ndarray of shape (n_samples, 2)
+        The two columns to draw (e.g. the original units, even if the algorithms saw
+        scaled data).
+    labels_by_name : dict of str to ndarray of int
+        One labelling per panel, ``-1`` for noise, keyed by the algorithm's name.
+    titles : dict of str to str, optional
+        Panel title per name; the name itself when missing.
+    truth : ndarray of int, optional
+        The true groups: drawn first, and each clustering's
+        numbers are matched to it (:func:`match_to_truth`) so colours agree.
+    truth_title : str, default "True segments"
+        Title of the truth panel.
+    truth_name : str, default "segment"
+        What the truth panel's legend calls a group ("segment 0", ...).
+    xlabel, ylabel : str, optional
+        Axis labels with units; default to a DataFrame's column names.
+    panel_size : (float, float), default (6.0, 4.2)
+        Width and height of one panel, in inches.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    titles = titles or {}
+    panels = []
+    if truth is not None:
+        names = {int(g): f"{truth_name} {g}" for g in np.unique(truth)}
+        panels.append((truth_title, np.asarray(truth), names))
+    for name, labels in labels_by_name.items():
+        shown = labels if truth is None else match_to_truth(labels, truth)
+        panels.append((titles.get(name, name), shown, None))
+    ncols = min(2, len(panels))
+    nrows = math.ceil(len(panels) / ncols)
+    fig, axes = plt.subplots(
+        nrows,
+        ncols,
+        figsize=(panel_size[0] * ncols, panel_size[1] * nrows),
+        sharex=True,
+        sharey=True,
+        squeeze=False,
+        layout="constrained",
+    )
+    for ax, (title, shown, names) in zip(axes.ravel(), panels, strict=False):
+        cluster_scatter(
+            X, shown, ax=ax, xlabel=xlabel, ylabel=ylabel, label_names=names, s=30
+        )
+        ax.set_title(title, fontsize=13)
+        ax.legend(loc="best", fontsize=9, frameon=True, framealpha=0.9, ncols=2)
+        ax.tick_params(labelbottom=True, labelleft=True)
+    for ax in axes.ravel()[len(panels) :]:
+        ax.set_visible(False)
+    return fig
+
+
+def full_covariances(model) -> np.ndarray:
+    """One full covariance matrix per component of a fitted ``GaussianMixture``.
+
+    scikit-learn stores ``covariances_`` in a shape set by ``covariance_type``:
+    ``full`` (k, d, d), ``tied`` (d, d), ``diag`` (k, d), ``spherical`` (k,). All
+    become (k, d, d).
+
+    Parameters
+    ----------
+    model : sklearn.mixture.GaussianMixture
+        A fitted model.
+
+    Returns
+    -------
+    ndarray of shape (n_components, n_features, n_features)
+    """
+    k, d = model.means_.shape
+    cov = np.asarray(model.covariances_, dtype=float)
+    if model.covariance_type == "full":
+        return cov.copy()
+    if model.covariance_type == "tied":
+        return np.repeat(cov[np.newaxis], k, axis=0)
+    if model.covariance_type == "diag":
+        return np.stack([np.diag(row) for row in cov])
+    return np.stack([np.eye(d) * value for value in cov])
+
+
+def ellipse_shape(covariance, n_std=2.0) -> tuple[float, float, float]:
+    """Width, height and angle of the ellipse ``n_std`` standard deviations out.
+
+    The axes point along the eigenvectors of the 2 × 2 covariance; each half-axis is
+    ``n_std`` times the square root of its eigenvalue. In 2-D the ellipse holds a share
+    ``1 - exp(-n_std**2 / 2)`` of the component: 39 % at 1 sd, 86 % at 2.
+
+    Parameters
+    ----------
+    covariance : ndarray of shape (2, 2)
+        A symmetric positive semi-definite matrix.
+    n_std : float, default 2.0
+        How many standard deviations out.
+
+    Returns
+    -------
+    (width, height, angle) : (float, float, float)
+        Full axis lengths (major first) and the major axis's anticlockwise angle from
+        the x axis in degrees, in [0, 180).
+
+    Examples
+    --------
+    >>> ellipse_shape(np.array([[4.0, 0.0], [0.0, 1.0]]), n_std=1.0)
+    (4.0, 2.0, 0.0)
+    """
+    values, vectors = np.linalg.eigh(covariance)  # ascending
+    values = np.clip(values, 0.0, None)
+    angle = float(np.degrees(np.arctan2(vectors[1, 1], vectors[0, 1])) % 180.0)
+    width = float(2 * n_std * np.sqrt(values[1]))
+    height = float(2 * n_std * np.sqrt(values[0]))
+    return width, height, 0.0 if np.isclose(angle, 180.0) else angle
+
+
+def plot_mixture(
+    X,
+    model,
+    *,
+    ax=None,
+    title=None,
+    xlabel=None,
+    ylabel=None,
+    n_std=(1.0, 2.0),
+):
+    """Scatter ``X`` by most likely component, with each component's ellipses and mean.
+
+    The legend says "component N", as the lessons do. One unit has the same length on
+    both axes, so the ellipses' shapes and tilts are not distorted.
+
+    Parameters
+    ----------
+    X : DataFrame or ndarray of shape (n_samples, 2)
+        The data, in the coordinates the model was fitted on.
+    model : sklearn.mixture.GaussianMixture
+        A fitted model with 2 features (any ``covariance_type``).
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure is made when omitted.
+    title, xlabel, ylabel : str, optional
+        Texts (give units); the labels default to a DataFrame's column names.
+    n_std : sequence of float, default (1.0, 2.0)
+        One ellipse per value, that many standard deviations out; inner ones are darker.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    components = range(model.n_components)
+    ax = cluster_scatter(
+        X,
+        model.predict(np.asarray(X)),
+        ax=ax,
+        title=title,
+        xlabel=xlabel,
+        ylabel=ylabel,
+        label_names={c: f"component {c}" for c in components},
+        legend=False,
+    )
+    for c, (mean, cov) in enumerate(
+        zip(model.means_, full_covariances(model), strict=True)
+    ):
+        colour = cluster_style(c)["color"]
+        for j, level in enumerate(sorted(n_std)):
+            width, height, angle = ellipse_shape(cov[:2, :2], level)
+            ax.add_patch(
+                Ellipse(
+                    xy=mean[:2],
+                    width=width,
+                    height=height,
+                    angle=angle,
+                    facecolor=colour,
+                    edgecolor=colour,
+                    alpha=0.25 / (j + 1),
+                    linewidth=2,
+                )
+            )
+    ax.scatter(
+        model.means_[:, 0],
+        model.means_[:, 1],
+        marker="*",
+        s=300,
+        c="black",
+        edgecolors="white",
+        label="component means",
+        zorder=5,
+    )
+    ax.set_aspect("equal", adjustable="datalim")
+    ax.legend(loc="best", fontsize=10, frameon=True, framealpha=0.9)
+    return ax
+
+
+# --- lesson 05 ------------------------------------------------------------
+#: Palette positions for up to ten clusters, ordered so that the first six are far apart for
+#: colour-blind readers: the palette's sky blue and vermillion, close to its blue and orange,
+#: come last.
+DISTINCT_ORDER = (0, 1, 2, 3, 8, 7, 9, 4, 5, 6)
+
+
+def cluster_scatter_3d(X, labels, *, axis_labels, title, figsize=(11, 8)):
+    """Scatter three columns in 3-D, one colour and marker per cluster, legend at the side.
+
+    Parameters
+    ----------
+    X : pandas.DataFrame or array of shape (n_samples, 3)
+        The three features, in the units to show (raw values, not scaled ones).
+    labels : array of int, shape (n_samples,)
+        Cluster labels 0..K-1 (K at most 10).
+    axis_labels : sequence of 3 str
+        Labels of the x, y and z axes, with units.
+    title : str
+        The title.
+    figsize : (float, float), default (11, 8)
+        Figure size in inches.
+
+    Returns
+    -------
+    mpl_toolkits.mplot3d.axes3d.Axes3D
+    """
+    points = np.asarray(X, dtype=float)
+    fig = plt.figure(figsize=figsize, layout="constrained")
+    ax = fig.add_subplot(projection="3d")
+    for label in np.unique(labels):
+        mask = labels == label
+        slot = DISTINCT_ORDER[int(label) % len(DISTINCT_ORDER)]
+        ax.scatter(
+            *points[mask].T,
+            s=40,
+            alpha=0.9,
+            color=PALETTE[slot],
+            marker=MARKERS[slot],
+            depthshade=False,
+            label=f"cluster {label}",
+        )
+    for set_label, text in zip(
+        (ax.set_xlabel, ax.set_ylabel, ax.set_zlabel), axis_labels, strict=True
+    ):
+        set_label(text, labelpad=10)
+    ax.view_init(elev=20, azim=-60)
+    ax.set_title(title)
+    ax.legend(loc="center left", bbox_to_anchor=(1.05, 0.5), frameon=True)
+    return ax
