@@ -205,32 +205,30 @@ new_customers.round(2)
 
 # %% mystnb={"image": {"alt": "The mall customers coloured by their five named segments, with the seven new customers drawn on top: five fall inside segments, the customers with 140 and 300 k$ income lie far to the right, marked as fitting no segment well."}}
 fig, ax = plt.subplots(figsize=(11, 6.5))
+legend = dict(enumerate(segment_names))
 cluster_scatter(
-    customers[FEATURES],
-    labels,
-    centers=centres[FEATURES],
-    ax=ax,
-    title="New customers on the mall's segments",
-    xlabel=UNITS[0],
-    ylabel=UNITS[1],
-    label_names=dict(enumerate(segment_names)),
+    customers[FEATURES], labels, centers=centres[FEATURES], ax=ax, label_names=legend
 )
-for ok, marker, colour, text in [
-    (True, "o", "black", "new: fits"),
-    (False, "X", "#D55E00", "new: fits no segment well"),
-]:
-    shown = new_customers[fits == ok]
-    ax.scatter(
-        shown[INCOME_COLUMN],
-        shown[SCORE_COLUMN],
-        s=250,
-        marker=marker,
-        facecolors="none" if ok else colour,
-        edgecolors=colour,
-        linewidths=2,
-        label=text,
-        zorder=6,
-    )
+new_style = {"s": 250, "linewidths": 2, "zorder": 6}
+fit, misfit = new_customers[fits], new_customers[~fits]
+ax.scatter(
+    fit[INCOME_COLUMN],
+    fit[SCORE_COLUMN],
+    marker="o",
+    facecolors="none",
+    edgecolors="black",
+    label="new: fits",
+    **new_style,
+)
+ax.scatter(
+    misfit[INCOME_COLUMN],
+    misfit[SCORE_COLUMN],
+    marker="X",
+    color="#D55E00",
+    label="new: fits no segment well",
+    **new_style,
+)
+ax.set(xlabel=UNITS[0], ylabel=UNITS[1], title="New customers on the mall's segments")
 ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=True)
 plt.show()
 
@@ -258,6 +256,7 @@ def drift_report(quarter):
     return shares, mean_distance
 
 
+# %%
 later = make_later_quarter(customers, income_shift=15, random_state=1)
 later_shares, later_distance = drift_report(later)
 print(
@@ -305,15 +304,15 @@ for shift in shifts:
 sweep = pd.DataFrame(
     rows, columns=["income shift (k$)", "distance", "share move", "refit"]
 )
-shift_axis = sweep["income shift (k$)"]
-print(f"no shift: refit {sweep['refit'].iloc[0]}")
-print(
-    f"distance crosses its limit from {shift_axis[sweep['distance'] > distance_limit].min()} k$"
-)
-print(
-    f"shares cross their limit from {shift_axis[sweep['share move'] > share_limit].min()} k$"
-)
 sweep.round(3)
+
+# %%
+shift_axis = sweep["income shift (k$)"]
+distance_from = shift_axis[sweep["distance"] > distance_limit].min()
+shares_from = shift_axis[sweep["share move"] > share_limit].min()
+print(f"no shift: refit {sweep['refit'].iloc[0]}")
+print(f"distance crosses its limit from {distance_from} k$")
+print(f"shares cross their limit from {shares_from} k$")
 
 # %% mystnb={"image": {"alt": "Two panels against the income shift from 0 to 30 k$: the mean distance to the nearest centre rises steadily and crosses its refit limit; the largest change in a segment's share rises more slowly and crosses its limit later."}}
 fig, axes = plt.subplots(1, 2, figsize=(12, 5), layout="constrained")
