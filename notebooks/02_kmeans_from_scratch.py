@@ -378,8 +378,7 @@ numpy_result = kmeans_numpy(X_timing, start_timing, rounds=5)
 print("same labels:", np.array_equal(loop_result[1], numpy_result[1]))
 print("same centres:", np.allclose(loop_result[0], numpy_result[0]))
 
-# %%
-# NBVAL_IGNORE_OUTPUT
+# %% tags=["nbval-ignore-output"]
 import timeit
 
 loop_seconds = min(
@@ -405,8 +404,7 @@ print(
 # of scikit-learn's `KMeans` on 200,000 points, from the same start (best of three
 # fits):
 
-# %%
-# NBVAL_IGNORE_OUTPUT
+# %% tags=["nbval-ignore-output"]
 X_big = np.random.default_rng(0).normal(size=(200_000, 2))
 start_big = X_big[:5]
 per_iteration = {}

@@ -194,8 +194,7 @@ comparison.round(3)
 # Fit times vary from run to run and machine to machine, so they are kept out of the
 # table (the output of the next cell is not checked). On 300 customers all are fast.
 
-# %%
-# NBVAL_IGNORE_OUTPUT
+# %% tags=["nbval-ignore-output"]
 import time
 
 fit_seconds = {}

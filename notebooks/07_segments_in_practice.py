@@ -127,8 +127,7 @@ model_file = work / "mall_segments.skops"
 sio.dump({"pipeline": model, "names": names}, model_file)
 print(f"saved {model_file.name}")
 
-# %%
-# NBVAL_IGNORE_OUTPUT
+# %% tags=["nbval-ignore-output"]
 print(f"size on disk: {model_file.stat().st_size / 1000:.1f} kB")
 
 # %% [markdown]
@@ -359,8 +358,7 @@ print(f"{len(million):,} customers, {X_million.nbytes / 1e6:.0f} MB as a float a
 # comparison is about the algorithms rather than the luck of a random start. The times
 # depend on your machine, so they are not checked:
 
-# %%
-# NBVAL_IGNORE_OUTPUT
+# %% tags=["nbval-ignore-output"]
 import time
 
 start = {"init": kmeans.cluster_centers_, "n_init": 1, "random_state": 0}

@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT))
 from course_utils.pins import read_lock  # noqa: E402
 
 #: What Colab lacks of the lessons' packages (``course_utils`` imports them at module top).
-COLAB_MISSING = ("kneed",)
+COLAB_MISSING = ("kneed", "skops")
 #: The first cell of every lesson: fetch the course and install what Colab lacks, on Colab
 #: only. ``{url}`` and ``{packages}`` are filled in by :func:`colab_cell_source`.
 COLAB_CELL = """\
