@@ -1,39 +1,19 @@
-"""Check that this Python environment can run the course.
+"""``python -m course_utils.check_env [--dev]``: can this environment run the course?
 
-``python -m course_utils.check_env`` checks the packages the lessons import; ``--dev`` checks
-every package of ``environment.yml`` (the website, test and contributor tools too). Each
-package is compared with its version in ``requirements-lock.txt``, the one the course is run
-and checked with:
-
-- ``[ OK ]`` the same version;
-- ``[ ~~ ]`` the same minor version (``2.4.3`` for ``2.4.6``): close enough, the lessons run;
-- ``[FAIL]`` missing, or another minor or major version.
-
-It prints Python's version and the operating system's name (no paths: lesson 00 shows the
-report on the website) and exits with status 1 if any line says ``[FAIL]``.
-"""
-
-from __future__ import annotations
+Compares the lessons' packages (``--dev``: all of ``environment.yml``) with the lock: ``[ OK ]``
+the same version, ``[ ~~ ]`` the same minor one, ``[FAIL]`` missing or another (exit status 1).
+No paths are printed; Python's version is shown, not checked (3.11 to 3.13 all run the lock)."""
 
 import platform
 import sys
 from dataclasses import dataclass
-from importlib import metadata
+from importlib.metadata import distributions
 
 from course_utils.pins import read_lock, read_pins
 
 #: What the lessons import, so what a learner needs (Colab included).
-LESSON_PACKAGES = (
-    "numpy",
-    "pandas",
-    "scipy",
-    "scikit-learn",
-    "matplotlib",
-    "seaborn",
-    "kneed",
-    "pyyaml",
-)
-
+LESSON_PACKAGES = ("numpy", "pandas", "scipy", "scikit-learn", "matplotlib", "seaborn")
+LESSON_PACKAGES += ("kneed", "pyyaml")
 FIX = (
     "To install the course's versions: `pip install -r requirements-lock.txt` in a fresh "
     "virtual environment (or `make lab`), or `conda env create -f environment.yml`."
@@ -51,81 +31,55 @@ class PackageCheck:
     @property
     def status(self) -> str:
         """``"ok"`` (same version), ``"close"`` (same minor version) or ``"fail"``."""
-        if self.found == self.wanted:
-            return "ok"
-        if self.found is not None and minor(self.found) == minor(self.wanted):
-            return "close"
-        return "fail"
+        minor = self.found and self.found.split(".")[:2] == self.wanted.split(".")[:2]
+        return "ok" if self.found == self.wanted else "close" if minor else "fail"
 
     def line(self) -> str:
         """The report line for this package."""
-        if self.found is None:
-            return (
-                f"[FAIL] {self.name:<14} not installed (the course uses {self.wanted})"
-            )
-        if self.status == "ok":
-            return f"[ OK ] {self.name:<14} {self.found}"
-        if self.status == "close":
-            return f"[ ~~ ] {self.name:<14} {self.found} (course: {self.wanted}; close enough)"
-        return f"[FAIL] {self.name:<14} {self.found} (the course uses {self.wanted})"
+        name, found, wanted = f"{self.name:<14}", self.found, self.wanted
+        return {
+            "ok": f"[ OK ] {name} {found}",
+            "close": f"[ ~~ ] {name} {found} (course: {wanted}; close enough)",
+            "fail": f"[FAIL] {name} {found or 'not installed'} (the course uses {wanted})",
+        }[self.status]
 
 
-def minor(version: str) -> tuple[str, ...]:
-    """The major and minor parts of a version string: ``"2.4.6"`` -> ``("2", "4")``."""
-    return tuple(version.split(".")[:2])
-
-
-def installed_version(name: str) -> str | None:
-    """The installed version of distribution ``name`` (str), or ``None``."""
-    try:
-        return metadata.version(name)
-    except metadata.PackageNotFoundError:
-        return None
-
-
-def check_environment(
-    dev: bool = False, lock: dict | None = None
-) -> list[PackageCheck]:
-    """Compare installed packages with the lock's versions.
+def check_environment(dev: bool = False, lock: dict | None = None) -> list:
+    """Compare installed packages with the lock's versions; a list of :class:`PackageCheck`.
 
     Parameters
     ----------
-    dev : bool, default False
-        Check every package of ``environment.yml`` instead of :data:`LESSON_PACKAGES`.
+    dev : bool
+        Check every package of ``environment.yml``, not only :data:`LESSON_PACKAGES`.
     lock : dict of str to str, optional
-        Package name -> version; defaults to ``requirements-lock.txt``.
-
-    Returns
-    -------
-    list of PackageCheck
+        Package name -> version; by default ``requirements-lock.txt``.
     """
     lock = read_lock() if lock is None else lock
-    names = list(read_pins()) if dev else LESSON_PACKAGES
-    return [PackageCheck(name, lock[name], installed_version(name)) for name in names]
+    names = read_pins() if dev else LESSON_PACKAGES
+    return [  # each with the version installed, or None
+        PackageCheck(n, lock[n], next((d.version for d in distributions(name=n)), None))
+        for n in names
+    ]
 
 
 def format_report(checks: list[PackageCheck]) -> str:
     """The report: one line per check, a verdict, Python's version and the system's name."""
-    lines = [check.line() for check in checks]
-    failed = [check for check in checks if check.status == "fail"]
-    if failed:
-        lines.append(f"{len(failed)} of {len(checks)} packages need attention. {FIX}")
-    else:
-        lines.append(f"All {len(checks)} packages are ready for the course.")
-    lines.append(f"Python {platform.python_version()} on {platform.system()}")
-    return "\n".join(lines)
+    n, failed = len(checks), sum(check.status == "fail" for check in checks)
+    ready = f"All {n} packages are ready for the course."
+    verdict = f"{failed} of {n} packages need attention. {FIX}" if failed else ready
+    python = f"Python {platform.python_version()} on {platform.system()}"
+    return "\n".join([*(check.line() for check in checks), verdict, python])
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Print the report; return 1 if a package fails, else 0. ``argv``: ``[]``/``["--dev"]``."""
+    """Print the report; return 1 if a package fails, else 0. ``argv``: ``[]`` or ``["--dev"]``."""
     argv = sys.argv[1:] if argv is None else argv
-    unknown = [arg for arg in argv if arg != "--dev"]
-    if unknown:
+    if unknown := [arg for arg in argv if arg != "--dev"]:
         print(f"usage: python -m course_utils.check_env [--dev] (got {unknown})")
         return 2
     checks = check_environment(dev="--dev" in argv)
     print(format_report(checks))
-    return 1 if any(check.status == "fail" for check in checks) else 0
+    return int(any(check.status == "fail" for check in checks))
 
 
 if __name__ == "__main__":

@@ -1,132 +1,75 @@
-"""What each lesson says about itself: number, title, learning objectives, time, exercises.
-
-Read from the lesson's source (``notebooks/NN_topic.py``) so that the instructor's guide, the
-quiz's coverage check and the student edition never restate what the lessons already say.
-"""
-
-from __future__ import annotations
+"""What each lesson says about itself, read from its source so that the instructor's guide,
+the quiz's coverage check and the student edition never restate what the lessons say."""
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import jupytext
 
-#: The lessons' folder in the course checkout.
-NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
-
-_TITLE = re.compile(r"^# Lesson (\d+) — (.+)$", re.MULTILINE)
-_TIME = re.compile(r"\*\*Time:\*\*\s*about\s+(\d+)\s+minutes", re.IGNORECASE)
-_EXERCISE = re.compile(r"^### Exercise (\d+\.\d+) — (.+)$", re.MULTILINE)
+NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"  # the lessons' folder
+_OBJECTIVES = re.compile(
+    r"^\*\*Learning objectives\.\*\*.*\n((?:(?:- |  ).*\n?)+)", re.M
+)
 
 
 @dataclass(frozen=True)
 class LessonInfo:
-    """A lesson's self-description.
-
-    Attributes
-    ----------
-    number : int
-        The lesson's number (0 for the introduction).
-    title : str
-        The title after "Lesson N — ".
-    path : Path
-        The lesson's ``.py`` source.
-    objectives : list of str
-        The learning objectives, as bullet texts.
-    minutes : int
-        The estimated time the lesson states.
-    exercises : list of tuple of (str, str)
-        ``(number, title)`` of each exercise, e.g. ``("1.2", "Scale with an outlier")``.
-    """
+    """A lesson's number (0 for the introduction), title (after "Lesson N — "), source
+    ``path``, learning ``objectives`` (the bullets' texts), ``minutes`` (the time it states)
+    and ``exercises``: ``(number, title)`` pairs, e.g. ``("1.2", "Scale with an outlier")``."""
 
     number: int
     title: str
     path: Path
-    objectives: list[str] = field(default_factory=list)
-    minutes: int = 0
-    exercises: list[tuple[str, str]] = field(default_factory=list)
+    objectives: list[str]
+    minutes: int
+    exercises: list[tuple[str, str]]
+
+
+def markdown_text(path: str | Path) -> str:
+    """Return the markdown of a page ``path`` (str or Path): a ``.md`` file's text, or the
+    markdown cells of a notebook (``.ipynb``) or of its py:percent ``.py`` pair."""
+    if Path(path).suffix == ".md":
+        return Path(path).read_text(encoding="utf-8")
+    cells = jupytext.read(path).cells
+    return "\n\n".join(cell.source for cell in cells if cell.cell_type == "markdown")
 
 
 def read_lesson(path: str | Path) -> LessonInfo:
     """Read a lesson's number, title, objectives, time and exercises from its source.
 
+    ``ValueError`` names what a lesson lacks: its title, objectives or time.
+
     Parameters
     ----------
     path : str or Path
-        A lesson's ``.py`` (py:percent) or ``.ipynb`` file, which exists.
-
-    Returns
-    -------
-    LessonInfo
-
-    Raises
-    ------
-    ValueError
-        If the lesson lacks its title, its objectives or its time (every lesson must state them).
+        A lesson's ``.py`` (py:percent) or ``.ipynb`` file.
     """
-    path = Path(path)
-    notebook = jupytext.read(path)
-    markdown = "\n\n".join(
-        c.source for c in notebook.cells if c.cell_type == "markdown"
-    )
-    title = _TITLE.search(markdown)
-    if title is None:
-        raise ValueError(f"{path.name}: no title of the form '# Lesson N — Topic'")
-    objectives = _objectives(markdown)
-    if not objectives:
-        raise ValueError(f"{path.name}: no '**Learning objectives.**' bullet list")
-    time = _TIME.search(markdown)
-    if time is None:
-        raise ValueError(f"{path.name}: no '**Time:** about N minutes'")
+    text = markdown_text(path)
+    title = re.search(r"^# Lesson (\d+) — (.+)$", text, re.M)
+    objectives = _OBJECTIVES.search(text)
+    time = re.search(r"\*\*Time:\*\*\s*about\s+(\d+)\s+minutes", text, re.I)
+    for found, what in [
+        (title, "title of the form '# Lesson N — Topic'"),
+        (objectives, "'**Learning objectives.**' bullet list"),
+        (time, "'**Time:** about N minutes'"),
+    ]:
+        if found is None:
+            raise ValueError(f"{Path(path).name}: no {what}")
+    bullets = re.split(r"^- ", objectives[1], flags=re.M)[1:]
+    exercises = re.findall(r"^### Exercise (\d+\.\d+) — (.+)$", text, re.M)
     return LessonInfo(
-        number=int(title.group(1)),
-        title=title.group(2).strip(),
-        path=path,
-        objectives=objectives,
-        minutes=int(time.group(1)),
-        exercises=[
-            (m.group(1), m.group(2).strip()) for m in _EXERCISE.finditer(markdown)
-        ],
+        number=int(title[1]),
+        title=title[2].strip(),
+        path=Path(path),
+        objectives=[" ".join(bullet.split()).rstrip(";.") for bullet in bullets],
+        minutes=int(time[1]),
+        exercises=[(number, name.strip()) for number, name in exercises],
     )
 
 
-def _objectives(markdown: str) -> list[str]:
-    lines = markdown.splitlines()
-    starts = [
-        n for n, line in enumerate(lines) if line.startswith("**Learning objectives.**")
-    ]
-    if not starts:
-        return []
-    objectives = []
-    for line in lines[starts[0] + 1 :]:
-        if line.startswith("- "):
-            objectives.append(line[2:].strip().rstrip(";.").strip())
-        elif line.startswith("  ") and objectives:
-            objectives[-1] += " " + line.strip().rstrip(";.")
-        elif objectives:
-            break
-    return objectives
-
-
-def read_lessons(folder: str | Path | None = None) -> list[LessonInfo]:
-    """Read every lesson ``NN_*.py`` of a folder, in order.
-
-    Parameters
-    ----------
-    folder : str or Path, optional
-        Defaults to the course's ``notebooks/``.
-
-    Returns
-    -------
-    list of LessonInfo
-
-    Raises
-    ------
-    ValueError
-        As :func:`read_lesson`.
-    """
-    paths = sorted(
-        Path(NOTEBOOKS if folder is None else folder).glob("[0-9][0-9]_*.py")
-    )
-    return [read_lesson(path) for path in paths]
+def read_lessons(folder: str | Path = NOTEBOOKS) -> list[LessonInfo]:
+    """Read every lesson ``NN_*.py`` of ``folder`` (str or Path; by default the course's
+    ``notebooks/``), in order."""
+    return [read_lesson(path) for path in sorted(Path(folder).glob("[0-9][0-9]_*.py"))]

@@ -1,34 +1,16 @@
-"""Read the course's version pins: ``environment.yml`` and ``requirements-lock.txt``.
-
-``environment.yml`` says which packages the course needs: the lessons' and JupyterLab's from
-conda-forge, pinned to a minor version (``numpy=2.4``), and the developer tools under its
-``pip:`` list, pinned exactly (``pytest==9.2.0``). ``requirements-lock.txt`` holds one exact
-version of every package, inside those pins. Standard library only, so that the environment
-check works where a package (PyYAML included) is missing.
-
-``python -m course_utils.pins`` prints the pins as pip requirements for ``make lock``: the
-locked version when it is still inside its pin (so re-resolving reproduces the lock), else
-the pin's whole series (``numpy==2.5.*``).
-"""
-
-from __future__ import annotations
+"""The course's pins, ``environment.yml`` and ``requirements-lock.txt``, read with the standard
+library only (the environment check must run where packages are missing).
+``python -m course_utils.pins`` prints the requirements ``make lock`` installs."""
 
 import re
-import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-#: The course's ``environment.yml`` and pip lock.
-ENVIRONMENT_FILE = ROOT / "environment.yml"
-LOCK_FILE = ROOT / "requirements-lock.txt"
-
-_CONDA_PIN = re.compile(r"^  - ([A-Za-z0-9_.\-]+)=([0-9][A-Za-z0-9_.+!\-]*)\s*(#.*)?$")
-_PIP_PIN = re.compile(r"^\s+- ([A-Za-z0-9_.\-]+)==([0-9][A-Za-z0-9_.+!\-]*)\s*(#.*)?$")
-_UNPINNED = {"python", "pip", "-e ."}
+ENVIRONMENT_FILE, LOCK_FILE = ROOT / "environment.yml", ROOT / "requirements-lock.txt"
+_UNPINNED = {"pip", "pip:", "python", "-e ."}
 
 
-def normalize(name: str) -> str:
-    """Return a package name (str) in PEP 503 normal form: ``"PyYAML"`` -> ``"pyyaml"``."""
+def _normalize(name: str) -> str:  # PEP 503: "PyYAML" -> "pyyaml"
     return re.sub(r"[-_.]+", "-", name.strip()).lower()
 
 
@@ -37,103 +19,66 @@ def matches(version: str, pin: str) -> bool:
     return version == pin or version.startswith(pin + ".")
 
 
-def read_environment(path: str | Path | None = None) -> tuple[dict, dict]:
+def read_environment(path: str | Path = ENVIRONMENT_FILE) -> tuple[dict, dict]:
     """Return the conda-forge pins and the pip pins of an ``environment.yml``.
+
+    Each is a dict of normalised package name -> pinned version, in file order, without
+    ``python``, ``pip`` and ``-e .``. Raises ``ValueError`` naming the line of a dependency
+    that is not pinned (``name=2.4`` for conda, ``name==1.2.3`` for pip).
 
     Parameters
     ----------
-    path : str or Path, optional
-        Defaults to the course's own ``environment.yml``.
-
-    Returns
-    -------
-    conda, pip : dict of str to str
-        Normalised package name -> pinned version, in file order. ``python``, ``pip`` and
-        ``-e .`` (the course itself) are left out.
-
-    Raises
-    ------
-    FileNotFoundError
-        If the file does not exist.
-    ValueError
-        If a dependency is not pinned (``name=2.4`` for conda, ``name==1.2.3`` for pip).
+    path : str or Path
+        The file; by default the course's own.
     """
-    path = Path(ENVIRONMENT_FILE if path is None else path)
-    if not path.is_file():
-        raise FileNotFoundError(f"environment file not found: {path.name}")
-    conda: dict[str, str] = {}
-    pip: dict[str, str] = {}
-    in_deps = in_pip = False
-    lines = path.read_text(encoding="utf-8").splitlines()
-    for number, line in enumerate(lines, start=1):
+    path, conda, pip, in_deps = Path(path), {}, {}, False
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         entry = line.split("#", 1)[0].strip()
-        if not entry:
+        if entry and not line.startswith(" "):  # a top-level key
+            in_deps = entry == "dependencies:"
             continue
-        if not line.startswith(" "):
-            in_deps, in_pip = entry == "dependencies:", False
+        item = entry.removeprefix("- ")
+        if not (in_deps and item) or item.split("=")[0] in _UNPINNED:
             continue
-        if not in_deps:
-            continue
-        if entry == "- pip:":
-            in_pip = True
-            continue
-        if entry.removeprefix("- ").strip() in _UNPINNED:
-            continue
-        in_pip = in_pip and not line.startswith("  - ")
-        match = (_PIP_PIN if in_pip else _CONDA_PIN).match(line)
-        if match is None:
-            example = "      - pytest==9.2.0" if in_pip else "  - numpy=2.4"
-            raise ValueError(
-                f"{path.name}, line {number}: expected a pin like '{example}', "
-                f"got {line.strip()!r}"
-            )
-        if match.group(1) != "python":
-            (pip if in_pip else conda)[normalize(match.group(1))] = match.group(2)
+        on_pip = not line.startswith("  - ")  # deeper: in the `- pip:` list
+        pin = re.fullmatch(r"([\w.\-]+)(==?)([0-9][\w.+!\-]*)", item)
+        if pin is None or (pin[2] == "==") != on_pip:
+            example = "      - pytest==9.2.0" if on_pip else "  - numpy=2.4"
+            got = f"expected a pin like '{example}', got {line.strip()!r}"
+            raise ValueError(f"{path.name}, line {number}: {got}")
+        (pip if on_pip else conda)[_normalize(pin[1])] = pin[3]
     return conda, pip
 
 
-def read_pins(path: str | Path | None = None) -> dict[str, str]:
-    """Return every pin of an ``environment.yml``, conda-forge's first, then pip's."""
+def read_pins(path: str | Path = ENVIRONMENT_FILE) -> dict[str, str]:
+    """Return every pin of an ``environment.yml`` (by default the course's), conda's first."""
     conda, pip = read_environment(path)
-    return {**conda, **pip}
+    return conda | pip
 
 
-def read_lock(path: str | Path | None = None) -> dict[str, str]:
-    """Return ``{normalised name: exact version}`` from a pip lock (``name==version`` lines).
-
-    Raises
-    ------
-    ValueError
-        If a line is not an exact pin.
-    """
-    path = Path(LOCK_FILE if path is None else path)
-    lock = {}
+def read_lock(path: str | Path = LOCK_FILE) -> dict[str, str]:
+    """Return ``{normalised name: version}`` from a pip lock file (by default the course's);
+    ``ValueError`` names a line that is not an exact pin ``name==version``."""
+    path, lock = Path(path), {}
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         line = line.split("#", 1)[0].strip()
-        if not line:
-            continue
-        match = re.fullmatch(r"([A-Za-z0-9_.\-]+)==([^\s;]+)", line)
-        if match is None:
+        pin = re.fullmatch(r"([\w.\-]+)==([^\s;]+)", line)
+        if line and pin is None:
             raise ValueError(f"{path.name}, line {number}: not an exact pin: {line!r}")
-        lock[normalize(match.group(1))] = match.group(2)
+        if line:
+            lock[_normalize(pin[1])] = pin[2]
     return lock
 
 
 def requirements(pins: dict[str, str], lock: dict[str, str]) -> list[str]:
-    """The pip requirements ``make lock`` installs: the locked version while it fits."""
+    """The pip requirements ``make lock`` installs for ``pins`` and ``lock`` (name -> version):
+    the locked version while inside its pin (so re-resolving reproduces the lock), else the
+    pin's series (``numpy==2.5.*``)."""
     return [
-        f"{name}=={lock[name]}"
-        if name in lock and matches(lock[name], pin)
-        else f"{name}=={pin}.*"
+        f"{name}=={lock[name] if matches(lock.get(name, ''), pin) else pin + '.*'}"
         for name, pin in pins.items()
     ]
 
 
-def main() -> int:
-    """Print the pins as pip requirement lines (for ``make lock``)."""
+if __name__ == "__main__":  # for `make lock`
     print("\n".join(requirements(read_pins(), read_lock())))
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

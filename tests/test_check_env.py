@@ -2,6 +2,7 @@
 
 import subprocess
 import sys
+from importlib import metadata
 from pathlib import Path
 
 from course_utils import check_env
@@ -72,3 +73,16 @@ def test_a_line_per_status():
     assert PackageCheck("a", "1.2.3", "1.2.0").status == "close"
     assert PackageCheck("a", "1.2.3", "1.3.3").status == "fail"
     assert PackageCheck("a", "1.2.3", "2.2.3").status == "fail"
+
+
+def test_python_is_shown_not_checked(monkeypatch, capsys):
+    """The course runs the same lock on Python 3.11 to 3.13: the version must not fail it."""
+    assert "python" not in read_pins()
+    lock = {name: metadata.version(name) for name in check_env.LESSON_PACKAGES}
+    monkeypatch.setattr(check_env, "read_lock", lambda: lock)
+    for version in ("3.11.9", "3.12.8", "3.13.1"):
+        monkeypatch.setattr(check_env.platform, "python_version", lambda v=version: v)
+        assert check_env.main([]) == 0
+        assert (
+            capsys.readouterr().out.splitlines()[-1].startswith(f"Python {version} on")
+        )
