@@ -13,7 +13,7 @@ from course_utils.pins import read_lock, read_pins
 
 #: What the lessons import, so what a learner needs (Colab included).
 LESSON_PACKAGES = ("numpy", "pandas", "scipy", "scikit-learn", "matplotlib", "seaborn")
-LESSON_PACKAGES += ("kneed", "pyyaml")
+LESSON_PACKAGES += ("kneed", "pyyaml", "skops")
 FIX = (
     "To install the course's versions: `pip install -r requirements-lock.txt` in a fresh "
     "virtual environment (or `make lab`), or `conda env create -f environment.yml`."
