@@ -53,10 +53,11 @@ def run_cell(monkeypatch, *, on_colab, cloned, installed):
 
 def test_on_colab_it_clones_installs_what_is_missing_and_moves_in(monkeypatch):
     commands = run_cell(monkeypatch, on_colab=True, cloned=False, installed=False)
-    kneed = f"kneed=={read_lock()['kneed']}"
+    lock = read_lock()
+    pins = [f"{name}=={lock[name]}" for name in execute_notebooks.COLAB_MISSING]
     assert commands == [
         ["git", "clone", "--depth", "1", URL, "/content/course"],
-        [sys.executable, "-m", "pip", "install", kneed],
+        [sys.executable, "-m", "pip", "install", *pins],
         ["chdir", "/content/course/notebooks"],
     ]
     assert sys.path[0] == "/content/course"
