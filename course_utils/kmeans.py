@@ -1,158 +1,103 @@
-"""K-Means from scratch: lesson 2's loop made complete, with scikit-learn's interface.
+"""K-Means from scratch: lesson 02's loop made complete, with scikit-learn's interface
+and, from the same start, the result of ``KMeans(algorithm="lloyd")``. Parameters and
+``X`` are checked once, in ``fit`` and ``predict``; the helpers trust them."""
 
-:class:`KMeansScratch` adds to the lesson's loop what a real K-Means needs: k-means++
-starts, several restarts (``n_init``), a tolerance (``tol``), a rule for empty clusters
-and a record of every step (``history_``). From the same starting centres it gives the
-same labels, inertia and number of iterations as scikit-learn's
-``KMeans(algorithm="lloyd")``, because it follows the same rules. The arguments are
-checked once, in ``fit`` and ``predict``; the functions below them trust their input.
-"""
-
-from __future__ import annotations
-
-import numbers
 import warnings
-from dataclasses import dataclass
+from collections import namedtuple
+from numbers import Integral, Real
 
 import numpy as np
 from sklearn.base import BaseEstimator, ClusterMixin
 from sklearn.exceptions import ConvergenceWarning
-from sklearn.utils import check_array
-from sklearn.utils.validation import check_is_fitted
+from sklearn.utils.validation import check_array, check_is_fitted
 from threadpoolctl import threadpool_limits
 
-
-@dataclass(frozen=True)
-class KMeansStep:
-    """One step of a run: ``centers`` after ``iteration`` updates, and the ``labels``
-    (each point's nearest of those centres) they give."""
-
-    iteration: int
-    centers: np.ndarray
-    labels: np.ndarray
+#: One step: the ``centers`` after ``iteration`` updates and the ``labels`` they give
+KMeansStep = namedtuple("KMeansStep", ["iteration", "centers", "labels"])
 
 
 def _nearest_centre(X, centers):
-    """Assign: each row's nearest centre (ties go to the lower cluster number).
-
-    ``||x - c||² = ||x||² - 2 x·c + ||c||²``, and ``||x||²`` is the same for every
-    centre, so the nearest centre has the smallest ``||c||² - 2 x·c``: one matrix
-    product.
-    """
-    scores = X @ (-2.0 * centers.T)
-    scores += (centers**2).sum(axis=1)
-    return scores.argmin(axis=1)
-
-
-def _sums_and_counts(X, labels, n_clusters):
-    """Each cluster's sum of points and number of points (lesson 02, exercise 2.3)."""
-    counts = np.bincount(labels, minlength=n_clusters)
-    sums = [np.bincount(labels, weights=column, minlength=n_clusters) for column in X.T]
-    return np.stack(sums, axis=1), counts
+    """Each row's nearest centre (int32): the smallest ``||c||² - 2 x·c``, which is
+    ``||x - c||²`` less ``||x||²`` (the same for all centres): one matrix product."""
+    scores = X @ (-2.0 * centers.T) + (centers**2).sum(axis=1)
+    return scores.argmin(axis=1).astype(np.int32)
 
 
 def _fill_empty_clusters(X, centers, labels, sums, counts):
-    """Give each empty cluster the point farthest from its own centre (as scikit-learn).
-
-    Changes ``sums`` and ``counts`` in place: the moved point counts for its new cluster
-    only. Returns whether a point moved. Nothing moves when every point already sits on
-    its centre (fewer distinct points than clusters): then the cluster keeps its centre.
-    """
+    """Move into each empty cluster the point farthest from its centre; return whether
+    one moved (none does if all sit on their centres). Updates sums and counts."""
     empty = np.flatnonzero(counts == 0)
-    if empty.size == 0:
-        return False
     distances = ((X - centers[labels]) ** 2).sum(axis=1)
-    if distances.max() == 0:
+    if empty.size == 0 or distances.max() == 0:
         return False
     farthest = np.argpartition(distances, -empty.size)[::-1][: empty.size]
     for cluster, point in zip(empty, farthest, strict=True):
         sums[labels[point]] -= X[point]
         counts[labels[point]] -= 1
-        sums[cluster] = X[point]
-        counts[cluster] = 1
+        sums[cluster], counts[cluster] = X[point], 1
     return True
 
 
-def _lloyd(X, centers, max_iter, tol, keep_history):
+def _lloyd(X, centers, max_iter, tol):
     """One run from ``centers``; returns centres, labels, inertia, n_iter and steps.
 
     Stops when no label changed, when the centres' squared shifts add up to at most
-    ``tol``, or after ``max_iter`` iterations. Unless the labels stopped changing, the
-    points are assigned once more, so that the labels belong to the final centres.
-    """
-    history, labels_old, converged = [], None, False
+    ``tol``, or after ``max_iter`` iterations; if the labels had not stopped changing,
+    assigns once more so that they belong to the final centres."""
+    steps, labels_old, converged = [], None, False
     for iteration in range(max_iter):
         labels = _nearest_centre(X, centers)
-        sums, counts = _sums_and_counts(X, labels, len(centers))
+        counts = np.bincount(labels, minlength=len(centers))
+        sums = np.array([np.bincount(labels, col, len(centers)) for col in X.T]).T
         moved = _fill_empty_clusters(X, centers, labels, sums, counts)
         new_centers = centers.copy()  # a cluster that stays empty keeps its centre
-        filled = counts > 0
-        new_centers[filled] = sums[filled] / counts[filled, None]
-        if keep_history:
-            history.append(KMeansStep(iteration, centers, labels))
-        shift = ((new_centers - centers) ** 2).sum()
-        centers = new_centers
+        new_centers[counts > 0] = sums[counts > 0] / counts[counts > 0, None]
+        steps.append(KMeansStep(iteration, centers, labels))
+        shift, centers = ((new_centers - centers) ** 2).sum(), new_centers
         if labels_old is not None and np.array_equal(labels, labels_old):
-            # Unless a point just moved into an empty cluster, no centre moved.
-            converged = not moved
+            converged = not moved  # unless a point just moved, no centre moved
             break
         if shift <= tol:
             break
         labels_old = labels
     if not converged:
         labels = _nearest_centre(X, centers)
-    if keep_history:
-        history.append(KMeansStep(iteration + 1, centers, labels))
+    steps.append(KMeansStep(iteration + 1, centers, labels))
     inertia = float(((X - centers[labels]) ** 2).sum())
-    return centers, labels, inertia, iteration + 1, history
+    return centers, labels, inertia, iteration + 1, steps
 
 
 def _kmeans_plusplus(X, n_clusters, rng):
-    """Rows of ``X`` to start from, chosen by greedy k-means++ (scikit-learn's rule).
+    """Rows of ``X`` to start from, by greedy k-means++ (scikit-learn's rule).
 
-    The first row is drawn at random; each next one with probability proportional to its
-    squared distance to the nearest row chosen so far, so the centres spread out.
-    Greedy: draw ``2 + log(n_clusters)`` candidates, keep the one that lowers the
-    inertia most.
-    """
-    n_trials = 2 + int(np.log(n_clusters))
+    The first is random; each next one is drawn with probability proportional to its
+    squared distance to the nearest row chosen so far: of ``2 + log(K)`` draws, the one
+    that lowers the inertia most."""
     chosen = [rng.integers(len(X))]
     closest = ((X - X[chosen[0]]) ** 2).sum(axis=1)
     for _ in range(1, n_clusters):
-        draws = rng.uniform(size=n_trials) * closest.sum()
+        draws = rng.uniform(size=2 + int(np.log(n_clusters))) * closest.sum()
         candidates = np.minimum(np.searchsorted(np.cumsum(closest), draws), len(X) - 1)
-        trials = [
-            np.minimum(closest, ((X - X[c]) ** 2).sum(axis=1)) for c in candidates
-        ]
+        trials = [np.minimum(closest, ((X - X[c]) ** 2).sum(1)) for c in candidates]
         best = int(np.argmin([trial.sum() for trial in trials]))
         chosen.append(candidates[best])
         closest = trials[best]
     return np.array(chosen)
 
 
-def _same_clustering(labels_a, labels_b):
+def _renumbered(labels_a, labels_b):
     """True when ``labels_b`` only renumbers the groups of ``labels_a``."""
     pairs = np.unique(np.stack([labels_a, labels_b]), axis=1)
     return pairs.shape[1] == np.unique(labels_a).size
 
 
 def _checked_array(value, name):
-    """``value`` as a 2-D float array of finite numbers, or an error that names it."""
+    """``value`` as a 2-D float array of finite numbers, or an error naming it."""
     try:
         return check_array(value, dtype=np.float64, input_name=name)
     except (TypeError, ValueError) as error:
         kind = ValueError if isinstance(error, ValueError) else TypeError
         raise kind(f"{name} must be a 2-D array of finite numbers: {error}") from None
-
-
-def _checked_int(value, name, low, high=None):
-    """``value`` as an int in ``low..high``, or an error that names it."""
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        raise TypeError(f"{name} must be an integer, got {value!r}")
-    if value < low or (high is not None and value > high):
-        upper = "" if high is None else f" and <= {high} (the number of samples)"
-        raise ValueError(f"{name} must be >= {low}{upper}, got {value}")
-    return int(value)
 
 
 class KMeansScratch(ClusterMixin, BaseEstimator):
@@ -163,8 +108,7 @@ class KMeansScratch(ClusterMixin, BaseEstimator):
     n_clusters : int, default 8
         The number of clusters K, from 1 to the number of samples.
     init : "k-means++", "random" or array of shape (n_clusters, n_features)
-        The starting centres: greedy k-means++, K distinct rows of ``X`` drawn at
-        random, or the centres themselves. Default "k-means++".
+        The starts: greedy k-means++, K distinct random rows of ``X``, or the centres.
     n_init : "auto" or int, default "auto"
         Runs from different starts; the lowest inertia wins. "auto": 10 for "random",
         else 1. Must be 1 or "auto" when ``init`` is an array.
@@ -174,29 +118,16 @@ class KMeansScratch(ClusterMixin, BaseEstimator):
         Stop when the centres' squared shifts add up to at most ``tol`` times the mean
         variance of the features; ``0`` stops only when no label changes.
     random_state : None, int or numpy.random.Generator, default None
-        Seed of the starts; ``None`` is not reproducible.
-    keep_history : bool, default True
-        Keep every step of the best run in ``history_`` (one label array per step).
+        Seed of the starts (``None``: not reproducible).
 
     Attributes
     ----------
-    cluster_centers_ : ndarray of shape (n_clusters, n_features)
-    labels_ : ndarray of shape (n_samples,), dtype int32
-    inertia_ : float
-        Sum of squared distances from the points to their centres.
-    n_iter_ : int
-        Iterations of the best run.
+    cluster_centers_, labels_, inertia_, n_iter_
+        The best run's centres, labels (int32), inertia (the sum of squared distances
+        from the points to their centres) and number of iterations.
     history_ : list of KMeansStep
-        ``history_[t]`` holds the centres after ``t`` updates and the labels they give:
-        ``n_iter_ + 1`` steps, from the start to the result (empty if not kept).
-    n_features_in_ : int
-
-    Examples
-    --------
-    >>> X = np.array([[0.0, 0.0], [0.0, 1.0], [10.0, 0.0], [10.0, 1.0]])
-    >>> model = KMeansScratch(n_clusters=2, init=X[[0, 2]]).fit(X)
-    >>> model.labels_.tolist(), model.inertia_
-    ([0, 0, 1, 1], 1.0)
+        ``history_[t]``: the centres after ``t`` updates and the labels they give, for
+        ``t`` from 0 to ``n_iter_``.
     """
 
     def __init__(
@@ -208,68 +139,47 @@ class KMeansScratch(ClusterMixin, BaseEstimator):
         max_iter=300,
         tol=1e-4,
         random_state=None,
-        keep_history=True,
     ):
-        self.n_clusters = n_clusters
-        self.init = init
-        self.n_init = n_init
-        self.max_iter = max_iter
-        self.tol = tol
-        self.random_state = random_state
-        self.keep_history = keep_history
+        self.n_clusters, self.init, self.n_init = n_clusters, init, n_init
+        self.max_iter, self.tol, self.random_state = max_iter, tol, random_state
 
     def _check_params(self, X):
         """Check the parameters against ``X``; return init, n_init and a generator."""
-        k = _checked_int(self.n_clusters, "n_clusters", 1, len(X))
-        init = self.init
+        init, n_init, seed = self.init, self.n_init, self.random_state
         if isinstance(init, str) and init not in ("k-means++", "random"):
-            raise ValueError(
-                f"init must be 'k-means++', 'random' or an array, got {init!r}"
-            )
-        if not isinstance(init, str):
-            init = _checked_array(init, "init")
-            if init.shape != (k, X.shape[1]):
-                raise ValueError(
-                    f"init must have shape {(k, X.shape[1])}, got {init.shape}"
-                )
-        if self.n_init == "auto":
+            raise ValueError(f"init must be 'k-means++', 'random' or array: {init!r}")
+        if isinstance(n_init, str) and n_init != "auto":
+            raise ValueError(f"n_init must be 'auto' or an integer, got {n_init!r}")
+        any_seed = seed is None or isinstance(seed, np.random.Generator)
+        for name, value, kind, low, high in [  # "auto", None or a Generator pass
+            ("n_clusters", self.n_clusters, Integral, 1, len(X)),
+            ("max_iter", self.max_iter, Integral, 1, np.inf),
+            ("tol", self.tol, Real, 0, np.inf),
+            ("n_init", 1 if n_init == "auto" else n_init, Integral, 1, np.inf),
+            ("random_state", 0 if any_seed else seed, Integral, 0, np.inf),
+        ]:
+            what = "an integer" if kind is Integral else "a finite number"
+            if isinstance(value, bool) or not isinstance(value, kind):
+                raise TypeError(f"{name} must be {what}, got {value!r}")
+            if not low <= value <= high or value == np.inf:
+                raise ValueError(f"{name} must be {what} in [{low}, {high}]: {value}")
+        if n_init == "auto":
             n_init = 10 if isinstance(init, str) and init == "random" else 1
-        elif isinstance(self.n_init, str):
-            raise ValueError(
-                f"n_init must be 'auto' or an integer, got {self.n_init!r}"
-            )
-        else:
-            n_init = _checked_int(self.n_init, "n_init", 1)
-        if not isinstance(init, str) and n_init != 1:
-            raise ValueError(f"n_init must be 1 when init is an array, got {n_init}")
-        _checked_int(self.max_iter, "max_iter", 1)
-        if isinstance(self.tol, bool) or not isinstance(self.tol, numbers.Real):
-            raise TypeError(f"tol must be a number, got {self.tol!r}")
-        if not 0 <= self.tol < np.inf:
-            raise ValueError(f"tol must be a finite number >= 0, got {self.tol}")
-        seed = self.random_state
-        if seed is not None and not isinstance(seed, np.random.Generator):
-            _checked_int(seed, "random_state", 0)
-        if not isinstance(self.keep_history, bool):
-            raise TypeError(
-                f"keep_history must be True or False, got {self.keep_history!r}"
-            )
+        if not isinstance(init, str):
+            init, shape = _checked_array(init, "init"), (self.n_clusters, X.shape[1])
+            if init.shape != shape:
+                raise ValueError(f"init must have shape {shape}, got {init.shape}")
+            if n_init != 1:
+                raise ValueError(f"n_init must be 1 when init is an array: {n_init}")
         return init, n_init, np.random.default_rng(seed)
 
     def fit(self, X, y=None):
-        """Cluster ``X``, array-like of shape (n_samples, n_features); ignore ``y``.
-
-        Returns
-        -------
-        self : KMeansScratch
-        """
+        """Cluster ``X`` (n_samples, n_features) and return self; ``y`` is ignored."""
         X = _checked_array(X, "X")
         init, n_init, rng = self._check_params(X)
         # Like scikit-learn, work on centred data: same distances, less rounding.
-        self._mean = X.mean(axis=0)
-        Xc = X - self._mean
-        tol = self.tol * np.var(X, axis=0).mean()
-        best = None
+        mean = self._mean = X.mean(axis=0)
+        Xc, tol, best = X - mean, self.tol * np.var(X, axis=0).mean(), None
         for _ in range(n_init):
             if isinstance(init, np.ndarray):
                 start = init
@@ -277,48 +187,24 @@ class KMeansScratch(ClusterMixin, BaseEstimator):
                 start = X[rng.choice(len(X), size=self.n_clusters, replace=False)]
             else:
                 start = X[_kmeans_plusplus(Xc, self.n_clusters, rng)]
-            # One BLAS thread, as in scikit-learn: these thin products gain nothing from
-            # more, and lose much when the cores are busy.
+            # One BLAS thread, as scikit-learn: thin products gain nothing from more
             with threadpool_limits(1, user_api="blas"):
-                run = _lloyd(
-                    Xc, start - self._mean, self.max_iter, tol, self.keep_history
-                )
-            if best is None or (
-                run[2] < best[2] and not _same_clustering(run[1], best[1])
-            ):
+                run = _lloyd(Xc, start - mean, self.max_iter, tol)
+            # A lower inertia wins, unless it only renumbers the best run's groups
+            if best is None or (run[2] < best[2] and not _renumbered(run[1], best[1])):
                 best, best_start = run, start
-        self._centers, labels, self.inertia_, self.n_iter_, steps = best
-        self.cluster_centers_ = self._centers + self._mean
-        self.labels_ = labels.astype(np.int32)
-        self.n_features_in_ = X.shape[1]
-        self.history_ = [
-            KMeansStep(s.iteration, s.centers + self._mean, s.labels.astype(np.int32))
-            for s in steps
-        ]
-        if steps:  # the start exactly as given or drawn
-            self.history_[0] = KMeansStep(0, best_start.copy(), self.history_[0].labels)
-        n_found = np.unique(labels).size
-        if n_found < self.n_clusters:
-            warnings.warn(
-                f"only {n_found} of n_clusters={self.n_clusters} clusters have points: "
-                "X may have fewer distinct points than clusters",
-                ConvergenceWarning,
-                stacklevel=2,
-            )
+        self._centers, self.labels_, self.inertia_, self.n_iter_, steps = best
+        self.cluster_centers_, self.n_features_in_ = self._centers + mean, X.shape[1]
+        self.history_ = [s._replace(centers=s.centers + mean) for s in steps]
+        self.history_[0] = steps[0]._replace(centers=best_start.copy())  # exact
+        if np.unique(self.labels_).size < self.n_clusters:  # too few distinct points
+            warnings.warn("not all clusters have points", ConvergenceWarning, 2)
         return self
 
     def predict(self, X):
         """Return the nearest fitted centre of each row of ``X`` (int32 labels)."""
         check_is_fitted(self, "cluster_centers_")
-        X = _checked_array(X, "X")
-        if X.shape[1] != self.n_features_in_:
-            raise ValueError(
-                f"X must have {self.n_features_in_} features as in fit, "
-                f"got {X.shape[1]}"
-            )
-        # The arithmetic of fit, so that predict(X_train) gives labels_ back
-        return _nearest_centre(X - self._mean, self._centers).astype(np.int32)
-
-    def fit_predict(self, X, y=None):
-        """Cluster ``X`` and return ``labels_``."""
-        return self.fit(X).labels_
+        X, n_features = _checked_array(X, "X"), self.n_features_in_
+        if X.shape[1] != n_features:
+            raise ValueError(f"X must have {n_features} features, got {X.shape[1]}")
+        return _nearest_centre(X - self._mean, self._centers)  # gives fit's labels_

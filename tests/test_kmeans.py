@@ -230,14 +230,6 @@ def test_history_has_one_step_per_update_and_ends_at_the_result(case):
     np.testing.assert_allclose(model.history_[-1].centers, model.cluster_centers_)
 
 
-def test_history_can_be_switched_off():
-    X = make_course_blobs()[0]
-    model = KMeansScratch(4, n_init=1, random_state=0, keep_history=False).fit(X)
-    assert model.history_ == []
-    with_history = KMeansScratch(4, n_init=1, random_state=0).fit(X)
-    np.testing.assert_array_equal(model.labels_, with_history.labels_)
-
-
 # --- randomness: starts, determinism, restarts ----------------------------------------
 
 
@@ -352,7 +344,6 @@ BAD_PARAMETERS = [
     ({"tol": "small"}, TypeError, "tol"),
     ({"random_state": -1}, ValueError, "random_state"),
     ({"random_state": "seed"}, TypeError, "random_state"),
-    ({"keep_history": "yes"}, TypeError, "keep_history"),
 ]
 
 
