@@ -241,7 +241,7 @@ plt.show()
 # the share of customers in each segment and the mean distance to the nearest centre.
 
 # %%
-from course_utils.data_l07 import make_later_quarter
+from course_utils.datasets import make_later_quarter
 
 train_shares = pd.Series(labels).value_counts(normalize=True).sort_index()
 
@@ -530,7 +530,7 @@ print(f"segment gaining most: {moves.idxmax()} ({moves.max():+.3f})")
 # %% [markdown]
 # ### Exercise 7.3 — The checklist on an online shop
 #
-# `make_online_shop_customers()` (from `course_utils.data_l07`) returns 600 customers of an
+# `make_online_shop_customers()` (from `course_utils.datasets`) returns 600 customers of an
 # online shop: `orders per year` and `average order ($)`. Follow steps 2–6 of the
 # checklist: scale the two columns; find the K in 2..8 with the highest silhouette; compare
 # that silhouette with one Gaussian cloud of the same means and covariance
@@ -541,7 +541,7 @@ print(f"segment gaining most: {moves.idxmax()} ({moves.max():+.3f})")
 # %% tags=["solution", "hide-cell"]
 from sklearn.metrics import silhouette_score
 
-from course_utils.data_l07 import make_online_shop_customers
+from course_utils.datasets import make_online_shop_customers
 
 shop = make_online_shop_customers()
 columns = ["orders per year", "average order ($)"]

@@ -4,7 +4,7 @@ import numpy as np
 from sklearn.cluster import KMeans
 from sklearn.preprocessing import StandardScaler
 
-from course_utils.data_l07 import (
+from course_utils.datasets import (
     BASKET,
     ONLINE_SHOP_GROUPS,
     ORDERS,
