@@ -56,8 +56,8 @@ def check_claims(text: str, *, real_file: bool) -> None:
     gap = number(text, r"^mixture: BIC difference, K = 5 minus K = 4: ([\d.-]+)$")
     assert 0 < gap < 6
     # "only a minority [of single starts] reach the lowest BIC"
-    reached = number(text, r"^mixture: single starts reaching .*: (\d+) of 50$")
-    assert 0 < reached < 25
+    reached = number(text, r"^mixture: single starts reaching .*: (\d+) of 30$")
+    assert 0 < reached < 15
     # "On the real Kaggle file, 15 restarts stop at BIC 1079.5 ... far above five's";
     # "on the replica, where they happen to be enough"
     few = number(text, r"^mixture: 15 restarts at K = 4 .*: BIC ([\d.]+)$")
@@ -67,6 +67,11 @@ def check_claims(text: str, *, real_file: bool) -> None:
         assert few == 1079.5 and few > bic5 + 10
     else:
         assert few == bic4
+    # "50 default restarts per K find no lower BIC at four or five components than our
+    # 10 restarts from random customers" (measured: real 1055.5 / 1058.7, replica
+    # 1067.6 / 1069.6 with covariance_type="full", n_init=50, random_state=0)
+    best4, best5 = (1055.5, 1058.7) if real_file else (1067.6, 1069.6)
+    assert bic4 <= best4 and bic5 <= best5
     # "Every segment gets a different name: the four corners ... and the middle"
     assert printed_value(text, r"^segment names are all different: (\w+)$") == "True"
     for name in FIVE_NAMES:
@@ -81,7 +86,7 @@ def check_claims(text: str, *, real_file: bool) -> None:
     assert top - low < 25
     assert number(text, r"^single-gender segments: (\d+)$") == 0
     # "with four well-fitted components, the two low-income segments become one"
-    merged = printed_value(text, r"^four components, 50 restarts, merge: (.*)$")
+    merged = printed_value(text, r"^four components, well fitted, merge: (.*)$")
     assert merged == str([LOW_INCOME_PAIR])
     # "The poor 15-restart fit merges other segments on the real file"
     merged_few = printed_value(text, r"^four components, 15 restarts, merge: (.*)$")
