@@ -15,7 +15,7 @@ if "google.colab" in sys.modules:
             check=True,
         )
     # Colab has the lessons' libraries but these (module name: pip requirement)
-    NEEDED = {"kneed": "kneed==0.9.0"}
+    NEEDED = {"kneed": "kneed==0.9.0", "skops": "skops==0.16.0"}
     missing = [
         NEEDED[name] for name in NEEDED if importlib.util.find_spec(name) is None
     ]

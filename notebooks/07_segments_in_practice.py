@@ -1,20 +1,28 @@
-# %%
+# %% tags=["remove-input"]
 # Set-up for Google Colab only (elsewhere this cell does nothing): fetch the course so that
-# `course_utils` and `data/` can be found.
+# `course_utils` and `data/` can be found, and install the packages Colab lacks.
 import sys
 
 if "google.colab" in sys.modules:
+    import importlib.util
     import os
     import subprocess
 
     REPOSITORY_URL = "https://github.com/clustering-course/customer-segmentation"
     if not os.path.isdir("/content/course"):
         subprocess.run(
-            ["git", "clone", "--depth", "1", REPOSITORY_URL, "/content/course"]
+            ["git", "clone", "--depth", "1", REPOSITORY_URL, "/content/course"],
+            check=True,
         )
+    # Colab has the lessons' libraries but these (module name: pip requirement)
+    NEEDED = {"kneed": "kneed==0.9.0", "skops": "skops==0.16.0"}
+    missing = [
+        NEEDED[name] for name in NEEDED if importlib.util.find_spec(name) is None
+    ]
+    if missing:
+        subprocess.run([sys.executable, "-m", "pip", "install", *missing], check=True)
     sys.path.insert(0, "/content/course")
     os.chdir("/content/course/notebooks")
-    subprocess.run([sys.executable, "-m", "pip", "install", "-q", "skops"])
 
 # %% [markdown]
 # # Lesson 7 — Segments in practice
