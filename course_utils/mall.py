@@ -1,9 +1,6 @@
-"""The mall customers data: its schema and where its files live.
-
-The course studies the 200-customer mall data (Kaggle's "Mall Customer Segmentation
-Data", no stated licence). It ships a synthetic replica with the same schema (made by
-``tools/make_mall_replica.py``); the loader uses the real file when a user saves it as
-``data/Mall_Customers.csv``.
+"""The mall customers data (Kaggle's "Mall Customer Segmentation Data", no stated
+licence): its schema and where its files live. The course ships a synthetic replica (made by
+``tools/make_mall_replica.py``); the real file is used when saved as data/Mall_Customers.csv.
 """
 
 from pathlib import Path

@@ -1,9 +1,6 @@
-"""Pictures the lessons show but are not about.
-
-Each lesson writes, in its own cells, the work it teaches; the figures here only draw what
-the lesson computed (K-Means steps, silhouette diagrams, mixture ellipses, the comparison
-grid, the 3-D scatter). They trust their input: the docstrings say what they take.
-"""
+"""Pictures the lessons show but are not about: they draw what a lesson computed (K-Means
+steps, silhouette diagrams, the comparison grid, mixture ellipses, the 3-D scatter) and
+trust their input; the docstrings say what they take."""
 
 from __future__ import annotations
 
@@ -39,16 +36,11 @@ def plot_iterations(
     history : list of KMeansStep
         A fitted ``KMeansScratch``'s ``history_``.
     steps : list of int, optional
-        The steps to draw (``0`` is the start, ``len(history) - 1`` the end); default
-        all.
-    ncols : int, default 2
-        Panels per row.
-    xlabel, ylabel : str
-        Axis labels, with units.
-    title : str, optional
-        Title of the whole figure.
-    panel_size : (float, float), default (5.0, 4.0)
-        Width and height of one panel in inches.
+        The steps to draw (``0`` is the start); default all.
+    ncols, panel_size : int, (float, float)
+        Panels per row; width and height of one panel in inches.
+    xlabel, ylabel, title : str
+        Axis labels (with units); the figure's title, if any.
 
     Returns
     -------
@@ -107,21 +99,9 @@ def plot_iterations(
 
 
 def plot_inertia_history(X, history, *, ax=None, title="Inertia at each step"):
-    """Plot the inertia of every step of a run.
+    """Plot the inertia of every step of a run (``history``: ``history_`` fitted on ``X``).
 
-    Parameters
-    ----------
-    X : ndarray of shape (n_samples, n_features)
-        The data the model was fitted on.
-    history : list of KMeansStep
-        A fitted ``KMeansScratch``'s ``history_``.
-    ax : matplotlib Axes, optional
-        Where to draw; a new figure when omitted.
-    title : str, default "Inertia at each step"
-
-    Returns
-    -------
-    matplotlib.axes.Axes
+    ``ax`` is where to draw (a new figure when omitted); returns the Axes.
     """
     inertias = [((X - s.centers[s.labels]) ** 2).sum() for s in history]
     if ax is None:
@@ -138,12 +118,9 @@ def plot_inertia_history(X, history, *, ax=None, title="Inertia at each step"):
 def silhouette_diagrams(X, labelings, *, nouns=None, ncols=2, panel_size=(6, 4.5)):
     """Draw one silhouette diagram per labelling of ``X``, on a shared x-range.
 
-    In each panel every point is a horizontal bar as long as its silhouette value, the
-    bars sorted within each group and coloured with the group's course colour; the tick
-    beside each band names the group and its size; a dashed line marks the mean
-    silhouette, which the panel's title also gives. All panels share one x-range (from
-    just below the lowest value of any panel, at most -0.1, to 1), so bar lengths can be
-    compared across panels. Panels fill a grid of at most ``ncols`` columns, row by row.
+    Each point is a horizontal bar as long as its silhouette value, sorted within its
+    group and in the group's colour; a tick names each group and its size; a dashed line
+    marks the mean. All panels share one x-range, so bar lengths compare across panels.
 
     Parameters
     ----------
@@ -155,15 +132,13 @@ def silhouette_diagrams(X, labelings, *, nouns=None, ncols=2, panel_size=(6, 4.5
     nouns : dict of str to str, optional
         Panel title -> what a group is called on that panel's y-axis; "cluster" for a
         panel not named here (say "segment" for a known ground truth).
-    ncols : int, default 2
-        Most panels side by side.
-    panel_size : (float, float), default (6, 4.5)
-        Width and height in inches of one panel.
+    ncols, panel_size : int, (float, float)
+        Most panels side by side; width and height of one panel in inches.
 
     Returns
     -------
     numpy.ndarray of matplotlib Axes
-        One Axes per labelling, in the order given (unused grid cells are removed).
+        One Axes per labelling, in the order given.
     """
     values = {
         title: silhouette_samples(X, labels) for title, labels in labelings.items()
@@ -205,37 +180,20 @@ def _draw_diagram(ax, values, labels, *, noun, title):
     ax.axvline(mean, color="black", linestyle="--", linewidth=2)
     ax.axvline(0, color="grey", linewidth=1)
     ax.set_ylim(-gap, bottom)
-    ax.set_yticks(centres, names, fontsize=11)
+    ax.set_yticks(centres, names)
     ax.grid(False, axis="y")
     ax.set_xlabel("silhouette value (no unit, −1 to 1)")
     ax.set_ylabel(f"{noun}, its points sorted")
-    ax.set_title(f"{title}\nmean silhouette {mean:.2f} (dashed)", fontsize=14)
+    ax.set_title(f"{title}\nmean silhouette {mean:.2f} (dashed)")
 
 
 # --- lesson 04 ------------------------------------------------------------
 def match_to_truth(labels, truth) -> np.ndarray:
-    """Renumber clusters so that each takes the number of the true group it overlaps.
+    """Renumber clusters (``labels``, -1 for noise) after the true group they overlap most.
 
-    Only the numbers change, never who is grouped with whom, so the colours of a cluster
-    and of its true group agree between panels. The pairing maximises the points whose
-    new number equals their true group (``scipy.optimize.linear_sum_assignment``);
-    clusters left over get the next unused numbers; noise (``-1``) stays ``-1``.
-
-    Parameters
-    ----------
-    labels : array-like of int, shape (n_samples,)
-        Cluster labels, ``-1`` for noise.
-    truth : array-like of int, shape (n_samples,)
-        The true groups, non-negative integers.
-
-    Returns
-    -------
-    ndarray of int, shape (n_samples,)
-
-    Examples
-    --------
-    >>> match_to_truth([1, 1, 0, 0, -1], [0, 0, 1, 1, 1]).tolist()
-    [0, 0, 1, 1, -1]
+    Only the numbers change, so the colours of a cluster and of its true group (``truth``,
+    integers from 0) agree between panels. The pairing maximises the points whose number
+    equals their group (``linear_sum_assignment``); spare clusters get unused numbers.
     """
     labels, truth = np.asarray(labels), np.asarray(truth)
     clusters = np.unique(labels[labels >= 0])
@@ -278,16 +236,12 @@ def plot_comparison(
     titles : dict of str to str, optional
         Panel title per name; the name itself when missing.
     truth : ndarray of int, optional
-        The true groups: drawn first, and each clustering's
-        numbers are matched to it (:func:`match_to_truth`) so colours agree.
-    truth_title : str, default "True segments"
-        Title of the truth panel.
-    truth_name : str, default "segment"
-        What the truth panel's legend calls a group ("segment 0", ...).
-    xlabel, ylabel : str, optional
-        Axis labels with units; default to a DataFrame's column names.
-    panel_size : (float, float), default (6.0, 4.2)
-        Width and height of one panel, in inches.
+        The true groups: drawn first, with each clustering matched to it
+        (:func:`match_to_truth`) so colours agree.
+    truth_title, truth_name : str
+        The truth panel's title, and what its legend calls a group ("segment 0", ...).
+    xlabel, ylabel, panel_size : str, str, (float, float)
+        Axis labels with units (default: a DataFrame's column names); one panel's size.
 
     Returns
     -------
@@ -316,8 +270,8 @@ def plot_comparison(
         cluster_scatter(
             X, shown, ax=ax, xlabel=xlabel, ylabel=ylabel, label_names=names, s=30
         )
-        ax.set_title(title, fontsize=13)
-        ax.legend(loc="best", fontsize=9, frameon=True, framealpha=0.9, ncols=2)
+        ax.set_title(title)
+        ax.legend(loc="best", frameon=True, framealpha=0.9, ncols=2)
         ax.tick_params(labelbottom=True, labelleft=True)
     for ax in axes.ravel()[len(panels) :]:
         ax.set_visible(False)
@@ -325,20 +279,9 @@ def plot_comparison(
 
 
 def full_covariances(model) -> np.ndarray:
-    """One full covariance matrix per component of a fitted ``GaussianMixture``.
+    """One full (d, d) covariance per component of a fitted ``GaussianMixture`` ``model``.
 
-    scikit-learn stores ``covariances_`` in a shape set by ``covariance_type``:
-    ``full`` (k, d, d), ``tied`` (d, d), ``diag`` (k, d), ``spherical`` (k,). All
-    become (k, d, d).
-
-    Parameters
-    ----------
-    model : sklearn.mixture.GaussianMixture
-        A fitted model.
-
-    Returns
-    -------
-    ndarray of shape (n_components, n_features, n_features)
+    ``covariances_``'s shape depends on ``covariance_type``; all become (k, d, d).
     """
     k, d = model.means_.shape
     cov = np.asarray(model.covariances_, dtype=float)
@@ -358,23 +301,8 @@ def ellipse_shape(covariance, n_std=2.0) -> tuple[float, float, float]:
     ``n_std`` times the square root of its eigenvalue. In 2-D the ellipse holds a share
     ``1 - exp(-n_std**2 / 2)`` of the component: 39 % at 1 sd, 86 % at 2.
 
-    Parameters
-    ----------
-    covariance : ndarray of shape (2, 2)
-        A symmetric positive semi-definite matrix.
-    n_std : float, default 2.0
-        How many standard deviations out.
-
-    Returns
-    -------
-    (width, height, angle) : (float, float, float)
-        Full axis lengths (major first) and the major axis's anticlockwise angle from
-        the x axis in degrees, in [0, 180).
-
-    Examples
-    --------
-    >>> ellipse_shape(np.array([[4.0, 0.0], [0.0, 1.0]]), n_std=1.0)
-    (4.0, 2.0, 0.0)
+    ``covariance`` is a 2 × 2 covariance. Returns the full axis lengths (major first)
+    and the major axis's anticlockwise angle from the x axis, in degrees in [0, 180).
     """
     values, vectors = np.linalg.eigh(covariance)  # ascending
     values = np.clip(values, 0.0, None)
@@ -405,12 +333,10 @@ def plot_mixture(
         The data, in the coordinates the model was fitted on.
     model : sklearn.mixture.GaussianMixture
         A fitted model with 2 features (any ``covariance_type``).
-    ax : matplotlib Axes, optional
-        Where to draw; a new figure is made when omitted.
-    title, xlabel, ylabel : str, optional
-        Texts (give units); the labels default to a DataFrame's column names.
+    ax, title, xlabel, ylabel : matplotlib Axes, str, str, str, optional
+        Where to draw (a new figure when omitted); texts, with units.
     n_std : sequence of float, default (1.0, 2.0)
-        One ellipse per value, that many standard deviations out; inner ones are darker.
+        One ellipse per value, that many standard deviations out; inner ones darker.
 
     Returns
     -------
@@ -456,14 +382,13 @@ def plot_mixture(
         zorder=5,
     )
     ax.set_aspect("equal", adjustable="datalim")
-    ax.legend(loc="best", fontsize=10, frameon=True, framealpha=0.9)
+    ax.legend(loc="best", frameon=True, framealpha=0.9)
     return ax
 
 
 # --- lesson 05 ------------------------------------------------------------
-#: Palette positions for up to ten clusters, ordered so that the first six are far apart for
-#: colour-blind readers: the palette's sky blue and vermillion, close to its blue and orange,
-#: come last.
+#: Palette positions for ten clusters: sky blue and vermillion, close to blue and orange
+#: for colour-blind readers, come last.
 DISTINCT_ORDER = (0, 1, 2, 3, 8, 7, 9, 4, 5, 6)
 
 
@@ -476,12 +401,8 @@ def cluster_scatter_3d(X, labels, *, axis_labels, title, figsize=(11, 8)):
         The three features, in the units to show (raw values, not scaled ones).
     labels : array of int, shape (n_samples,)
         Cluster labels 0..K-1 (K at most 10).
-    axis_labels : sequence of 3 str
-        Labels of the x, y and z axes, with units.
-    title : str
-        The title.
-    figsize : (float, float), default (11, 8)
-        Figure size in inches.
+    axis_labels, title, figsize : sequence of 3 str, str, (float, float)
+        The axes' labels with units, the title, the figure's size in inches.
 
     Returns
     -------
