@@ -110,6 +110,7 @@ def executed(real_csv, tmp_path_factory):
     return result, notebook, csv, tree
 
 
+@pytest.mark.slow
 def test_the_lesson_used_the_copy_and_the_real_file(executed):
     result, notebook, _, tree = executed
     assert Path(result["course_utils"]).resolve().is_relative_to(tree.resolve())
@@ -118,6 +119,7 @@ def test_the_lesson_used_the_copy_and_the_real_file(executed):
     assert "data: real file" in text
 
 
+@pytest.mark.slow
 def test_no_cell_reported_an_error(executed):
     # nbclient does not raise when a figure fails to render after its cell ran (the inline
     # backend then records an "error" output instead of the picture), so look for one.
@@ -132,11 +134,13 @@ def test_no_cell_reported_an_error(executed):
     assert errors == []
 
 
+@pytest.mark.slow
 def test_the_claims_hold_on_the_real_file(executed):
     _, notebook, _, _ = executed
     check_claims(printed_text(notebook), real_file=True)
 
 
+@pytest.mark.slow
 def test_segment_names_follow_the_rule_on_the_file(executed):
     """Recompute each cluster's levels with plain pandas on the CSV file."""
     result, _, csv, _ = executed

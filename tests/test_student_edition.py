@@ -76,6 +76,7 @@ def test_no_solution_survives_and_every_exercise_is_there(edition, lesson):
         assert f"# Exercise {number} — write your answer here" in text
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lesson", LESSONS, ids=lambda p: p.stem)
 def test_student_lesson_runs_top_to_bottom(edition, lesson):
     notebook = nbformat.read(edition / "notebooks" / lesson.name, as_version=4)
