@@ -342,7 +342,7 @@ print(
 from course_utils.style import PALETTE
 
 set_link_color_palette(PALETTE)
-fig, ax = plt.subplots(figsize=(11, 5.5))
+fig, ax = plt.subplots(figsize=(10, 5.5))
 dendrogram(
     Z,
     truncate_mode="lastp",
@@ -529,7 +529,7 @@ covariance_table.round(3)
 # %% mystnb={"image": {"alt": "Four panels, one per covariance type, of the standardised customers coloured by mixture component, each component drawn as two shaded ellipses around a black star: full and diag ellipses differ in size per component, tied ones share one shape, spherical ones are circles."}}
 from course_utils.plots import plot_mixture
 
-fig, axes = plt.subplots(2, 2, figsize=(11, 10), layout="constrained")
+fig, axes = plt.subplots(2, 2, figsize=(10.5, 9.5), layout="constrained")
 for ax, (kind, model) in zip(axes.ravel(), mixtures.items(), strict=True):
     plot_mixture(
         X,
@@ -677,7 +677,7 @@ for name, table in tables.items():
 # right (the table has the others).
 
 # %% mystnb={"image": {"alt": "Four panels: on the two moons and on the two rings, K-Means (left) cuts the data into two straight-edged halves, while DBSCAN (right) colours each moon and each ring as its own cluster."}}
-fig, axes = plt.subplots(2, 2, figsize=(11, 9), layout="constrained")
+fig, axes = plt.subplots(2, 2, figsize=(10.5, 8.6), layout="constrained")
 for row_axes, (name, (X_shape, _)) in zip(axes, shapes.items(), strict=True):
     for ax, algorithm in zip(row_axes, ["K-Means", "DBSCAN (knee eps)"], strict=True):
         ari = tables[name].loc[algorithm, "ARI vs truth"]

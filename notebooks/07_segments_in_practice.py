@@ -322,7 +322,7 @@ print(f"distance crosses its limit from {distance_from} k$")
 print(f"shares cross their limit from {shares_from} k$")
 
 # %% mystnb={"image": {"alt": "Two panels against the income shift from 0 to 30 k$: the mean distance to the nearest centre rises steadily and crosses its refit limit; the largest change in a segment's share rises more slowly and crosses its limit later."}}
-fig, axes = plt.subplots(1, 2, figsize=(12, 5), layout="constrained")
+fig, axes = plt.subplots(1, 2, figsize=(11, 5), layout="constrained")
 panels = [
     ("distance", distance_limit, "Mean distance to nearest centre\n(standardised)"),
     ("share move", share_limit, "Largest change in a segment's share"),

@@ -42,7 +42,8 @@ def contrast(foreground, background):
 
 
 def test_each_question_is_a_labelled_group(browser, site_url):
-    page, errors = open_page(browser, f"{site_url}/{PAGE}")
+    visit = open_page(browser, f"{site_url}/{PAGE}")
+    page, errors = visit.page, visit.errors
     groups = page.get_by_role("group")
     names = [g.get_attribute("aria-labelledby") for g in groups.all()]
     assert [n for n in names if n] == [f"quiz-{q.id}-prompt" for q in BANK]
@@ -53,7 +54,8 @@ def test_each_question_is_a_labelled_group(browser, site_url):
 
 
 def test_a_ticked_option_looks_ticked_and_a_missed_one_looks_missed(browser, site_url):
-    page, errors = open_page(browser, f"{site_url}/{PAGE}")
+    visit = open_page(browser, f"{site_url}/{PAGE}")
+    page, errors = visit.page, visit.errors
     block = page.locator(f"#quiz-{MULTI.id}")
     options = block.locator(".cq-option")
     right = [i for i, option in enumerate(MULTI.options) if option.correct]
@@ -75,7 +77,8 @@ def test_a_ticked_option_looks_ticked_and_a_missed_one_looks_missed(browser, sit
 
 
 def test_the_score_stays_in_view_while_answering(browser, site_url):
-    page, errors = open_page(browser, f"{site_url}/{PAGE}")
+    visit = open_page(browser, f"{site_url}/{PAGE}")
+    page, errors = visit.page, visit.errors
     last = BANK[-1]
     block = page.locator(f"#quiz-{last.id}")
     block.scroll_into_view_if_needed()
@@ -100,7 +103,8 @@ def test_the_score_stays_in_view_while_answering(browser, site_url):
 def test_answers_are_kept_after_a_reload_and_the_summary_names_lessons(
     browser, site_url
 ):
-    page, errors = open_page(browser, f"{site_url}/{PAGE}")
+    visit = open_page(browser, f"{site_url}/{PAGE}")
+    page, errors = visit.page, visit.errors
     first = BANK[0]
     wrong = next(i for i, option in enumerate(first.options) if not option.correct)
     page.locator(f"#quiz-{first.id} .cq-option").nth(wrong).click()
