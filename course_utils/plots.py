@@ -222,7 +222,7 @@ def plot_comparison(
     truth_name="segment",
     xlabel=None,
     ylabel=None,
-    panel_size=(6.0, 4.2),
+    panel_size=(5.5, 4.0),
 ):
     """Draw one panel per clustering, two panels a row, on shared axes.
 

@@ -211,7 +211,7 @@ new_customers.round(2)
 # ones as large red crosses):
 
 # %% mystnb={"image": {"alt": "The mall customers coloured by their five named segments, with the seven new customers drawn on top: five fall inside segments, the customers with 140 and 300 k$ income lie far to the right, marked as fitting no segment well."}}
-fig, ax = plt.subplots(figsize=(11, 6.5))
+fig, ax = plt.subplots(figsize=(9.5, 6))
 legend = dict(enumerate(segment_names))
 cluster_scatter(
     customers[FEATURES], labels, centers=centres[FEATURES], ax=ax, label_names=legend

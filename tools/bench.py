@@ -1,7 +1,8 @@
 """The course's benchmarks: one table of measured times and ratios (not tests).
 
-Usage: ``python tools/bench.py [--skip-make]`` (``make bench``). Prints a table and writes it as
-JSON to ``_build/bench/bench.json``.
+Usage: ``python tools/bench.py [--skip-make | --lessons-only]`` (``make bench``). Prints
+a table and writes it as JSON to ``_build/bench/bench.json``; the lessons' times also go
+to ``appendix/lesson_times.csv``, the table of the site's environment page.
 
 Measured in this one run, on this machine:
 - each lesson's execution time (kernel start included) beside the *floor*: a bare kernel start
@@ -201,6 +202,9 @@ def main(argv: list[str]) -> int:
         )
     results["lessons"] = rows
     write_lesson_times(floor, rows)
+    if "--lessons-only" in argv:  # just the table of the site's environment page
+        print(report(results, lessons_only=True))
+        return 0
 
     start = time.perf_counter()
     for path in lessons():
@@ -236,7 +240,7 @@ def main(argv: list[str]) -> int:
     return 0
 
 
-def report(results: dict) -> str:
+def report(results: dict, lessons_only: bool = False) -> str:
     floor = results["floor_s"]
     lines = [
         f"{'what':<40} {'seconds':>8} {'ratio':>7}  target",
@@ -248,6 +252,8 @@ def report(results: dict) -> str:
             f"{row['lesson']:<40} {row['seconds']:8.2f} {row['ratio_to_floor']:7.2f}"
             f"  <= 3 x floor: {ok}"
         )
+    if lessons_only:
+        return "\n".join(lines)
     serial = results["course_serial_s"]
     lines.append(
         f"{'whole course, serial':<40} {serial:8.2f} {'':>7}  <= 40 s: "
