@@ -22,13 +22,26 @@ def lesson_notebook(stem: str) -> nbformat.NotebookNode:
 
 def printed_text(notebook: nbformat.NotebookNode) -> str:
     """Everything the notebook's code cells printed or displayed as plain text, in order."""
+    return "\n".join(_cell_text(cell) for cell in notebook.cells)
+
+
+def cell_output(notebook: nbformat.NotebookNode, snippet: str) -> str:
+    """What the one code cell whose source contains ``snippet`` printed or displayed.
+
+    For claims about one cell's output when several cells print tables of the same shape.
+    """
+    cells = [c for c in notebook.cells if c.cell_type == "code" and snippet in c.source]
+    assert len(cells) == 1, f"{len(cells)} code cells contain {snippet!r}"
+    return _cell_text(cells[0])
+
+
+def _cell_text(cell) -> str:
     chunks = []
-    for cell in notebook.cells:
-        for output in cell.get("outputs", []):
-            if output.get("output_type") == "stream":
-                chunks.append(output["text"])
-            elif "text/plain" in output.get("data", {}):
-                chunks.append(output["data"]["text/plain"])
+    for output in cell.get("outputs", []):
+        if output.get("output_type") == "stream":
+            chunks.append(output["text"])
+        elif "text/plain" in output.get("data", {}):
+            chunks.append(output["data"]["text/plain"])
     return "\n".join(chunks)
 
 

@@ -9,23 +9,12 @@ source contains a given snippet.
 import ast
 
 import pytest
-from notebook_outputs import lesson_notebook, printed_value
+from notebook_outputs import cell_output, lesson_notebook, printed_value
 
 
 @pytest.fixture(scope="module")
 def notebook():
     return lesson_notebook("02_kmeans_from_scratch")
-
-
-def cell_output(notebook, snippet: str) -> str:
-    """What the one code cell whose source contains ``snippet`` printed."""
-    cells = [c for c in notebook.cells if c.cell_type == "code" and snippet in c.source]
-    assert len(cells) == 1, f"{len(cells)} code cells contain {snippet!r}"
-    return "\n".join(
-        output["text"]
-        for output in cells[0].get("outputs", [])
-        if output.get("output_type") == "stream"
-    )
 
 
 def number(text: str, pattern: str) -> float:

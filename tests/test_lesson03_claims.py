@@ -9,25 +9,12 @@ blobs', the customers', the exercises') cannot be confused.
 import re
 
 import pytest
-from notebook_outputs import lesson_notebook, printed_value
+from notebook_outputs import cell_output, lesson_notebook, printed_value
 
 
 @pytest.fixture(scope="module")
 def notebook():
     return lesson_notebook("03_choosing_k")
-
-
-def cell_output(notebook, snippet: str) -> str:
-    """What the one code cell whose source contains ``snippet`` printed."""
-    cells = [c for c in notebook.cells if c.cell_type == "code" and snippet in c.source]
-    assert len(cells) == 1, f"{len(cells)} code cells contain {snippet!r}"
-    chunks = []
-    for output in cells[0].get("outputs", []):
-        if output.get("output_type") == "stream":
-            chunks.append(output["text"])
-        elif "text/plain" in output.get("data", {}):
-            chunks.append(output["data"]["text/plain"])
-    return "\n".join(chunks)
 
 
 def number(text: str, pattern: str) -> float:
