@@ -1,174 +1,39 @@
-"""Exercises that check themselves: each check passes the model answer and fails typical
-wrong answers with the message meant for them; hints come one at a time; solution() shows
-the lesson's solution cell, and says so in the student edition, where the checks still work.
-
-The model answers here are made the way the lesson's solution cells make them (pandas,
-OneHotEncoder), not the way the checks recompute them (NumPy, get_dummies).
+"""The exercise machinery, for every exercise of the course: hints come one at a time,
+solution() shows the lesson's solution cells, the executed lessons show a ✔ under each model
+answer, and the student edition's checks work without its stripped solutions. Each lesson's
+checks are tested in ``tests/test_exercises_NN.py`` (see ``exercise_testing.py``).
 """
 
 from __future__ import annotations
 
+import importlib
 import os
 import subprocess
 import sys
-from functools import cache
 from pathlib import Path
 
 import jupytext
 import nbformat
-import numpy as np
-import pandas as pd
 import pytest
+from exercise_testing import verdict
 from notebook_outputs import printed_text
-from sklearn.cluster import KMeans
-from sklearn.preprocessing import OneHotEncoder, StandardScaler
 
 from course_utils import exercises
-from course_utils.datasets import AGE, INCOME, make_age_income_customers
 from course_utils.exercises import exercise
 
 ROOT = Path(__file__).resolve().parents[1]
-KMEANS = {"n_clusters": 4, "random_state": 0, "n_init": 10}
-
-
-@pytest.fixture(autouse=True)
-def fresh_hints(monkeypatch):
-    """Every test starts as a learner who has seen no hint."""
-    monkeypatch.setattr(exercises, "_hints_given", {})
-
-
-@cache
-def lesson01() -> dict:
-    """What lesson 01 has made by its exercises: customers with a gender, scaled data."""
-    customers = make_age_income_customers(random_state=42)
-    rng = np.random.default_rng(0)
-    customers["Gender"] = rng.choice(["Female", "Male"], size=len(customers))
-    X_raw = customers[[AGE, INCOME]]
-    X_std = StandardScaler().set_output(transform="pandas").fit_transform(X_raw)
-    encoder = OneHotEncoder(sparse_output=False).set_output(transform="pandas")
-    one_hot = encoder.fit_transform(customers[["Gender"]])
-    X_gender = X_raw.assign(male=(customers["Gender"] == "Male").astype(int))
-    X_gender_std = (
-        StandardScaler().set_output(transform="pandas").fit_transform(X_gender)
-    )
-    millionaire = pd.DataFrame({AGE: [50.0], INCOME: [1_000_000.0]})
-    with_millionaire = pd.concat([X_raw, millionaire], ignore_index=True)
-    return {
-        "customers": customers,
-        "X_raw": X_raw,
-        "X_std": X_std,
-        "one_hot": one_hot,
-        "X_gender_std": X_gender_std,
-        "with_millionaire": with_millionaire,
-    }
-
-
-def fit(*frames, n_clusters=4):
-    X = pd.concat([pd.DataFrame(np.asarray(f)) for f in frames], axis=1)
-    return KMeans(**{**KMEANS, "n_clusters": n_clusters}).fit_predict(X.to_numpy())
-
-
-def single_gender_counts(lesson, weights=(1, 0.75, 0.5, 0.25), every_column=False):
-    counts = {}
-    X = lesson["X_gender_std"]
-    for w in weights:
-        weighted = w * X if every_column else X.assign(male=w * X["male"])
-        by_gender = pd.crosstab(fit(weighted), lesson["customers"]["Gender"])
-        counts[w] = int((by_gender == 0).any(axis=1).sum())
-    return counts
-
-
-def outlier_flags(lesson, incomes=None, upper=True):
-    income = lesson["with_millionaire"][INCOME] if incomes is None else incomes
-    q1, q3 = income.quantile([0.25, 0.75])
-    return income > q3 + 3 * (q3 - q1) if upper else income < q1 - 3 * (q3 - q1)
-
-
-def verdict(capsys, number, answer):
-    """What ``check`` returns and says, as a learner would see it."""
-    right = exercise(number).check(answer)
-    return right, capsys.readouterr().out.strip()
-
-
-# each lesson's data, by lesson number: what its cells have made when the exercises start
-LESSON_DATA = {"1": lesson01}
-
-
-def answer_to(number, make_answer):
-    return make_answer(LESSON_DATA[number.split(".")[0]]())
-
-
-# the model answer of each exercise, made as the lesson's solution cell makes it
-MODEL_ANSWERS = {
-    "1.1": lambda lesson: fit(lesson["X_std"], lesson["one_hot"]),
-    "1.2": outlier_flags,
-    "1.3": single_gender_counts,
-}
-
-
-@pytest.mark.parametrize("number", sorted(MODEL_ANSWERS))
-def test_the_model_answer_passes(capsys, number):
-    right, said = verdict(capsys, number, answer_to(number, MODEL_ANSWERS[number]))
-    assert right is True
-    assert said.startswith("✔ Right")
-
-
-def test_1_1_says_what_the_learner_got_right(capsys):
-    lesson = lesson01()
-    assert verdict(capsys, "1.1", fit(lesson["X_std"], lesson["one_hot"]))[1] == (
-        "✔ Right: 2 of the 4 clusters are single-gender."
-    )
-    fitted = KMeans(**KMEANS).fit(
-        pd.concat([lesson["X_std"], lesson["one_hot"]], axis=1)
-    )
-    assert verdict(capsys, "1.1", fitted)[0] is True, "a fitted KMeans is an answer too"
-
-
-# typical wrong answers: (exercise, the wrong answer, words the message must contain)
-WRONG_ANSWERS = [
-    ("1.1", lambda d: fit(d["X_raw"], d["one_hot"]), "the unscaled result"),
-    ("1.1", lambda d: fit(d["X_gender_std"]), "the scaled gender column"),
-    ("1.1", lambda d: fit(d["X_std"]), "leave gender out"),
-    (
-        "1.1",
-        lambda d: fit(d["X_std"], d["one_hot"], n_clusters=3),
-        "Expected 4 clusters",
-    ),
-    ("1.1", lambda d: fit(d["X_std"], d["one_hot"])[None, :], "not (1, 300)"),
-    ("1.1", lambda d: fit(d["X_std"], d["one_hot"])[1:], "Expected 300 labels"),
-    ("1.2", lambda d: ~outlier_flags(d), "the customers to *keep*"),
-    ("1.2", lambda d: outlier_flags(d, upper=False), "You missed 1 customer(s)"),
-    ("1.2", lambda d: outlier_flags(d, d["X_raw"][INCOME]), "got shape (300,)"),
-    ("1.2", lambda d: outlier_flags(d).astype(int), "True/False values"),
-    (
-        "1.3",
-        lambda d: {w: 4 - n for w, n in single_gender_counts(d).items()},
-        "*mixed*",
-    ),
-    ("1.3", lambda d: single_gender_counts(d, every_column=True), "*every* column"),
-    ("1.3", lambda d: {**single_gender_counts(d), 0.5: 1}, "weight(s) [0.5]"),
-    ("1.3", lambda d: {1: 4, 0.75: 4}, "a count for each weight"),
-]
-
-
-@pytest.mark.parametrize(
-    ("number", "make_answer", "message"),
-    WRONG_ANSWERS,
-    ids=[f"{n}-{m}" for n, _, m in WRONG_ANSWERS],
-)
-def test_a_typical_wrong_answer_fails_with_its_message(
-    capsys, number, make_answer, message
-):
-    right, said = verdict(capsys, number, answer_to(number, make_answer))
-    assert right is False
-    assert said.startswith("✘ ")
-    assert message in said
+EXERCISES = list(exercises._hints())  # every exercise of the course has hints
+for _number in EXERCISES:
+    exercise(_number)  # registers the lesson's checks
 
 
 def test_every_check_is_tested_with_its_model_answer_and_two_wrong_ones():
     for number in exercises.CHECKS:
-        assert number in MODEL_ANSWERS
-        assert sum(n == number for n, _, _ in WRONG_ANSWERS) >= 2, number
+        tests = importlib.import_module(
+            f"test_exercises_{number.split('.')[0].zfill(2)}"
+        )
+        assert number in tests.MODEL_ANSWERS, number
+        assert sum(n == number for n, _, _ in tests.WRONG_ANSWERS) >= 2, number
 
 
 @pytest.mark.parametrize("answer", ["two", None, 3.5, [[1, 2], [3]]])
@@ -211,9 +76,6 @@ def test_hints_are_graded(capsys):
     assert capsys.readouterr().out.startswith("**Hint 1 of"), (
         "each exercise counts alone"
     )
-
-
-EXERCISES = list(exercises._hints())  # every exercise of the course has hints
 
 
 def lesson_script(number: str) -> Path:
@@ -300,9 +162,10 @@ def test_in_the_student_edition_checks_work_and_solutions_are_not_included(editi
     """The edition's own course_utils, next to its stripped lessons, runs the checks."""
     script = """
 import course_utils, numpy as np, pandas as pd
+import course_utils.exercise_checks.lesson01
 from course_utils.exercises import exercise
 print(course_utils.__file__)
-income = pd.Series([*course_utils.exercises._lesson01()[0][:, 1], 1_000_000])
+income = pd.Series([*course_utils.exercise_checks.lesson01._lesson01()[0][:, 1], 1_000_000])
 q1, q3 = income.quantile([0.25, 0.75])
 exercise("1.2").check(income > q3 + 3 * (q3 - q1))
 exercise("1.2").check(income < q1)
