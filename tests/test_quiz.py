@@ -77,11 +77,18 @@ def silhouette_of_first_point():
     return silhouette_samples(X, [0, 0, 1, 1])[0]
 
 
-def one_cluster_ari():
-    from course_utils.datasets import SEGMENT, make_age_income_customers
+def degenerate_dbscan_ari():
+    """DBSCAN's ARI with eps too large (one cluster) and too small (all noise), if equal."""
+    from sklearn.cluster import DBSCAN
 
-    truth = make_age_income_customers()[SEGMENT]
-    return adjusted_rand_score(truth, np.zeros(len(truth), dtype=int))
+    from course_utils.datasets import AGE, INCOME, SEGMENT, make_age_income_customers
+
+    customers = make_age_income_customers()
+    X = StandardScaler().fit_transform(customers[[AGE, INCOME]])
+    runs = [DBSCAN(eps=eps, min_samples=10).fit_predict(X) for eps in (3.0, 0.01)]
+    assert [set(labels) for labels in runs] == [{0}, {-1}], "not degenerate runs"
+    aris = {adjusted_rand_score(customers[SEGMENT], labels) for labels in runs}
+    return aris.pop() if len(aris) == 1 else float("nan")
 
 
 def mall_silhouette_best_k():
@@ -100,7 +107,7 @@ def mall_silhouette_best_k():
 
 COMPUTATIONS = {
     "silhouette_of_first_point": silhouette_of_first_point,
-    "one_cluster_ari": one_cluster_ari,
+    "degenerate_dbscan_ari": degenerate_dbscan_ari,
     "mall_silhouette_best_k": mall_silhouette_best_k,
 }
 COMPUTED = [q for q in BANK if q.computed]

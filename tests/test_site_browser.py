@@ -497,20 +497,35 @@ def test_quiz_gives_instant_feedback_and_a_score(browser, site_url):
 
 
 @pytest.mark.parametrize("file", list(LESSON_PAGES["file"]))
-def test_solutions_are_folded(browser, site_url, file):
-    notebook = json.loads((ROOT / file).read_text(encoding="utf-8"))
-    n_solutions = sum(
-        "solution" in cell.get("metadata", {}).get("tags", [])
-        for cell in notebook["cells"]
-    )
+def test_hints_and_solutions_are_folded(browser, site_url, file):
+    """Under each exercise, its hints and its solution are folded blocks that open."""
+    cells = json.loads((ROOT / file).read_text(encoding="utf-8"))["cells"]
+    metadata = [cell.get("metadata", {}) for cell in cells]
+    expected = {
+        "Show solution": sum("solution" in m.get("tags", []) for m in metadata),
+        "Show hint": sum(
+            m.get("mystnb", {}).get("code_prompt_show") == "Show hint" for m in metadata
+        ),
+    }
     visit = open_page(browser, f"{site_url}/{html_path(file)}")
-    folds = visit.page.locator("details.hide", has_text="Show solution")
-    assert folds.count() == n_solutions, (
-        f"{file}: {n_solutions} solutions, {folds.count()} folds"
-    )
-    if n_solutions:
-        first = folds.first
-        assert first.get_attribute("open") is None, "a solution is shown unfolded"
-        first.locator("summary").click()
-        assert first.get_attribute("open") is not None
+    for prompt, n in expected.items():
+        folds = visit.page.locator("details.hide", has_text=prompt)
+        assert folds.count() == n, f"{file}: {n} × {prompt!r}, {folds.count()} folds"
+        if n:
+            first = folds.first
+            assert first.get_attribute("open") is None, f"{prompt!r}: shown unfolded"
+            first.locator("summary").first.click()
+            assert first.get_attribute("open") is not None
+    assert expected["Show hint"] >= len(re.findall("### Exercise", str(cells)))
+    visit.page.close()
+
+
+def test_the_cheat_sheet_prints_on_one_page(browser, site_url):
+    """Instructors hand the cheat sheet out: printed, it fits one A4 (and one Letter) page."""
+    visit = open_page(browser, f"{site_url}/appendix/cheat_sheet.html")
+    assert visit.errors == [], visit.errors
+    for paper in ("A4", "Letter"):
+        pdf = visit.page.pdf(format=paper, print_background=True)
+        pages = len(re.findall(rb"/Type\s*/Page\b", pdf))
+        assert pages == 1, f"the cheat sheet prints on {pages} {paper} pages"
     visit.page.close()
