@@ -71,6 +71,22 @@ def browser():
         browser.close()
 
 
+@pytest.fixture(scope="module")
+def visited(browser, site_url):
+    """``visited(path)``: the page opened once per test run, at desktop width, offline, and
+    shared by every test that only reads it (a test that changes a page opens its own)."""
+    opened = {}
+
+    def visit(path):
+        if path not in opened:
+            opened[path] = open_page(browser, f"{site_url}/{path}")
+        return opened[path]
+
+    yield visit
+    for visit in opened.values():
+        visit.page.close()
+
+
 # The page and everything it loaded, in bytes as served (the test server does not compress).
 BYTES_LOADED = """() => [
     ...performance.getEntriesByType("navigation"),
@@ -218,40 +234,36 @@ def smallest_figure_text_px(page, lesson: Path) -> list[tuple[str, float]]:
     return sizes
 
 
-def test_lesson_00_renders_with_its_title(browser, site_url):
-    visit = open_page(browser, f"{site_url}/notebooks/00_introduction.html")
+def test_lesson_00_renders_with_its_title(visited):
+    visit = visited("notebooks/00_introduction.html")
     title = visit.page.locator("h1").first.inner_text()
     assert "Lesson 0" in title and "Introduction" in title, title
     assert visit.errors == [], visit.errors
-    visit.page.close()
 
 
 @pytest.mark.parametrize("path", ALL_PAGES)
-def test_every_page_works_offline_without_a_console_error(browser, site_url, path):
+def test_every_page_works_offline_without_a_console_error(visited, path):
     """Every page, with every outside request blocked: no error, nothing fetched outside."""
-    visit = open_page(browser, f"{site_url}/{path}")
+    visit = visited(path)
     assert visit.errors == [], f"{path}: {visit.errors}"
     assert visit.blocked == [], f"{path} asks the internet for {visit.blocked}"
-    visit.page.close()
 
 
 @pytest.mark.parametrize("path", ALL_PAGES)
-def test_no_page_shows_a_path_of_the_build_machine(browser, site_url, path):
-    visit = open_page(browser, f"{site_url}/{path}")
+def test_no_page_shows_a_path_of_the_build_machine(visited, path):
+    visit = visited(path)
     text = visit.page.locator("main").inner_text()
     assert (
         "/work/" not in text and "/home/" not in text and "site-packages" not in text
     ), f"{path} shows a path of the machine that built the site"
-    visit.page.close()
 
 
-def test_sidebar_lists_the_pages_in_order(browser, site_url):
-    visit = open_page(browser, f"{site_url}/intro.html")
+def test_sidebar_lists_the_pages_in_order(visited):
+    visit = visited("intro.html")
     links = visit.page.locator("nav.bd-docs-nav a.reference.internal").all_inner_texts()
     expected = list(LESSONS["page"])  # the home page first (html.home_page_in_navbar)
     # Sphinx turns straight apostrophes into typographic ones
     assert [text.strip().replace("’", "'") for text in links] == expected
-    visit.page.close()
 
 
 def visible(page, selector):
@@ -323,11 +335,11 @@ def pages_with_maths() -> list[str]:
     ]
 
 
-def test_maths_renders_offline_and_mathjax_loads_only_where_needed(browser, site_url):
+def test_maths_renders_offline_and_mathjax_loads_only_where_needed(visited, site_url):
     with_maths = pages_with_maths()
     assert with_maths, "no lesson has maths: this test no longer tests anything"
     for path in ALL_PAGES:
-        visit = open_page(browser, f"{site_url}/{path}")
+        visit = visited(path)
         page = visit.page
         scripts = page.eval_on_selector_all("script[src]", "els => els.map(e => e.src)")
         mathjax = [src for src in scripts if "mathjax" in src.lower()]
@@ -340,7 +352,6 @@ def test_maths_renders_offline_and_mathjax_loads_only_where_needed(browser, site
         elif path != ROOT_PAGE:  # Sphinx counts the maths of the pages the root lists
             assert not mathjax, f"{path} has no maths but loads {mathjax}"
         assert visit.errors == [] and visit.blocked == [], (visit.errors, visit.blocked)
-        page.close()
 
 
 def contrast(foreground: str, background: str) -> float:
@@ -381,11 +392,11 @@ def test_back_to_top_is_readable(browser, site_url, scheme):
     page.close()
 
 
-def test_theme_files_weigh_under_1_2_mb_per_page(browser, site_url):
+def test_theme_files_weigh_under_1_2_mb_per_page(visited):
     """The theme's files were 2.45 MB a page, fontawesome.js (1.45 MB) alone redrawing the
     few icons its stylesheet's web font already draws; now about 1.0 MB (the stylesheet
     0.4 MB, two icon fonts 0.27 MB): they must stay under 1.2 MB."""
-    visit = open_page(browser, f"{site_url}/notebooks/00_introduction.html")
+    visit = visited("notebooks/00_introduction.html")
     page = visit.page
     theme = page.evaluate(
         """() => performance.getEntriesByType("resource")
@@ -399,12 +410,11 @@ def test_theme_files_weigh_under_1_2_mb_per_page(browser, site_url):
     font = glyph.evaluate("e => getComputedStyle(e, '::before').fontFamily")
     assert width > 5 and "Font Awesome" in font, (width, font)
     assert visit.errors == [], visit.errors
-    page.close()
 
 
 @pytest.mark.parametrize("file", list(LESSON_PAGES["file"]))
-def test_every_output_image_loads_with_alt_text(browser, site_url, file):
-    visit = open_page(browser, f"{site_url}/{html_path(file)}")
+def test_every_output_image_loads_with_alt_text(visited, file):
+    visit = visited(html_path(file))
     images = visit.page.eval_on_selector_all(
         "div.cell_output img",
         "els => els.map(e => [e.getAttribute('src'), e.naturalWidth, e.alt])",
@@ -422,20 +432,18 @@ def test_every_output_image_loads_with_alt_text(browser, site_url, file):
         if not alt.strip() or Path(src).name in alt or alt.strip().endswith(".png")
     ]
     assert unnamed == [], f"{file}: figures without a description (alt): {unnamed}"
-    visit.page.close()
 
 
 @pytest.mark.parametrize("file", list(LESSON_PAGES["file"]))
-def test_figure_text_is_at_least_11_css_px_at_the_column_width(browser, site_url, file):
-    visit = open_page(browser, f"{site_url}/{html_path(file)}")
+def test_figure_text_is_at_least_11_css_px_at_the_column_width(visited, file):
+    visit = visited(html_path(file))
     sizes = smallest_figure_text_px(visit.page, (ROOT / file).with_suffix(".py"))
     small = [(src, round(px, 1)) for src, px in sizes if px < MIN_FIGURE_TEXT_PX]
     assert small == [], f"{file}: figure text below {MIN_FIGURE_TEXT_PX} px: {small}"
-    visit.page.close()
 
 
-def test_launch_buttons_point_at_the_notebook(browser, site_url):
-    visit = open_page(browser, f"{site_url}/notebooks/00_introduction.html")
+def test_launch_buttons_point_at_the_notebook(visited):
+    visit = visited("notebooks/00_introduction.html")
     hrefs = visit.page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)")
     assert any(
         "colab.research.google.com" in h
@@ -445,17 +453,15 @@ def test_launch_buttons_point_at_the_notebook(browser, site_url):
     assert any("mybinder.org" in h and "00_introduction.ipynb" in h for h in hrefs), (
         "no Binder link"
     )
-    visit.page.close()
 
 
-def test_next_from_the_quiz_is_not_the_answer_key(browser, site_url):
-    visit = open_page(browser, f"{site_url}/notebooks/06_quiz.html")
+def test_next_from_the_quiz_is_not_the_answer_key(visited):
+    visit = visited("notebooks/06_quiz.html")
     following = visit.page.locator("a.right-next")
     if following.count():
         target = following.get_attribute("href")
         label = following.inner_text().lower()
         assert "instructor" not in target and "answer" not in label, (target, label)
-    visit.page.close()
 
 
 def test_quiz_gives_instant_feedback_and_a_score(browser, site_url):
@@ -497,7 +503,7 @@ def test_quiz_gives_instant_feedback_and_a_score(browser, site_url):
 
 
 @pytest.mark.parametrize("file", list(LESSON_PAGES["file"]))
-def test_hints_and_solutions_are_folded(browser, site_url, file):
+def test_hints_and_solutions_are_folded(visited, file):
     """Under each exercise, its hints and its solution are folded blocks that open."""
     cells = json.loads((ROOT / file).read_text(encoding="utf-8"))["cells"]
     metadata = [cell.get("metadata", {}) for cell in cells]
@@ -507,7 +513,7 @@ def test_hints_and_solutions_are_folded(browser, site_url, file):
             m.get("mystnb", {}).get("code_prompt_show") == "Show hint" for m in metadata
         ),
     }
-    visit = open_page(browser, f"{site_url}/{html_path(file)}")
+    visit = visited(html_path(file))
     for prompt, n in expected.items():
         folds = visit.page.locator("details.hide", has_text=prompt)
         assert folds.count() == n, f"{file}: {n} × {prompt!r}, {folds.count()} folds"
@@ -516,16 +522,15 @@ def test_hints_and_solutions_are_folded(browser, site_url, file):
             assert first.get_attribute("open") is None, f"{prompt!r}: shown unfolded"
             first.locator("summary").first.click()
             assert first.get_attribute("open") is not None
+            first.locator("summary").first.click()  # folded again, for the other tests
     assert expected["Show hint"] >= len(re.findall("### Exercise", str(cells)))
-    visit.page.close()
 
 
-def test_the_cheat_sheet_prints_on_one_page(browser, site_url):
+def test_the_cheat_sheet_prints_on_one_page(visited):
     """Instructors hand the cheat sheet out: printed, it fits one A4 (and one Letter) page."""
-    visit = open_page(browser, f"{site_url}/appendix/cheat_sheet.html")
+    visit = visited("appendix/cheat_sheet.html")
     assert visit.errors == [], visit.errors
     for paper in ("A4", "Letter"):
         pdf = visit.page.pdf(format=paper, print_background=True)
         pages = len(re.findall(rb"/Type\s*/Page\b", pdf))
         assert pages == 1, f"the cheat sheet prints on {pages} {paper} pages"
-    visit.page.close()
