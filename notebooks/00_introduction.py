@@ -130,7 +130,8 @@ plt.show()
 # *What to see:* points are not spread evenly — there are denser regions, roughly along a line
 # from young and low-income to older and high-income. How many groups would you draw? People
 # usually answer anything from two to five. Lesson 3 shows how to choose a number with evidence
-# rather than by eye, and lesson 4 reveals the truth the data maker kept.
+# rather than by eye. Exercise 0.1 below reveals the true segments the data maker kept, and
+# lesson 1 compares the clusters it finds with them.
 #
 # Notice also the sizes of the numbers: income runs over tens of thousands of dollars (the axis
 # counts thousands), age over a few decades. Lesson 1 starts from that.
@@ -146,35 +147,65 @@ plt.show()
 # %% [markdown]
 # ## Exercises
 #
+# Each exercise checks itself: `exercise("0.1").check(your_answer)` says whether your
+# answer is right (✔) or what is wrong with it (✘). The cell under each exercise gives a
+# hint; run it again for the next one. `exercise("0.1").solution()` shows the model
+# answer (on the website it is folded under the exercise).
+#
 # ### Exercise 0.1 — How many groups do you see?
 #
-# Write down how many groups you see in the scatter above. Then reveal the true segments: plot
-# the customers again, coloured by the `segment` column. Were you close? Where do the segments
-# overlap?
+# Write down how many groups you see in the scatter above. Then reveal the true segments:
+# plot the customers again, coloured by the `segment` column, with a legend that says
+# "segment" (a segment is the truth; a cluster is what an algorithm finds). Count the
+# segments with pandas and check the count with `exercise("0.1").check(n_segments)`. Were
+# you close? Where do the segments overlap?
+
+# %% tags=["hide-output"] mystnb={"code_prompt_show": "Show hint", "code_prompt_hide": "Hide hint"}
+from course_utils.exercises import exercise
+
+exercise("0.1").hint()  # run this cell again for the next hint
 
 # %% tags=["solution", "hide-cell"] mystnb={"image": {"alt": "The same scatter of customers, coloured and marked by the four true segments, which overlap where they meet."}}
 segments = customers["segment"]
+n_segments = segments.nunique()
+exercise("0.1").check(n_segments)
 cluster_scatter(
     in_k,
     segments,
     title="Customers coloured by their true segment",
     ylabel="Income (k$ per year)",
-    label_names={
-        segment: f"segment {segment}" for segment in sorted(segments.unique())
-    },
+    label_names={segment: f"segment {segment}" for segment in range(n_segments)},
 )
 plt.show()
+incomes = in_k[INCOME].groupby(segments).agg(["min", "max"]).round(0)
+print(incomes.rename_axis("segment").add_prefix("income k$ ").to_string())
+# There are 4 segments, a little more than most people see: they run along one diagonal,
+# from young and low-income (segment 0) to older and well-off (segment 3). Segment 0
+# barely touches segment 2, but the incomes of segments 1 and 3, the two widest, share
+# a long stretch (printed above): there the points mix, and no method can sort every
+# customer back. A count by eye is a guess; lesson 3 gives evidence.
 
 # %% [markdown]
 # ### Exercise 0.2 — Which feature is bigger?
 #
-# Using pandas, compute the range (maximum minus minimum) of age and of income. By what factor
-# is one range larger than the other? Keep the answer in mind for lesson 1.
+# Using pandas, compute the range (maximum minus minimum) of age and of income (in
+# dollars, as in `customers`). By what factor is income's range larger than age's? Check
+# the factor with `exercise("0.2").check(factor)`, and keep it in mind for lesson 1: what
+# does it mean for a distance that adds up differences in age and in income?
+
+# %% tags=["hide-output"] mystnb={"code_prompt_show": "Show hint", "code_prompt_hide": "Hide hint"}
+exercise("0.2").hint()  # run this cell again for the next hint
 
 # %% tags=["solution", "hide-cell"]
 ranges = customers[[AGE, INCOME]].max() - customers[[AGE, INCOME]].min()
+factor = ranges[INCOME] / ranges[AGE]
+exercise("0.2").check(factor)
 print(ranges.round(1))
-print(f"income's range is {ranges[INCOME] / ranges[AGE]:.0f} times age's")
+print(f"income's range is {factor:.0f} times age's")
+# Income's range is about 1,500 times age's, only because it is counted in dollars and
+# age in years. A distance adds up the differences, so a gap of a few thousand dollars
+# outweighs the whole range of ages: K-Means on these raw numbers would group by income
+# alone. Lesson 1 shows this and what scaling does about it.
 
 # %% [markdown]
 # **Quiz:** lesson 06 has questions on this lesson.

@@ -86,65 +86,111 @@ pd.Series(
 # %% [markdown]
 # ## Exercises
 #
+# Each exercise checks itself: `exercise("6.1").check(your_answer)` says whether your
+# answer is right (✔) or what is wrong with it (✘). The cell under each exercise gives a
+# hint; run it again for the next one. `exercise("6.1").solution()` shows the model
+# answer (on the website it is folded under the exercise).
+#
 # ### Exercise 6.1 — Recompute a key
 #
 # One question puts four customers on a line, at 0, 1, 4 and 5, clustered as {0, 1} and
 # {4, 5}, and asks for the silhouette value of the customer at 0. Do not trust the key:
-# compute *a* (the mean distance to the rest of its own cluster) and *b* (the mean distance to
-# the other cluster) by hand, then the silhouette, and compare with scikit-learn's
+# compute *a* (the mean distance to the rest of its own cluster) and *b* (the mean
+# distance to the other cluster) by hand, then the silhouette, check the three with
+# `exercise("6.1").check((a, b, silhouette))`, and compare with scikit-learn's
 # `silhouette_samples`. Then move the second customer from 1 to 3 and predict, before you
-# run it, whether the first customer's value rises or falls.
+# run it, whether the first customer's value rises or falls. Why?
+
+# %% tags=["hide-output"] mystnb={"code_prompt_show": "Show hint", "code_prompt_hide": "Hide hint"}
+from course_utils.exercises import exercise
+
+exercise("6.1").hint()  # run this cell again for the next hint
 
 # %% tags=["solution", "hide-cell"]
 import numpy as np
 from sklearn.metrics import silhouette_samples
 
 labels_line = np.array([0, 0, 1, 1])
+by_position = {}
 for second in (1.0, 3.0):
     X_line = np.array([[0.0], [second], [4.0], [5.0]])
-    a = abs(X_line[1, 0] - X_line[0, 0])
-    b = np.mean(np.abs(X_line[2:, 0] - X_line[0, 0]))
-    by_hand = (b - a) / max(a, b)
+    a = abs(X_line[1, 0] - X_line[0, 0])  # the rest of its own cluster: one customer
+    b = np.mean(np.abs(X_line[2:, 0] - X_line[0, 0]))  # every customer of the other
     sklearn_value = silhouette_samples(X_line, labels_line)[0]
+    by_position[second] = (a, b, (b - a) / max(a, b), sklearn_value)
+exercise("6.1").check(by_position[1.0][:3])
+for second, (a, b, by_hand, sklearn_value) in by_position.items():
     print(
         f"second customer at {second:.0f}: a = {a:.2f}, b = {b:.2f}, "
         f"by hand {by_hand:.2f}, scikit-learn {sklearn_value:.2f}"
     )
+# By hand, a = 1 and b = 4.5 give (4.5 − 1) / 4.5 = 0.78: the same as scikit-learn
+# and the quiz's key. Moving the second customer to 3 makes a = 3 while b stays 4.5
+# (b depends only on the other cluster), so the value falls to 0.33: its own cluster
+# is now almost as far away as the other one. It stays positive, as the customer is
+# still nearer its own cluster on average.
 
 # %% [markdown]
 # ### Exercise 6.2 — A dense group next to a loose one
 #
-# One question says K-Means struggles with groups of different density. See it for yourself:
-# make a tight group of 250 customers (spread 0.3) next to a loose group of 50 (spread 1.5)
-# with NumPy, as lesson 2 did, and fit `KMeans(n_clusters=2)`. How many of the loose
-# customers are put with the tight group? Then fit a `GaussianMixture(n_components=2)`, which
-# learns a spread for each group, and compare the counts and the adjusted Rand index. Try a
-# loose spread of 1.0 and of 2.0 too.
+# One question says K-Means struggles with groups of different density. See it for
+# yourself, as lesson 2 did: with `rng = np.random.default_rng(1)`, make a tight group of
+# 250 customers around (0, 0) with a spread of 0.3, then a loose group of 50 around
+# (3.5, 0) with a spread of 1.5 (`rng.normal`, tight group first), and fit
+# `KMeans(n_clusters=2, n_init=10, random_state=0)`. How many of the loose customers are
+# put with the tight group? Check the count with `exercise("6.2").check(taken)`. Then fit
+# a `GaussianMixture(n_components=2, n_init=5, random_state=0)`, which learns a spread for
+# each group, and compare the counts and the adjusted Rand index: why does it do better?
+# Try a loose spread of 1.0 and of 2.0 too: what changes?
+
+# %% tags=["hide-output"] mystnb={"code_prompt_show": "Show hint", "code_prompt_hide": "Hide hint"}
+exercise("6.2").hint()  # run this cell again for the next hint
 
 # %% tags=["solution", "hide-cell"]
 from sklearn.cluster import KMeans
 from sklearn.metrics import adjusted_rand_score
 from sklearn.mixture import GaussianMixture
 
-rng = np.random.default_rng(1)
-loose_spread = 1.5
-X_density = np.vstack(
-    [
-        rng.normal([0.0, 0.0], 0.3, size=(250, 2)),
-        rng.normal([3.5, 0.0], loose_spread, size=(50, 2)),
-    ]
-)
 truth = np.repeat([0, 1], [250, 50])
 models = {
     "K-Means": KMeans(n_clusters=2, n_init=10, random_state=0),
     "Gaussian mixture": GaussianMixture(n_components=2, n_init=5, random_state=0),
 }
-for name, model in models.items():
-    labels = model.fit_predict(X_density)
+
+
+def loose_taken(labels):
+    """How many of the loose customers share the tight group's cluster."""
     tight = np.bincount(labels[:250]).argmax()  # the tight group's cluster
-    taken = int((labels[250:] == tight).sum())
-    ari = adjusted_rand_score(truth, labels)
-    print(f"{name}: {taken} of 50 loose customers with the tight group, ARI {ari:.2f}")
+    return int((labels[250:] == tight).sum())
+
+
+# %% tags=["solution", "hide-cell"]
+results = {}
+for loose_spread in (1.0, 1.5, 2.0):
+    rng = np.random.default_rng(1)
+    X_density = np.vstack(
+        [
+            rng.normal([0.0, 0.0], 0.3, size=(250, 2)),
+            rng.normal([3.5, 0.0], loose_spread, size=(50, 2)),
+        ]
+    )
+    for name, model in models.items():
+        labels = model.fit_predict(X_density)
+        ari = adjusted_rand_score(truth, labels)
+        results[loose_spread, name] = (loose_taken(labels), ari)
+exercise("6.2").check(results[1.5, "K-Means"][0])
+for (loose_spread, name), (taken, ari) in results.items():
+    print(
+        f"loose spread {loose_spread}: {name}: {taken} of 50 loose customers "
+        f"with the tight group, ARI {ari:.2f}"
+    )
+# With a loose spread of 1.5, K-Means puts 13 of the 50 loose customers with the tight
+# group (ARI 0.78): its border lies halfway between the two centres whatever the
+# spreads, so the loose customers on the near side are cut off. The mixture learns a
+# spread for each group: 2 units from the tight centre is far for a spread of 0.3 but
+# near for 1.5, so those customers stay with the loose group (0 taken, ARI 0.98). The
+# more the spreads differ, the more K-Means takes (2 at 1.0, 17 at 2.0), while the
+# mixture takes at most 1 and keeps an ARI of 0.97 or more.
 
 # %% [markdown]
 # **Quiz:** this is the quiz — lessons 0 to 5 each point here.
