@@ -539,14 +539,21 @@ print(f"blobs: K = 3 silhouette {k3:.3f}, K = 4 silhouette {k4:.3f}")
 # ### Exercise 3.1 — Data with no clusters at all
 #
 # Take the uniform square from the lesson (`np.random.default_rng(0).uniform(size=(300,
-# 2))`). Compute `scores_per_k` for K = 1..10, `best_k`, and the knee with
-# `KneeLocator`. Does the knee rule still find a knee? Which K does each score pick, and
-# how far above the others does the best silhouette stand? What does that tell you about
-# trusting a single criterion?
+# 2))`). Compute `square_scores = scores_per_k(...)` for K = 1..10, `best_k`, and the
+# knee with `KneeLocator`. Does the knee rule still find a knee? Which K does each score
+# pick, and how far above the others does the best silhouette stand? What does that tell
+# you about trusting a single criterion? Check your table with
+# `exercise("3.1").check(square_scores)`.
+
+# %% tags=["hide-output"] mystnb={"code_prompt_show": "Show hint", "code_prompt_hide": "Hide hint"}
+from course_utils.exercises import exercise
+
+exercise("3.1").hint()  # run this cell again for the next hint
 
 # %% tags=["solution", "hide-cell"]
 square = np.random.default_rng(0).uniform(size=(300, 2))
 square_scores = scores_per_k(square, range(1, 11))
+exercise("3.1").check(square_scores)
 square_knee = KneeLocator(
     square_scores.index,
     square_scores["inertia"],
@@ -556,33 +563,44 @@ square_knee = KneeLocator(
 print(f"knee: K = {square_knee}")
 print(best_k(square_scores).to_string())
 print(square_scores["silhouette"].round(3).to_string())
-# A knee is always "found" on a falling curve, and every score picks some K. But the
-# silhouette stays between about 0.36 and 0.40 for every K: its "best" K beats the
-# others by a hair, because there are no groups to find. A pick means little without a
-# baseline.
+# A knee is always "found" on a falling curve, and every score picks some K, even with
+# no groups to find. The silhouette stays between about 0.36 and 0.40 for every K: its
+# "best" K beats the others by a hair. So a pick by one criterion means little on its
+# own: compare its score with a baseline like this one, and with the other criteria.
 
 # %% [markdown]
 # ### Exercise 3.2 — Choosing K without scaling
 #
 # Repeat the customer analysis on the *unscaled* age and income
-# (`customers[[AGE, INCOME]]`). Which K does the silhouette pick, and is its mean
-# silhouette higher or lower than on the scaled data? Using lesson 1, explain why a
+# (`customers[[AGE, INCOME]]`), for K = 2..10: call the table `raw_scores` and check it
+# with `exercise("3.2").check(raw_scores)`. Which K does the silhouette pick, and is its
+# mean silhouette higher or lower than on the scaled data? Using lesson 1, explain why a
 # higher score here is not better news.
+
+# %% tags=["hide-output"] mystnb={"code_prompt_show": "Show hint", "code_prompt_hide": "Hide hint"}
+exercise("3.2").hint()  # run this cell again for the next hint
 
 # %% tags=["solution", "hide-cell"]
 raw_scores = scores_per_k(customers[[AGE, INCOME]], range(2, 11))
+exercise("3.2").check(raw_scores)
 print(best_k(raw_scores).to_string())
 print(raw_scores["silhouette"].round(3).to_string())
-# Unscaled, income (tens of thousands of dollars) decides the distances alone, so these
-# are 1-D clusterings of income: easy to separate, hence higher silhouettes, but age is
-# ignored entirely.
+# Higher: unscaled, income (tens of thousands of dollars) decides the distances alone
+# (lesson 1), so these are clusterings of income only. Cutting one number into ranges
+# leaves clean borders, hence the higher silhouettes, but age is ignored entirely: the
+# score rewards the geometry the units created, not segments that use both features.
 
 # %% [markdown]
 # ### Exercise 3.3 — How stable is the knee?
 #
 # For the customers, find the knee with `KneeLocator` for every K range that starts at 1
 # or 2 and ends at 6, 7, 8, 9 or 10 (use `customer_scores`). Put the results in a small
-# table. How many different answers do you get, and why does the answer move?
+# table `knee_grid`, one row per last K and one column per first K, and check it with
+# `exercise("3.3").check(knee_grid)`. How many different answers do you get, and why
+# does the answer move?
+
+# %% tags=["hide-output"] mystnb={"code_prompt_show": "Show hint", "code_prompt_hide": "Hide hint"}
+exercise("3.3").hint()  # run this cell again for the next hint
 
 # %% tags=["solution", "hide-cell"]
 knees = {}
@@ -594,15 +612,16 @@ for first in (1, 2):
         )
         knees[(last, first)] = locator.knee
 knee_grid = pd.Series(knees).unstack().rename_axis(index="last K", columns="first K")
+exercise("3.3").check(knee_grid)
 print(knee_grid.to_string())
 print(f"different answers: {sorted(set(knee_grid.stack()))}")
-# Why: Kneedle rescales both axes to 0-1 over the range it is given, and picks the K
-# where the share of the drop already achieved most exceeds the share of the K range
-# used up. Starting at K = 1 puts the huge first fall (inertia 600 -> 206) into the
-# curve, so later drops look small and the knee comes early; starting at 2 removes that
-# fall, and the knee moves to 4. Ending the range later makes each K a smaller share of
-# the range, so a later K can still beat the line: the knee moves from 2 to 3. The knee
-# belongs to the window you chose as much as to the data.
+# Why it moves: Kneedle rescales both axes to 0-1 over the range it is given and picks
+# the K where the share of the drop achieved most exceeds the share of the range used.
+# Starting at K = 1 puts the huge first fall (inertia 600 -> 206) in the range, so K = 2
+# already has most of the drop and the knee comes early; starting at 2 leaves that fall
+# out, and the knee moves to 4. Ending later makes each step a smaller share of the
+# range, so a later K can still beat the line (2 -> 3): the knee belongs to the range
+# you chose as much as to the data.
 
 # %% [markdown]
 # **Quiz:** lesson 06 has questions on this lesson.

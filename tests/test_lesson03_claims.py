@@ -161,3 +161,25 @@ def test_exercise_33_knee_moves_from_2_to_3_from_k1_and_is_4_from_k2(notebook):
     assert [grid[last][0] for last in range(6, 11)] == ["2", "2", "3", "3", "3"]
     assert {grid[last][1] for last in range(6, 11)} == {"4"}
     assert printed_value(text, r"^different answers: (.*)$") == "[2, 3, 4]"
+
+
+def test_exercise_33_why_quotes_the_customers_first_fall_in_inertia(notebook):
+    """The written answer's "inertia 600 -> 206" is the customers' K = 1 and K = 2."""
+    text = cell_output(notebook, "customer_scores = scores_per_k(")
+    rows = [line.split() for line in text.splitlines()]
+    inertia = {int(row[0]): float(row[1]) for row in rows if row and row[0].isdigit()}
+    assert (round(inertia[1]), round(inertia[2])) == (600, 206)
+    (solution,) = [c.source for c in notebook.cells if "knees = {}" in c.source]
+    assert "inertia 600 -> 206" in solution
+
+
+def test_cluster_sizes_are_not_a_sign_of_a_good_k(notebook):
+    """The diagram guidance agrees with the quiz and lesson 05: sizes may differ."""
+    prose = " ".join(
+        " ".join(c.source.split()) for c in notebook.cells if c.cell_type == "markdown"
+    )
+    assert "similar thickness" not in prose
+    assert (
+        "The bands' thickness — the cluster sizes — is not a sign either way" in prose
+    )
+    assert "bands of different thickness are not" in prose  # the takeaway
