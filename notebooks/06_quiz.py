@@ -36,7 +36,8 @@ if "google.colab" in sys.modules:
 #   ([where the questions come from](#where-the-questions-come-from), and
 #   [the exercises](#exercises)).
 #
-# **Time:** about 20 minutes. **Prerequisites:** lessons 0–5.
+# **Time:** about 20 minutes. **Prerequisites:** lessons 0–5; the last questions are on the
+# optional lesson 7 (skip them if you have not taken it).
 #
 # ## The quiz
 #
@@ -193,4 +194,4 @@ for (loose_spread, name), (taken, ari) in results.items():
 # mixture takes at most 1 and keeps an ARI of 0.97 or more.
 
 # %% [markdown]
-# **Quiz:** this is the quiz — lessons 0 to 5 each point here.
+# **Quiz:** this is the quiz — lessons 0 to 5 and 7 each point here.

@@ -58,7 +58,7 @@ def test_an_exercise_without_a_check_points_to_its_written_answer(capsys, monkey
 
 
 def test_an_unknown_exercise_names_the_known_ones():
-    with pytest.raises(ValueError, match=r"no exercise '1\.9'; there are 1\.1, 1\.2"):
+    with pytest.raises(ValueError, match=r"no exercise '1\.9'; there are .*1\.1, 1\.2"):
         exercise("1.9")
 
 
