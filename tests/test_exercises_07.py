@@ -8,6 +8,7 @@ else the replica); ``test_the_checks_hold_on_the_real_mall_file`` runs them on t
 """
 
 import os
+import tempfile
 from functools import cache
 from pathlib import Path
 
@@ -72,7 +73,7 @@ def LESSON() -> dict:  # noqa: N802 (what exercise_testing calls)
     }
 
 
-def saved_and_loaded(lesson, tmp=None, **changes):
+def saved_and_loaded(lesson, **changes):
     """The bundle of exercise 7.1, written with skops and read back (with ``changes``)."""
     bundle = {
         "pipeline": lesson["model"],
@@ -80,7 +81,7 @@ def saved_and_loaded(lesson, tmp=None, **changes):
         "limits": lesson["limits"][0.99].to_dict(),
         **changes,
     }
-    path = Path(tmp or os.environ.get("TMPDIR", "/tmp")) / f"bundle-{os.getpid()}.skops"
+    path = Path(tempfile.gettempdir()) / f"lesson07-bundle-{os.getpid()}.skops"
     sio.dump(bundle, path)
     try:
         return sio.load(path)  # refuses types skops does not trust: none here
@@ -88,9 +89,11 @@ def saved_and_loaded(lesson, tmp=None, **changes):
         path.unlink()
 
 
-def share_moves(lesson, n_clusters=5, **shift):
+def share_moves(lesson, n_clusters=5, random_state=1, **shift):
     """Exercise 7.2's changes of share, made as the solution cell makes them."""
-    quarter = make_later_quarter(lesson["customers"], random_state=1, **shift)
+    quarter = make_later_quarter(
+        lesson["customers"], random_state=random_state, **shift
+    )
     labels = lesson["model"].predict(quarter[FEATURES])
     shares = pd.Series(labels).value_counts(normalize=True)
     shares = shares.reindex(range(n_clusters), fill_value=0.0)
@@ -140,7 +143,7 @@ WRONG_ANSWERS = [
     (
         "7.1",
         lambda d: saved_and_loaded(d, limits=limits_by_number(d)),
-        "keyed by [0, 1, 2, 3, 4]",
+        "by segment name, not [0, 1, 2, 3, 4]",
     ),
     ("7.1", lambda d: saved_and_loaded(d, limits=overall_limits(d)), "per segment"),
     (
@@ -163,11 +166,21 @@ WRONG_ANSWERS = [
         lambda d: saved_and_loaded(d, limits=(d["limits"][0.99] * 1.1).to_dict()),
         "Not the 99 % quantiles",
     ),
+    (
+        "7.1",
+        lambda d: saved_and_loaded(d, limits=d["limits"].to_dict()),
+        "not [0.95, 0.99]",
+    ),
     ("7.2", lambda d: -share_moves(d, score_shift=-20), "later − training"),
     ("7.2", lambda d: share_moves(d, score_shift=-20).abs(), "Keep the sign"),
-    ("7.2", lambda d: share_moves(d, income_shift=-20), "*incomes* fell"),
+    ("7.2", lambda d: share_moves(d, income_shift=-20), "when *incomes* fell"),
     ("7.2", lambda d: share_moves(d, score_shift=20), "scores rose"),
-    ("7.2", lambda d: 200 * share_moves(d, score_shift=-20), "not counts"),
+    ("7.2", lambda d: 200 * share_moves(d, score_shift=-20), "Shares are fractions"),
+    (
+        "7.2",
+        lambda d: share_moves(d, score_shift=-20, random_state=2),
+        "Not the expected changes",
+    ),
     (
         "7.2",
         lambda d: share_moves(d, score_shift=-20).reset_index(drop=True),

@@ -61,25 +61,20 @@ def _check_7_1(answer):
     limits = pd.Series(answer["limits"])
     require(
         set(limits.index) == set(names),
-        f"Give one limit per segment name; yours are keyed by {list(limits.index)}.",
+        f"Key the limits by segment name, not {list(limits.index)}.",
     )
-    limits, by_segment = (
-        limits[names].astype(float),
-        pd.Series(distance).groupby(segment),
-    )
-    require(
-        not np.allclose(limits, by_segment.quantile(0.95)[names]),
-        "These are the 95 % limits: keep the 99 % ones.",
-    )
-    require(
-        not np.allclose(limits, np.quantile(distance, 0.99)),
-        "One limit for all segments: take the 99 % quantile per segment (`groupby`).",
-    )
-    expected = by_segment.quantile(0.99)[names]
-    require(
-        np.allclose(limits, expected),
-        "Not the 99 % quantiles of each segment's training distances.",
-    )
+    by_segment = pd.Series(distance).groupby(segment)
+    limits, expected = limits[names].astype(float), by_segment.quantile(0.99)[names]
+    if not np.allclose(limits, expected):
+        require(
+            not np.allclose(limits, by_segment.quantile(0.95)[names]),
+            "These are the 95 % limits: keep the 99 % ones.",
+        )
+        require(
+            not np.allclose(limits, np.quantile(distance, 0.99)),
+            "One limit for all: take the 99 % quantile per segment.",
+        )
+        require(False, "Not the 99 % quantiles of each segment's training distances.")
     new = pd.DataFrame([(120, 95)], columns=FEATURES)
     name, gap = names[model.predict(new)[0]], model.transform(new).min()
     verdict = "fits it" if gap <= expected[name] else "fits no segment well"
@@ -111,34 +106,26 @@ def _check_7_2(answer):
         f"Index the changes by segment name; yours has {list(moves.index)}.",
     )
     moves = moves[expected.index]
-    for wrong, why in [
-        (
-            moves.abs().max() > 1,
-            "Shares are fractions: use `normalize=True`, not counts.",
-        ),
-        (
-            np.allclose(moves, -expected),
-            "Gains come out negative: take later − training.",
-        ),
-        (
-            np.allclose(moves, expected.abs()),
-            "Keep the sign: a segment can lose customers.",
-        ),
-        (
-            np.allclose(moves, _share_moves(income_shift=-20)),
-            "These are the quarter whose *incomes* fell: use `score_shift=-20`.",
-        ),
-        (
-            np.allclose(moves, _share_moves(score_shift=20)),
-            "Here scores rose: use −20.",
-        ),
-    ]:
-        require(not wrong, why)
-    require(
-        np.allclose(moves, expected),
-        "Not the expected changes: score the quarter of `score_shift=-20, "
-        "random_state=1` with the loaded pipeline.",
-    )
+    require(moves.abs().max() <= 1, "Shares are fractions: use `normalize=True`.")
+    if not np.allclose(moves, expected):
+        for other, why in [
+            (-expected, "Gains come out negative: take later − training."),
+            (expected.abs(), "Keep the sign: a segment can lose customers."),
+            (
+                _share_moves(income_shift=-20),
+                "These are the changes when *incomes* fell: shift the scores.",
+            ),
+            (
+                _share_moves(score_shift=20),
+                "Here the scores rose: the quarter's scores fell by 20.",
+            ),
+        ]:
+            require(not np.allclose(moves, other), why)
+        require(
+            False,
+            "Not the expected changes: score the quarter made with "
+            "`score_shift=-20, random_state=1` with the loaded pipeline.",
+        )
     return f"Right: *{expected.idxmax()}* gains the most ({expected.max():+.3f})."
 
 
