@@ -32,7 +32,7 @@ from course_utils.exercise_checks import lesson07
 from course_utils.mall import INCOME_COLUMN, SCORE_COLUMN
 
 FEATURES = [INCOME_COLUMN, SCORE_COLUMN]
-SHOP_COLUMNS = ["orders per year", "average order ($)"]
+SHOP_COLUMNS = ("orders per year", "average order ($)")
 ROOT = Path(__file__).resolve().parents[1]
 REAL_FILES = (
     ROOT / "data" / "Mall_Customers.csv",
@@ -100,10 +100,11 @@ def share_moves(lesson, n_clusters=5, random_state=1, **shift):
     return (shares - lesson["train_shares"]).set_axis(lesson["names"])
 
 
+@cache
 def shop_model(scale=True, columns=SHOP_COLUMNS, n_clusters=None):
     """Exercise 7.3's fitted K-Means: the K in 2..8 of highest silhouette, unless given."""
     shop = make_online_shop_customers()
-    X = shop[columns].to_numpy(dtype=float)
+    X = shop[list(columns)].to_numpy(dtype=float)
     X = StandardScaler().fit_transform(X) if scale else X
     if n_clusters is None:
         silhouettes = {
@@ -189,7 +190,7 @@ WRONG_ANSWERS = [
     ("7.3", lambda d: shop_model(scale=False, n_clusters=4), "the unscaled result"),
     (
         "7.3",
-        lambda d: shop_model(columns=["customer", *SHOP_COLUMNS], n_clusters=4),
+        lambda d: shop_model(columns=("customer", *SHOP_COLUMNS), n_clusters=4),
         "`customer` number",
     ),
     ("7.3", lambda d: shop_model(n_clusters=3), "make 3 segments"),
