@@ -499,41 +499,72 @@ pd.DataFrame(stream_centres, columns=FEATURES).round(1)
 # %% [markdown]
 # ## Exercises
 #
+# Each exercise checks itself: `exercise("7.1").check(your_answer)` says whether your
+# answer is right (✔) or what is wrong with it (✘). The cell under each exercise gives a
+# hint; run it again for the next one. `exercise("7.1").solution()` shows the model
+# answer (on the website it is folded under the exercise).
+#
 # ### Exercise 7.1 — Keep the limits with the model
 #
 # The flagging needed the training customers' distances. Save the 99 % limits (as a dict of
 # segment name → limit) in the same skops file as the pipeline and the names, load the file
 # back into a fresh variable after checking its untrusted types, and use *only* what you
 # loaded to score a customer with income 120 k$ and score 95. Which segment, and does the
-# customer fit it?
+# customer fit it? Check the dictionary you loaded with `exercise("7.1").check(kept)`.
+
+# %% tags=["hide-output"] mystnb={"code_prompt_show": "Show hint", "code_prompt_hide": "Hide hint"}
+from course_utils.exercises import exercise
+
+exercise("7.1").hint()  # run this cell again for the next hint
 
 # %% tags=["solution", "hide-cell"]
 bundle_file = work / "mall_segments_with_limits.skops"
 bundle = {"pipeline": model, "names": names, "limits": limits[0.99].to_dict()}
 sio.dump(bundle, bundle_file)
-print(f"untrusted types: {sio.get_untrusted_types(file=bundle_file)}")
-kept = sio.load(bundle_file, trusted=sio.get_untrusted_types(file=bundle_file))
+to_vet = sio.get_untrusted_types(file=bundle_file)  # read them before loading
+kept = sio.load(bundle_file)  # no `trusted=`: skops refuses any type it does not trust
+exercise("7.1").check(kept)
 customer = pd.DataFrame([(120, 95)], columns=FEATURES)
 name = kept["names"][kept["pipeline"].predict(customer)[0]]
 gap = kept["pipeline"].transform(customer).min()
 fits_well = gap <= kept["limits"][name]
+print(f"untrusted types: {to_vet}")
 print(f"segment: {name}; distance {gap:.2f}, limit {kept['limits'][name]:.2f}")
 print("fits" if fits_well else "fits no segment well")
+# The customer earning 120 k$ with score 95 goes to "high income, high spend", at a
+# distance of 1.35 from its centre, inside that segment's 99 % limit of 1.71: they fit.
+# Saved with the model, the limits let whoever scores next week's customers apply the
+# same rule without the training data. The margin is thin: the segment's 95 % limit is
+# 1.341 (the limits table above), so a 95 % rule would flag this customer. The limit is
+# a choice, and the file should hold the one you chose.
 
 # %% [markdown]
 # ### Exercise 7.2 — When spending drifts
 #
 # Make a later quarter whose spending scores fell by 20 points
 # (`make_later_quarter(customers, score_shift=-20, random_state=1)`). Does the refit rule
-# fire, and by which of its two numbers? Which segment gains the most customers?
+# fire, and by which of its two numbers? Which segment gains the most customers? Make
+# `moves`, each segment's change of share (later quarter minus training, indexed by the
+# segment names), and check it with `exercise("7.2").check(moves)`.
+
+# %% tags=["hide-output"] mystnb={"code_prompt_show": "Show hint", "code_prompt_hide": "Hide hint"}
+exercise("7.2").hint()  # run this cell again for the next hint
 
 # %% tags=["solution", "hide-cell"]
 spend_quarter = make_later_quarter(customers, score_shift=-20, random_state=1)
 spend_shares, spend_distance = drift_report(spend_quarter)
 moves = (spend_shares - train_shares).set_axis(segment_names)
+exercise("7.2").check(moves)
 print(f"mean distance {spend_distance:.3f} (limit {distance_limit:.3f})")
 print(f"largest share move {moves.abs().max():.3f} (limit {share_limit:.3f})")
 print(f"segment gaining most: {moves.idxmax()} ({moves.max():+.3f})")
+print(moves.round(3).to_string())
+# The rule fires, by the mean distance: 0.750 against a limit of 0.548. The largest
+# share move, 0.085, stays under its limit of 0.090, so watching shares alone would miss
+# a 20-point fall in every score. Customers slide down the spending axis: the low-spend
+# segments gain (low income, low spend the most, +0.085), the middle segment and the
+# high spenders lose. On the real mall file the middle segment's loss (0.105) crosses the
+# share limit too, and high income, low spend gains most, just ahead of the other.
 
 # %% [markdown]
 # ### Exercise 7.3 — The checklist on an online shop
@@ -544,7 +575,11 @@ print(f"segment gaining most: {moves.idxmax()} ({moves.max():+.3f})")
 # that silhouette with one Gaussian cloud of the same means and covariance
 # (`rng.multivariate_normal`: is there structure?);
 # profile the segments with a `groupby`; name them by a rule like this lesson's. How many
-# segments, and what are they?
+# segments, and what are they? Check your K-Means labels (or the fitted `KMeans`) with
+# `exercise("7.3").check(labels)`.
+
+# %% tags=["hide-output"] mystnb={"code_prompt_show": "Show hint", "code_prompt_hide": "Hide hint"}
+exercise("7.3").hint()  # run this cell again for the next hint
 
 # %% tags=["solution", "hide-cell"]
 from sklearn.metrics import silhouette_score
@@ -567,6 +602,7 @@ print(f"against {scores.loc['no groups'].max():.3f} for one Gaussian cloud")
 
 # %% tags=["solution", "hide-cell"]
 shop_model = KMeans(n_clusters=best_k, n_init=10, random_state=0).fit(X_shop)
+exercise("7.3").check(shop_model)
 shop["segment"] = shop_model.labels_
 profile = shop.groupby("segment")[columns].mean()
 profile.insert(0, "customers", shop["segment"].value_counts().sort_index())
@@ -576,6 +612,11 @@ profile["name"] = [
     for o, b in shop_model.cluster_centers_
 ]
 profile.round(1)
+# Four segments: the silhouette peaks at K = 4 with 0.704, far above the 0.341 of one
+# Gaussian cloud with the same means and covariance, so the groups are real, not an
+# artefact of K-Means. They are the four corners of the table: occasional buyers with
+# small baskets (247 customers), frequent buyers with small baskets (148), occasional
+# buyers with big baskets (119) and frequent buyers with big baskets (86).
 
 # %% [markdown]
 # **Quiz:** lesson 6 has questions on this lesson too (the last ones in the bank).
