@@ -13,7 +13,6 @@ import re
 from functools import cache
 from pathlib import Path
 
-import nbformat
 import numpy as np
 import yaml
 from IPython.core.interactiveshell import InteractiveShell
@@ -102,6 +101,8 @@ class exercise:  # lower case: it reads as a function, exercise("1.1").check(ans
 
     def solution(self) -> None:
         """Show the model answer: this exercise's cells tagged ``solution`` in its lesson."""
+        import nbformat  # here, not at the top: it takes seconds to import (jsonschema)
+
         cells, current = [], None
         for path in NOTEBOOKS.glob(f"{self.number.split('.')[0].zfill(2)}_*.ipynb"):
             for cell in nbformat.read(path, as_version=4).cells:

@@ -125,12 +125,12 @@ gaps.round(2).set_axis(names)
 # other type it lists, and it refuses to load the file until you say you trust them.
 
 # %%
-import tempfile
 from pathlib import Path
 
 import skops.io as sio
 
-work = Path(tempfile.mkdtemp(prefix="lesson07-"))
+work = Path("lesson07_files")  # beside the lesson; each run writes over the last one's
+work.mkdir(exist_ok=True)
 model_file = work / "mall_segments.skops"
 sio.dump({"pipeline": model, "names": names}, model_file)
 print(f"saved {model_file.name}")
