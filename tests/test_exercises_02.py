@@ -8,6 +8,7 @@ as its cells write them; each wrong answer is a function with one typical mistak
 from functools import cache
 
 import numpy as np
+import pytest
 from exercise_testing import (  # noqa: F401 (the tests run here, with this lesson's cases)
     test_a_typical_wrong_answer_fails_with_its_message,
     test_the_model_answer_passes,
@@ -208,3 +209,44 @@ def test_2_1_says_how_often_the_model_answer_picks_near_corners(capsys):
     assert right is True
     share = float(said.split(" 1 apart in ")[1].split(" %")[0])
     assert 3 < share < 7, said
+
+
+def plus_plus_by_rows(X, k, rng):
+    """Right too, drawing in another order: rows drawn by rng.choice over X itself."""
+    chosen = X[[rng.choice(len(X))]]
+    while len(chosen) < k:
+        nearest = squared_distances_by_hand(X, chosen).min(axis=1)
+        chosen = np.vstack([chosen, rng.choice(X, p=nearest / nearest.sum())])
+    return chosen
+
+
+def keeping_empty_by_bincount(X, labels, old_centres):
+    counts = np.bincount(labels, minlength=len(old_centres))[:, None]
+    means = update_with_bincount(X, labels, len(old_centres))
+    return np.where(counts > 0, means, old_centres)  # 0/0 warns, and is replaced
+
+
+def bincount_by_one_hot(X, labels, k):
+    one_hot = labels[:, None] == np.arange(k)  # one comparison, not one per cluster
+    return (one_hot.T @ X) / one_hot.sum(axis=0)[:, None]
+
+
+def bincount_by_add_at(X, labels, k):
+    sums = np.zeros((k, X.shape[1]))
+    np.add.at(sums, labels, X)
+    return sums / np.bincount(labels, minlength=k)[:, None]
+
+
+@pytest.mark.parametrize(
+    ("number", "answer"),
+    [
+        ("2.1", plus_plus_by_rows),
+        ("2.2", keeping_empty_by_bincount),
+        ("2.3", bincount_by_one_hot),
+        ("2.3", bincount_by_add_at),
+    ],
+)
+def test_other_right_answers_pass_too(capsys, number, answer):
+    """A right function written another way passes: the checks test what it returns."""
+    right, said = verdict(capsys, number, answer)
+    assert right is True, said
