@@ -89,7 +89,7 @@ def _check_2_2(answer):
     for j in (1, 3):  # the empty clusters
         require(
             not np.isnan(new[j]).any(),
-            f"Empty cluster {j}'s centre became NaN: keep it.",
+            f"Empty cluster {j}'s centre became NaN: keep its old centre.",
         )
         require(
             np.allclose(new[j], old[j]),
