@@ -410,11 +410,11 @@ print(
 # handful of operations that each process all points in compiled code.
 #
 # How far is plain NumPy from scikit-learn? We time one iteration of `KMeansScratch` and
-# of scikit-learn's `KMeans` on 200,000 points, from the same start (best of three
+# of scikit-learn's `KMeans` on 100,000 points, from the same start (best of three
 # fits):
 
 # %% tags=["nbval-ignore-output"]
-X_big = np.random.default_rng(0).normal(size=(200_000, 2))
+X_big = np.random.default_rng(0).normal(size=(100_000, 2))
 start_big = X_big[:5]
 per_iteration = {}
 for name, estimator in {
@@ -639,14 +639,27 @@ print("points per cluster at the end:", np.bincount(relocated.labels_).tolist())
 # %% [markdown]
 # ## Exercises
 #
+# Each exercise checks itself: here your answers are functions, and
+# `exercise("2.1").check(your_function)` calls yours on small inputs of its own and says
+# whether it returns the right thing (✔) or what is wrong (✘). The cell under each
+# exercise gives a hint; run it again for the next one. `exercise("2.1").solution()`
+# shows the model answer (on the website it is folded under the exercise).
+#
 # ### Exercise 2.1 — Plain k-means++ by hand
 #
-# Write `plus_plus_start(X, k, rng)`: pick the first centre uniformly at random, then
-# each next one with probability proportional to the squared distance from the nearest
-# centre so far (use `squared_distances_by_hand` and `rng.choice(len(X), p=...)`). Run
+# Write `plus_plus_start(X, k, rng)`, which returns k starting centres, one row each:
+# pick the first centre uniformly at random, then each next one with probability
+# proportional to the squared distance from the nearest centre so far (use
+# `squared_distances_by_hand` and `rng.choice(len(X), p=...)`). Check it with
+# `exercise("2.1").check(plus_plus_start)` (the function itself, without brackets). Run
 # `kmeans_by_hand` on the blobs from your starts for seeds 0–29. How many runs get stuck
 # (inertia more than 1 % above the best found in the table above)? Compare with the
-# random starts.
+# random starts, and say why.
+
+# %% tags=["hide-output"] mystnb={"code_prompt_show": "Show hint", "code_prompt_hide": "Hide hint"}
+from course_utils.exercises import exercise
+
+exercise("2.1").hint()  # run this cell again for the next hint
 
 
 # %% tags=["solution", "hide-cell"]
@@ -658,6 +671,7 @@ def plus_plus_start(X, k, rng):
     return np.array(chosen)
 
 
+exercise("2.1").check(plus_plus_start)
 stuck_runs = 0
 for seed in range(30):
     pp_centres, pp_labels, _ = kmeans_by_hand(
@@ -665,16 +679,26 @@ for seed in range(30):
     )
     pp_inertia = ((X_blobs - pp_centres[pp_labels]) ** 2).sum()
     stuck_runs += pp_inertia > 1.01 * best
-print(f"plain k-means++: {stuck_runs} of 30 runs stuck")
-# Plain k-means++ rarely gets stuck here; single random starts got stuck far more often.
+random_stuck = summary.loc["random start, n_init=1", "stuck runs (of 30)"]
+print(f"plain k-means++: {stuck_runs} of 30 runs stuck (random starts: {random_stuck})")
+# Plain k-means++ gets stuck far less often than a single random start (the two numbers
+# printed above). Once a centre sits in a group, that group's points are near it and are
+# rarely drawn again, so the next centres tend to land in groups that have none yet, and
+# a start with a centre in each group converges to the best answer. It is still a draw,
+# not a guarantee: hence the greedy variant (none stuck in the table) and restarts.
 
 # %% [markdown]
 # ### Exercise 2.2 — An update that survives empty clusters
 #
-# Change `update_by_hand` so that a cluster with no points keeps its previous centre
-# instead of becoming `NaN` (give the function the old centres as an extra argument).
-# Run the loop from `far_start`. Does the far centre ever get points? What does this
-# tell you about the "keep the old centre" rule compared with `KMeansScratch`'s rule?
+# Write `update_keeping_empty(X, labels, old_centres)`: like `update_by_hand`, but a
+# cluster with no points keeps its old centre instead of becoming `NaN`, and the old
+# centres you are given are left unchanged. Check it with
+# `exercise("2.2").check(update_keeping_empty)`. Run the loop from `far_start`. Does
+# the far centre ever get points? What does this tell you about the "keep the old
+# centre" rule compared with `KMeansScratch`'s rule?
+
+# %% tags=["hide-output"] mystnb={"code_prompt_show": "Show hint", "code_prompt_hide": "Hide hint"}
+exercise("2.2").hint()  # run this cell again for the next hint
 
 
 # %% tags=["solution", "hide-cell"]
@@ -686,6 +710,7 @@ def update_keeping_empty(X, labels, old_centres):
     return new
 
 
+exercise("2.2").check(update_keeping_empty)
 keep_centres = far_start.copy()
 for _ in range(20):
     keep_labels = squared_distances_by_hand(X_blobs, keep_centres).argmin(axis=1)
@@ -693,8 +718,11 @@ for _ in range(20):
 print("points per cluster:", np.bincount(keep_labels, minlength=4).tolist())
 keep_inertia = ((X_blobs - keep_centres[keep_labels]) ** 2).sum()
 print(f"inertia {keep_inertia:.1f} vs {relocated.inertia_:.1f} with relocation")
-# The far centre never gets a point: we end with 3 clusters and a much higher inertia.
-# Moving the empty centre onto a badly fitting point puts it back to work.
+# The far centre never gets a point: it stays where it started, off the data, and two
+# groups end up sharing one centre (the 150 above), with a much higher inertia. Keeping
+# the old centre only avoids the NaN; it leaves a centre that no point will ever choose.
+# Moving it onto the worst-fitting point, as KMeansScratch and scikit-learn do, puts it
+# back to work.
 
 # %% [markdown]
 # ### Exercise 2.3 — An update without a loop over clusters
@@ -702,8 +730,12 @@ print(f"inertia {keep_inertia:.1f} vs {relocated.inertia_:.1f} with relocation")
 # `update_by_hand` loops over the K clusters. Write `update_with_bincount(X, labels, k)`
 # without any Python loop over clusters: `np.bincount(labels, minlength=k)` counts the
 # points of each cluster, and `np.bincount(labels, weights=X[:, f], minlength=k)` sums
-# feature `f` per cluster. Check that it gives the same centres as `update_by_hand` on
-# the blobs with `model.labels_`.
+# feature `f` per cluster. Check it with `exercise("2.3").check(update_with_bincount)`,
+# and check that it gives the same centres as `update_by_hand` on the blobs with
+# `model.labels_`. Which loop is left, and why is it harmless?
+
+# %% tags=["hide-output"] mystnb={"code_prompt_show": "Show hint", "code_prompt_hide": "Hide hint"}
+exercise("2.3").hint()  # run this cell again for the next hint
 
 
 # %% tags=["solution", "hide-cell"]
@@ -716,13 +748,17 @@ def update_with_bincount(X, labels, k):
     return sums / counts[:, None]
 
 
+exercise("2.3").check(update_with_bincount)
 by_bincount = update_with_bincount(X_blobs, model.labels_, 4)
 print(by_bincount.round(3))
 print(
     "same as update_by_hand:",
     np.allclose(by_bincount, update_by_hand(X_blobs, model.labels_, 4)),
 )
-# The loop left is over the features, which are few; the points are handled by bincount.
+# The loop left is over the features, which are few (here 2); each bincount handles all
+# the points in one pass of compiled code, whatever K is. The mask version reads all the
+# points once per cluster, so its cost grows with K; this one reads them once per
+# feature.
 
 # %% [markdown]
 # **Quiz:** lesson 06 has questions on this lesson.

@@ -114,4 +114,5 @@ def test_keeping_an_empty_centre_leaves_it_empty(notebook):
     text = cell_output(notebook, "def update_keeping_empty")
     counts = ast.literal_eval(printed_value(text, r"^points per cluster: (\[.*\])"))
     assert 0 in counts
+    assert 150 in counts, "two groups of 75 share one centre, as the answer says"
     assert number(text, r"^inertia ([\d.]+) vs") > number(text, r"vs ([\d.]+) with")
