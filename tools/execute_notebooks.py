@@ -142,6 +142,13 @@ def execute(py_path: Path, url: str) -> float:
     """Execute one lesson and write its pair; return the execution time in seconds."""
     notebook = jupytext.read(py_path)
     set_colab_cell(notebook, url)
+    jupytext_metadata = notebook.metadata.get("jupytext", {})
+    if "cell_metadata_filter" in jupytext_metadata:  # jupytext lists the keys in set order,
+        keys = jupytext_metadata["cell_metadata_filter"].split(",")  # which varies by run
+        jupytext_metadata["cell_metadata_filter"] = ",".join(
+            sorted(k for k in keys if not k.startswith("-"))
+            + [k for k in keys if k.startswith("-")]
+        )
     notebook.metadata["kernelspec"] = KERNELSPEC
     for index, cell in enumerate(notebook.cells):
         cell.id = f"cell-{index:03d}"
