@@ -143,8 +143,9 @@ def execute(py_path: Path, url: str) -> float:
     notebook = jupytext.read(py_path)
     set_colab_cell(notebook, url)
     jupytext_metadata = notebook.metadata.get("jupytext", {})
-    if "cell_metadata_filter" in jupytext_metadata:  # jupytext lists the keys in set order,
-        keys = jupytext_metadata["cell_metadata_filter"].split(",")  # which varies by run
+    # jupytext lists the cell metadata keys in set order, which changes from run to run
+    if "cell_metadata_filter" in jupytext_metadata:
+        keys = jupytext_metadata["cell_metadata_filter"].split(",")
         jupytext_metadata["cell_metadata_filter"] = ",".join(
             sorted(k for k in keys if not k.startswith("-"))
             + [k for k in keys if k.startswith("-")]
