@@ -753,6 +753,11 @@ plt.show()
 # %% [markdown]
 # ## Exercises
 #
+# Each exercise checks itself: `exercise("4.1").check(your_answer)` says whether your
+# answer is right (✔) or what is wrong with it (✘). The cell under each exercise gives a
+# hint; run it again for the next one. `exercise("4.1").solution()` shows the model
+# answer (on the website it is folded under the exercise).
+#
 # ### Exercise 4.1 — Blobs of different densities
 #
 # Make two tight blobs and one wide one: `make_blobs(n_samples=[150, 150, 150],
@@ -760,10 +765,16 @@ plt.show()
 # Compare K-Means, ward, DBSCAN (eps from `k_distance_knee`, `min_samples=10`), HDBSCAN
 # and a Gaussian mixture (all with 3 clusters where they take a number) with `compare`,
 # and draw the true blobs beside DBSCAN's and HDBSCAN's clusters with `plot_comparison`.
-# Which algorithms recover the blobs? What does DBSCAN do with the tight blobs and the
-# wide one, and why can one `eps` not suit both?
+# Check DBSCAN's labels with `exercise("4.1").check(labels)`. Which algorithms recover
+# the blobs? What does DBSCAN do with the tight blobs and the wide one, and why can one
+# `eps` not suit both?
 
-# %% tags=["solution", "hide-cell"] mystnb={"image": {"alt": "Three panels of the blobs: the truth with two tight blobs and one wide one; DBSCAN with the knee eps colours both tight blobs as one cluster; HDBSCAN finds all three blobs, leaving a few outlying points as noise."}}
+# %% tags=["hide-output"] mystnb={"code_prompt_show": "Show hint", "code_prompt_hide": "Hide hint"}
+from course_utils.exercises import exercise
+
+exercise("4.1").hint()  # run this cell again for the next hint
+
+# %% tags=["solution", "hide-cell"]
 from sklearn.datasets import make_blobs
 
 X_dens, y_dens = make_blobs(
@@ -782,6 +793,7 @@ dens_models = {
 }
 densities, dens_labels = compare(dens_models, X_dens, y_dens)
 knee_labels = dens_labels["DBSCAN (knee eps)"]
+exercise("4.1").check(knee_labels)
 tight = set(knee_labels[y_dens < 2]) - {-1}
 print(f"knee eps: {eps_dens:.3f}; tight blobs in one cluster: {len(tight) == 1}")
 small_eps = DBSCAN(eps=0.3, min_samples=10).fit_predict(X_dens)
@@ -791,6 +803,8 @@ print(
     f"eps=0.3: tight blobs in one cluster: {len(tight) == 1}; "
     f"wide blob noise: {noise_in_wide:.0%}"
 )
+
+# %% tags=["solution", "hide-cell"] mystnb={"image": {"alt": "Three panels of the blobs: the truth with two tight blobs and one wide one; DBSCAN with the knee eps colours both tight blobs as one cluster; HDBSCAN finds all three blobs, leaving a few outlying points as noise."}}
 shown = {name: dens_labels[name] for name in ["DBSCAN (knee eps)", "HDBSCAN"]}
 plot_comparison(
     X_dens,
@@ -804,23 +818,30 @@ plot_comparison(
 )
 plt.show()
 densities.round(3)
-# Why: K-Means, ward, HDBSCAN and the mixture recover the blobs; DBSCAN does not. The
-# knee's eps is large enough to make the wide blob's points core points, but that radius
-# also spans the narrow gap between the two tight blobs, which chain into one cluster. A
-# radius small enough to keep them apart (0.3) leaves the wide blob as noise: no
-# single eps suits both densities. HDBSCAN, which looks at every radius, copes.
+# Why: K-Means, ward, HDBSCAN and the mixture recover the blobs (ARI 0.96 or more);
+# DBSCAN finds 2 clusters for 3 blobs. The knee's eps (1.02) is large enough to make the
+# wide blob's points core points, but it also spans the narrow gap between the two
+# tight blobs, which chain into one cluster. A radius small enough to keep them apart
+# (0.3) leaves the whole wide blob as noise: no single eps suits both densities.
+# HDBSCAN, which tries every radius, keeps all three.
 
 # %% [markdown]
 # ### Exercise 4.2 — Between which segments are the unsure customers?
 #
 # Use the mixture's `predict_proba` with a threshold of 0.8. For each unsure customer
 # find the two components with the highest probabilities, and count the pairs (e.g. with
-# `value_counts`). Which pairs of components share the most unsure customers? Compare
-# with the ellipses plot (`full`): do those components overlap?
+# `value_counts`). Check the two components of every unsure customer, an array with one
+# row per customer and 2 columns, with `exercise("4.2").check(top_two)`. Which pairs of
+# components share the most unsure customers? Compare with the ellipses plot (`full`):
+# do those components overlap?
+
+# %% tags=["hide-output"] mystnb={"code_prompt_show": "Show hint", "code_prompt_hide": "Hide hint"}
+exercise("4.2").hint()  # run this cell again for the next hint
 
 # %% tags=["solution", "hide-cell"]
 unsure_80 = probabilities[probabilities.max(axis=1) < 0.8]
 top_two = np.sort(np.argsort(-unsure_80.to_numpy(), axis=1)[:, :2], axis=1)
+exercise("4.2").check(top_two)
 pairs = pd.Series([f"{a} and {b}" for a, b in top_two], name="components")
 print(f"{len(unsure_80)} customers below 0.8")
 print(f"most shared pair: components {pairs.value_counts().index[0]}")
@@ -829,30 +850,38 @@ np.fill_diagonal(distances, np.inf)
 a, b = sorted(np.unravel_index(distances.argmin(), distances.shape))
 print(f"closest pair of component means: components {a} and {b}")
 pairs.value_counts()
-# Why: a customer is unsure only where two components' clouds overlap, so the unsure
-# customers gather between components whose ellipses touch — here the pair printed
-# first, whose means are also the closest (printed above). Components far apart share
-# almost nobody: their ellipses do not meet, so one of the two probabilities is near 0.
+# Why: yes. 39 of the 46 unsure customers sit between components 1 and 2, the pair whose
+# means are closest and whose ellipses in the `full` panel overlap most. A customer is
+# unsure only where two clouds overlap; pairs whose ellipses barely touch (0 and 2, 0
+# and 3) share a few customers, and the pairs far apart share none, since one of the two
+# probabilities is then near 0.
 
 # %% [markdown]
 # ### Exercise 4.3 — A smaller min_samples
 #
 # Repeat the DBSCAN analysis of the customers with `min_samples=4` (the "features plus
 # one" rule would allow 3): compute `k_distance_knee(X, 4)`, fit DBSCAN with that `eps`
-# and report the clusters found, the noise share and the ARI with `compare`. Does a
-# smaller `min_samples` let DBSCAN separate the segments? Why?
+# and report the clusters found, the noise share and the ARI with `compare`. Check
+# DBSCAN's labels with `exercise("4.3").check(labels)`. Does a smaller `min_samples` let
+# DBSCAN separate the segments? Why?
+
+# %% tags=["hide-output"] mystnb={"code_prompt_show": "Show hint", "code_prompt_hide": "Hide hint"}
+exercise("4.3").hint()  # run this cell again for the next hint
 
 # %% tags=["solution", "hide-cell"]
 _, eps_4 = k_distance_knee(X, 4)
-small, _ = compare({"DBSCAN, min_samples=4": DBSCAN(eps=eps_4, min_samples=4)}, X, y)
+small_models = {"DBSCAN, min_samples=4": DBSCAN(eps=eps_4, min_samples=4)}
+small, small_labels = compare(small_models, X, y)
+exercise("4.3").check(small_labels["DBSCAN, min_samples=4"])
 print(f"knee eps with min_samples=4: {eps_4:.3f}")
 small.round(3)
-# Why: no. With min_samples=4 a customer needs fewer neighbours to be a core point, and
-# the knee gives a smaller eps — the two changes offset each other, and again almost
-# every customer is a core point. Because the segments touch, with no empty gap between
-# them, core points chain from one segment into the next and DBSCAN still finds one
-# cluster (ARI near 0). Only a gap in the data, not a setting, lets DBSCAN separate
-# them.
+# Why: no: one cluster again, with 6% noise and an ARI near 0. With min_samples=4 a
+# customer needs fewer neighbours to be a core point, and the knee moves to a smaller
+# eps (0.28 instead of 0.37); the two changes offset each other, so again nearly every
+# customer is a core point and, since the segments touch, core points chain from one
+# segment into the next. A smaller min_samples makes chaining easier, not harder: in the
+# grid, min_samples=5 gives one cluster from eps=0.25 on, where min_samples=10 still
+# found 5 clusters (ARI 0.59, with 21% noise).
 
 # %% [markdown]
 # **Quiz:** lesson 06 has questions on this lesson.

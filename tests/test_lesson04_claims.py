@@ -5,8 +5,10 @@ nbval checks that a fresh run prints the same, so these are claims about a fresh
 
 from __future__ import annotations
 
+import re
+
 import pytest
-from notebook_outputs import lesson_notebook, printed_text, printed_value
+from notebook_outputs import cell_output, lesson_notebook, printed_text, printed_value
 
 
 @pytest.fixture(scope="module")
@@ -99,27 +101,68 @@ def test_density_and_single_linkage_find_the_shapes_and_silhouette_does_not(text
     assert printed_value(text, rf"^{data}: best silhouette: (.+)$") == "K-Means"
 
 
+def table_rows(table: str) -> dict[str, list[str]]:
+    """A printed table's rows: the row name (words before two spaces) -> its cells, in
+    order (pandas prints a wide table in blocks of columns, each block every row)."""
+    rows = {}
+    for line in table.splitlines():
+        name, _, cells = line.partition("  ")
+        rows.setdefault(name.strip(), []).extend(cells.split())
+    return rows
+
+
 def test_exercise_4_1_one_eps_cannot_suit_both_densities(text):
-    assert (
-        printed_value(text, r"^knee eps: [\d.]+; tight blobs in one cluster: (\w+)$")
-        == "True"
+    # its answer: the knee's eps (1.02) merges the tight blobs, 0.3 leaves the wide noise
+    knee, merged = printed_value(
+        text, r"^knee eps: ([\d.]+); tight blobs in one cluster: (\w+)$"
     )
+    assert f"{float(knee):.2f}" == "1.02" and merged == "True"
     merged, noise = printed_value(
         text, r"^eps=0.3: tight blobs in one cluster: (\w+); wide blob noise: (\d+)%$"
     )
-    assert merged == "False" and int(noise) > 50
+    assert merged == "False" and noise == "100"  # "the whole wide blob"
+    # "K-Means, ward, HDBSCAN and the mixture recover the blobs (ARI 0.96 or more);
+    # DBSCAN finds 2 clusters for 3 blobs"
+    rows = table_rows(
+        cell_output(lesson_notebook("04_four_algorithms"), "densities.round(3)")
+    )
+    for name in ["K-Means", "Agglomerative (ward)", "HDBSCAN", "Gaussian mixture"]:
+        assert rows[name][0] == "3" and float(rows[name][3]) >= 0.96, name
+    assert rows["DBSCAN (knee eps)"][0] == "2"
+    assert float(rows["DBSCAN (knee eps)"][3]) < 0.6
 
 
 def test_exercise_4_2_unsure_customers_sit_between_the_closest_components(text):
     shared = printed_value(text, r"^most shared pair: components (\d+ and \d+)$")
     closest = printed_value(text, r"^closest pair of component means: components (.+)$")
-    assert shared == closest
+    assert shared == closest == "1 and 2"
+    # its answer: "39 of the 46 ... between components 1 and 2"; 0 and 2, 0 and 3 share
+    # a few; the other pairs none
+    assert printed_value(text, r"^(\d+) customers below 0.8$") == "46"
+    counts = dict(re.findall(r"^(\d and \d)\s+(\d+)$", text, re.MULTILINE))
+    assert counts == {"1 and 2": "39", "0 and 2": "5", "0 and 3": "2"}
 
 
 def test_exercise_4_3_a_smaller_min_samples_still_finds_one_cluster(text):
-    line = r"^DBSCAN, min_samples=4\s+(\d+)\s+[\d.]+\s+NaN\s+(-?[\d.]+)$"
-    clusters, ari = printed_value(text, line)
+    line = r"^DBSCAN, min_samples=4\s+(\d+)\s+([\d.]+)\s+NaN\s+(-?[\d.]+)$"
+    clusters, noise, ari = printed_value(text, line)
     assert clusters == "1" and abs(float(ari)) < 0.05
+    assert f"{float(noise):.0%}" == "6%"  # "one cluster again, with 6% noise"
+    # "the knee moves to a smaller eps (0.28 instead of 0.37)"
+    eps_4 = number(text, r"^knee eps with min_samples=4: ([\d.]+)$")
+    knee = number(text, r"^eps at the knee \(min_samples=10\): ([\d.]+)$")
+    assert (f"{eps_4:.2f}", f"{knee:.2f}") == ("0.28", "0.37")
+    # "in the grid, min_samples=5 gives one cluster from eps=0.25 on, where
+    # min_samples=10 still found 5 clusters (ARI 0.59, with 21% noise)"
+    grid = table_rows(cell_output(lesson_notebook("04_four_algorithms"), "grid.pivot("))
+    for eps in ["0.25", "0.30", "0.40", "0.50"]:
+        assert grid[eps][0] == "1.0", eps  # min_samples=5: clusters found
+    assert grid["0.20"][0] != "1.0"
+    assert (grid["0.25"][1], grid["0.25"][5], grid["0.25"][9]) == (
+        "5.0",
+        "0.21",
+        "0.59",
+    )
 
 
 def test_the_oldest_segment_is_twice_as_spread_out_as_the_youngest():
