@@ -799,11 +799,11 @@ for space, X in {"three columns": X_three, "the recipe's four": X_recipe}.items(
         f"the recipe's clusters {silhouette_score(X, recipe_labels):.3f}"
     )
 # No cluster is single-gender now: without the 0/1 column, gender no longer offers
-# K-Means an easy cut. The two silhouettes (the first and the last number above) cannot
-# be ranked, because each is computed from distances in its own space. Scored in the
-# same space, each space favours its own clusters: in three columns the three-column
-# clusters score far higher, in the recipe's four columns the recipe's do. Choose the
-# features by what the segments are for; a score compares clusterings of the same data.
+# K-Means an easy cut. The two silhouettes cannot be ranked: each clustering is scored
+# in its own space, and scored in the same space each space favours its own clusters
+# (far higher for the three-column ones in three columns, higher for the recipe's in
+# four). Choose the features by what the segments are for; a score only compares
+# clusterings of the same data.
 
 # %% [markdown]
 # ### Exercise 5.3 — Does the peak clear the baseline?

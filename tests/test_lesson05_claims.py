@@ -127,9 +127,8 @@ def check_claims(text: str, *, real_file: bool) -> None:
     )
     # exercise 5.2: "No cluster is single-gender now"
     assert printed_value(text, r"^single-gender clusters: (\d+) of 6$") == "0"
-    # "Scored in the same space, each space favours its own clusters: in three columns
-    # the three-column clusters score far higher, in the recipe's four columns the
-    # recipe's do"; "the first and the last number above" are the two silhouettes
+    # "scored in the same space each space favours its own clusters (far higher for the
+    # three-column ones in three columns, higher for the recipe's in four)"
     spaces = {
         space: (float(three), float(recipe_there))
         for space, three, recipe_there in re.findall(
