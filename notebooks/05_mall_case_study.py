@@ -726,93 +726,120 @@ tutorial_rfm.groupby(pd.Index(tutorial_labels, name="cluster")).mean().round(1)
 # %% [markdown]
 # ## Exercises
 #
+# Each exercise checks itself: `exercise("5.1").check(your_answer)` says whether your
+# answer is right (✔) or what is wrong with it (✘), on whichever mall file you loaded.
+# The cell under each exercise gives a hint; run it again for the next one.
+# `exercise("5.1").solution()` shows the model answer (on the website it is folded under
+# the exercise).
+#
 # ### Exercise 5.1 — Do the segments come back?
 #
 # Take five random samples of 80% of the customers (`customers.sample(frac=0.8,
 # random_state=seed)` for seeds 0 to 4). On each, standardise income and score, fit
 # `KMeans(n_clusters=5, **KMEANS)`, profile the clusters and name them with
 # `name_segments`. Do the same five names come back every time? Then do the same for the
-# independent RFM table (K = 4): do *its* clusters come back? What do the two answers
-# say about stability as evidence?
+# independent RFM table (K = 4, samples of its rows with the same seeds): compare each
+# sample's clusters with the full fit's (`random_labels`) by their adjusted Rand index,
+# and check the five ARIs with `exercise("5.1").check(aris)`. Do *its* clusters come
+# back? What do the two answers say about stability as evidence?
+
+# %% tags=["hide-output"] mystnb={"code_prompt_show": "Show hint", "code_prompt_hide": "Hide hint"}
+from course_utils.exercises import exercise
+
+exercise("5.1").hint()  # run this cell again for the next hint
 
 # %% tags=["solution", "hide-cell"]
-# Answer: on the mall data the same five names come back on every sample: the
-# segments do not depend on which customers happened to be sampled. But the independent
-# RFM table's four clusters come back too (adjusted Rand index 0.85 or more between the
-# full fit and each sample's fit): K-Means cuts the same lopsided cloud the same way
-# each time. Stable is necessary, not sufficient: segments must also clear a baseline
-# and call for different actions.
 from sklearn.metrics import adjusted_rand_score
 
+sample_names, aris = [], []
 for seed in range(5):
     sample = customers.sample(frac=0.8, random_state=seed)
     X_sample = StandardScaler().fit_transform(sample[[INCOME_COLUMN, SCORE_COLUMN]])
     sample_labels = KMeans(n_clusters=5, **KMEANS).fit_predict(X_sample)
     sample_profile = sample.groupby(sample_labels)[[INCOME_COLUMN, SCORE_COLUMN]].mean()
     sample_profile.columns = ["income", "score"]
-    names = name_segments(sample_profile, sample)["name"]
+    sample_names.append(sorted(name_segments(sample_profile, sample)["name"]))
     rows = random_rfm.sample(frac=0.8, random_state=seed).index
     again = KMeans(n_clusters=4, **KMEANS).fit_predict(X_random[rows])
-    ari = adjusted_rand_score(random_labels[rows], again)
-    print(f"seed {seed}: {sorted(names)}; RFM clusters again, ARI {ari:.2f}")
+    aris.append(adjusted_rand_score(random_labels[rows], again))
+exercise("5.1").check(aris)
+for seed, (names, ari) in enumerate(zip(sample_names, aris, strict=True)):
+    print(f"seed {seed}: {names}; RFM clusters again, ARI {ari:.2f}")
+# On the mall data the same five names come back on every sample: the segments do not
+# depend on which customers happened to be sampled. But the independent RFM table's
+# four clusters come back too (ARI 0.85 or more on every sample), although the table
+# has no segments: K-Means cuts the same lopsided cloud the same way each time. So
+# stability is necessary, not sufficient: segments must also clear a baseline
+# (exercise 5.3) and call for different actions.
 
 # %% [markdown]
 # ### Exercise 5.2 — The recipe without gender
 #
 # Repeat the recipe with three columns only: standardise age, income and score, and fit
-# `KMeans(n_clusters=6, **KMEANS)`. How many clusters are single-gender now? Compare the
+# `KMeans(n_clusters=6, **KMEANS)`; check your labels with
+# `exercise("5.2").check(labels)`. How many clusters are single-gender now? Compare the
 # mean silhouette with the recipe's, and explain why the two numbers cannot simply be
 # compared as "better" or "worse" (hint: are the distances measured in the same space?).
 
+# %% tags=["hide-output"] mystnb={"code_prompt_show": "Show hint", "code_prompt_hide": "Hide hint"}
+exercise("5.2").hint()  # run this cell again for the next hint
+
 # %% tags=["solution", "hide-cell"]
-# Answer: without the gender column no cluster is single-gender: gender no longer
-# offers K-Means an easy cut. The two silhouettes are not comparable: each is computed
-# from distances in its own space, three columns here and four in the recipe, and the
-# 0/1 column adds two far-apart layers that move a silhouette for reasons that have
-# nothing to do with shopping. Compare clusterings by what they are for, not by scores
-# measured on different features.
 X_three = StandardScaler().fit_transform(
     customers[[AGE_COLUMN, INCOME_COLUMN, SCORE_COLUMN]]
 )
 three_labels = KMeans(n_clusters=6, **KMEANS).fit_predict(X_three)
+exercise("5.2").check(three_labels)
 three_gender = pd.crosstab(three_labels, customers[GENDER_COLUMN], rownames=["cluster"])
 print(f"single-gender clusters: {int((three_gender == 0).any(axis=1).sum())} of 6")
-print(
-    f"silhouette: three columns {silhouette_score(X_three, three_labels):.3f}, ", end=""
-)
-print(f"the recipe's four columns {recipe_silhouette:.3f}")
-three_gender  # noqa: B018
+for space, X in {"three columns": X_three, "the recipe's four": X_recipe}.items():
+    print(
+        f"silhouette in {space}: three-column clusters "
+        f"{silhouette_score(X, three_labels):.3f}, "
+        f"the recipe's clusters {silhouette_score(X, recipe_labels):.3f}"
+    )
+# No cluster is single-gender now: without the 0/1 column, gender no longer offers
+# K-Means an easy cut. The two silhouettes cannot be ranked: each clustering is scored
+# in its own space, and scored in the same space each space favours its own clusters
+# (far higher for the three-column ones in three columns, higher for the recipe's in
+# four). Choose the features by what the segments are for; a score only compares
+# clusterings of the same data.
 
 # %% [markdown]
 # ### Exercise 5.3 — Does the peak clear the baseline?
 #
 # Draw three more independent RFM tables (`make_random_rfm(random_state=seed)` for seeds
 # 1, 2, 3). For each, compute the silhouette curve for K = 2..10 (standardised) with
-# `silhouette_curve`, and the same curve on a shuffled copy (`shuffled`). Where does
-# each curve peak, and by how much does the data's peak clear the baseline at that K?
-# Would any of them justify acting on "segments"? Does the K with the highest silhouette
-# always deserve to be called the number of segments?
+# `silhouette_curve`, and the same curve on a shuffled copy (`shuffled`). Keep the data's
+# curves in a dict by seed and check them with `exercise("5.3").check(curves)`. Where
+# does each curve peak, and by how much does the data's peak clear the baseline at that
+# K? Would any of them justify acting on "segments"? Does the K with the highest
+# silhouette always deserve to be called the number of segments?
+
+# %% tags=["hide-output"] mystnb={"code_prompt_show": "Show hint", "code_prompt_hide": "Hide hint"}
+exercise("5.3").hint()  # run this cell again for the next hint
 
 # %% tags=["solution", "hide-cell"]
-# Answer: every table's curve has a highest point, and the shuffled copy's curve
-# peaks about as high, at the same K: the margin is a few hundredths at most (or
-# negative), far below the third that the four real groups clear. None justifies acting
-# on segments.
-# The K with the highest silhouette is only the best of the K values tried; it is the
-# number of segments only when its peak clears a structureless baseline clearly.
 rng = np.random.default_rng(1)
+curves, baselines = {}, {}
 for seed in (1, 2, 3):
     table = make_random_rfm(random_state=seed)
     X_table = StandardScaler().fit_transform(table[list(RFM_COLUMNS)])
-    curve, baseline = (
-        silhouette_curve(X_table),
-        silhouette_curve(shuffled(X_table, rng)),
-    )
-    k = curve.idxmax()
+    curves[seed] = silhouette_curve(X_table)
+    baselines[seed] = silhouette_curve(shuffled(X_table, rng))
+exercise("5.3").check(curves)
+for seed, curve in curves.items():
+    k, baseline = curve.idxmax(), baselines[seed]
     print(
         f"seed {seed}: highest {curve[k]:.3f} at K = {k}, baseline peak at K = "
         f"{baseline.idxmax()}; clears the baseline by {curve[k] - baseline[k]:.3f}"
     )
+# Every table's curve has a highest point, at about a quarter, and the shuffled copy's
+# curve peaks at the same K about as high: the data's peak does not clear it at all
+# (the margins above are negative), while the four real groups cleared theirs by more
+# than 0.3. None of the three justifies acting on segments. The K with the highest
+# silhouette is only the best of the K values tried; it is a number of segments only
+# when its peak clears a structureless baseline clearly.
 
 # %% [markdown]
 # **Quiz:** lesson 06 has questions on this lesson.

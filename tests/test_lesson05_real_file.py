@@ -32,6 +32,8 @@ from sklearn.cluster import KMeans
 from sklearn.preprocessing import StandardScaler
 from test_lesson05_claims import check_claims
 
+from course_utils import exercises
+from course_utils.exercises import exercise
 from course_utils.mall import (
     GENDER_COLUMN,
     ID_COLUMN,
@@ -48,6 +50,7 @@ CANDIDATES = (
     ROOT.parent / "shared" / "data" / "Mall_Customers.csv",
 )
 RESULT = "lesson05_result.json"
+exercise("5.1")  # registers lesson 05's checks
 
 #: Appended to the lesson: save the labels and names it computed, for the naming check.
 DUMP_CELL = f"""
@@ -138,6 +141,19 @@ def test_no_cell_reported_an_error(executed):
 def test_the_claims_hold_on_the_real_file(executed):
     _, notebook, _, _ = executed
     check_claims(printed_text(notebook), real_file=True)
+
+
+@pytest.mark.slow
+def test_every_exercise_check_passes_its_model_answer_on_the_real_file(executed):
+    """The checks recompute from the loader, so on the real file too the lesson shows one
+    ✔ per checked exercise and no ✘ (the replica's run is held to the same in
+    tests/test_exercises.py)."""
+    _, notebook, _, _ = executed
+    text = printed_text(notebook)
+    verdicts = [line for line in text.splitlines() if line[:2] in ("✔ ", "✘ ")]
+    checked = [n for n in exercises.CHECKS if n.startswith("5.")]
+    assert checked and len(verdicts) == len(checked), verdicts
+    assert all(line.startswith("✔ Right") for line in verdicts), verdicts
 
 
 @pytest.mark.slow

@@ -1,0 +1,135 @@
+"""The checks of lesson 05's exercises (the mall case study). The mall data come from the
+lesson's loader, so the checks hold on the file the learner has (the real one or the replica).
+"""
+
+from functools import cache
+
+import numpy as np
+import pandas as pd
+from sklearn.cluster import KMeans
+from sklearn.metrics import adjusted_rand_score, silhouette_score
+from sklearn.preprocessing import StandardScaler
+
+from course_utils.exercises import checks, require, require_labels, same_grouping
+from course_utils.mall import AGE_COLUMN, GENDER_COLUMN, INCOME_COLUMN, SCORE_COLUMN
+from course_utils.mall_loader import load_mall_customers
+from course_utils.rfm import RFM_COLUMNS, make_random_rfm
+
+KMEANS_05 = {"random_state": 0, "n_init": 10}
+THREE = [AGE_COLUMN, INCOME_COLUMN, SCORE_COLUMN]
+
+
+def _fit05(X, k):
+    return KMeans(n_clusters=k, **KMEANS_05).fit_predict(np.asarray(X, dtype=float))
+
+
+def _std(table):
+    return StandardScaler().fit_transform(table)
+
+
+@cache
+def _customers_5_2():
+    """The lesson's customers (the real file if saved in data/, else the replica) and the
+    model answer's labels: K = 6 on age, income and score, standardised."""
+    customers = load_mall_customers()
+    return customers, _fit05(_std(customers[THREE]), 6)
+
+
+@cache
+def _rfm_refits(how):
+    """The full K = 4 fit of the lesson's independent RFM, and each sample's refit:
+    (full labels of the sample's rows, refit labels) for seeds 0 to 4."""
+    rfm = make_random_rfm(n_customers=500, random_state=42)[list(RFM_COLUMNS)]
+    X = rfm.to_numpy(float) if how == "unscaled" else _std(rfm)
+    full, pairs = _fit05(X, 4), []
+    for seed in range(5):
+        rows = rfm.sample(frac=0.8, random_state=seed).index
+        again = _fit05(_std(rfm.loc[rows]) if how == "restandardised" else X[rows], 4)
+        pairs.append((full[rows], again))
+    return pairs
+
+
+def _like(aris, how, score=adjusted_rand_score) -> bool:
+    return np.allclose(aris, [score(*pair) for pair in _rfm_refits(how)], atol=6e-3)
+
+
+@checks("5.1")
+def _check_5_1(answer):
+    """give the five ARIs of the independent RFM table, one per seed 0 to 4"""
+    aris = pd.Series(answer, dtype=float).to_numpy()
+    require(
+        aris.shape == (5,), f"Expected 5 ARIs, one per seed 0 to 4: not {aris.shape}."
+    )
+    if not (_like(aris, "scaled") or _like(aris, "restandardised")):
+        same = _like(aris, "scaled", lambda a, b: (a == b).mean())
+        require(
+            not same,
+            "These are shares of equal cluster numbers, but the numbers "
+            "are arbitrary: compare the groupings with `adjusted_rand_score`.",
+        )
+        require(
+            not _like(aris, "unscaled"), "This looks like the unscaled table: scale."
+        )
+        require(
+            aris.max() > 0.2,
+            "ARIs near 0: compare with the full fit's labels "
+            "of the *same* customers, `random_labels[rows]`.",
+        )
+        require(
+            False,
+            "Not the expected ARIs: sample with `random_state=seed` and fit "
+            "`KMeans(n_clusters=4, **KMEANS)` on the standardised rows.",
+        )
+    return (
+        "Right: on data with no segments, every sample's clusters agree closely with "
+        f"the full fit's (ARI {aris.min():.2f} to {aris.max():.2f})."
+    )
+
+
+@checks("5.2")
+def _check_5_2(answer):
+    """give your K-Means labels for age, income and score, one per customer"""
+    customers, expected = _customers_5_2()
+    labels = require_labels(answer, expected)
+    if not same_grouping(labels, expected):
+        male = customers[GENDER_COLUMN] == "Male"
+        for X, why in [
+            (
+                _std(customers[THREE].assign(male=male)),
+                "This still uses gender: drop it.",
+            ),
+            (customers[THREE], "This looks like the unscaled result: standardise."),
+            (_std(customers[THREE[1:]]), "These leave age out: keep it."),
+        ]:
+            require(not same_grouping(labels, _fit05(X, 6)), why)
+        require(False, "Not the expected clusters: check the columns and KMEANS.")
+    by_gender = pd.crosstab(expected, customers[GENDER_COLUMN].to_numpy())
+    single = (by_gender == 0).any(axis=1).sum()
+    return f"Right: without gender, {single} of the 6 clusters hold one gender only."
+
+
+@cache
+def _peak_silhouette(seed, k):
+    X = _std(make_random_rfm(random_state=seed)[list(RFM_COLUMNS)])
+    labels = KMeans(n_clusters=k, random_state=0, n_init=3).fit_predict(X)
+    return silhouette_score(X, labels)
+
+
+@checks("5.3")
+def _check_5_3(answer):
+    """give the data's silhouette curves as a dict {seed: curve} for seeds 1, 2, 3"""
+    curves = {seed: pd.Series(curve, dtype=float) for seed, curve in answer.items()}
+    require(sorted(curves) == [1, 2, 3], "Give one curve for each seed 1, 2 and 3.")
+    for seed, curve in curves.items():
+        require(
+            list(curve.index) == list(range(2, 11)),
+            f"Seed {seed}: index the curve by K = 2..10, as `silhouette_curve` does.",
+        )
+        k = curve.idxmax()
+        require(
+            abs(curve[k] - _peak_silhouette(seed, k)) < 6e-4,
+            f"Seed {seed}: your peak at K = {k} is not the silhouette of the table there:"
+            " pass its standardised columns (not a shuffled copy) to `silhouette_curve`.",
+        )
+    peaks = ", ".join(f"K = {c.idxmax()} ({c.max():.3f})" for c in curves.values())
+    return f"Right: the three curves peak at {peaks}; now set each beside its baseline."
