@@ -1,15 +1,13 @@
 """The exercise machinery, for every exercise of the course: hints come one at a time,
 solution() shows the lesson's solution cells, the executed lessons show a ✔ under each model
-answer, and the student edition's checks work without its stripped solutions. Each lesson's
+answer (the student edition's checks are tested in ``test_student_edition.py``). Each lesson's
 checks are tested in ``tests/test_exercises_NN.py`` (see ``exercise_testing.py``).
 """
 
 from __future__ import annotations
 
 import importlib
-import os
-import subprocess
-import sys
+from functools import cache
 from pathlib import Path
 
 import jupytext
@@ -83,6 +81,7 @@ def lesson_script(number: str) -> Path:
     return path
 
 
+@cache
 def solution_cells(number: str) -> list[str]:
     """The sources of the cells tagged solution under '### Exercise <number>'."""
     current, found = None, []
@@ -144,44 +143,3 @@ def test_the_executed_lesson_shows_a_tick_under_each_model_answer(lesson):
     checked = [n for n in exercises.CHECKS if lesson_script(n).stem == lesson.stem]
     assert len(verdicts) == len(checked)
     assert all(line.startswith("✔ Right") for line in verdicts), verdicts
-
-
-@pytest.fixture(scope="module")
-def edition(tmp_path_factory):
-    out = tmp_path_factory.mktemp("student") / "edition"
-    subprocess.run(
-        [sys.executable, "tools/make_student_edition.py", str(out)],
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-    )
-    return out
-
-
-def test_in_the_student_edition_checks_work_and_solutions_are_not_included(edition):
-    """The edition's own course_utils, next to its stripped lessons, runs the checks."""
-    script = """
-import course_utils, numpy as np, pandas as pd
-import course_utils.exercise_checks.lesson01
-from course_utils.exercises import exercise
-print(course_utils.__file__)
-income = pd.Series([*course_utils.exercise_checks.lesson01._lesson01()[0][:, 1], 1_000_000])
-q1, q3 = income.quantile([0.25, 0.75])
-exercise("1.2").check(income > q3 + 3 * (q3 - q1))
-exercise("1.2").check(income < q1)
-exercise("1.1").solution()
-"""
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        cwd=edition,
-        env={**os.environ, "PYTHONPATH": str(edition), "OMP_NUM_THREADS": "1"},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    package, right, wrong, solution = result.stdout.strip().splitlines()
-    assert Path(package).is_relative_to(edition), "the edition's own course_utils"
-    assert right.startswith("✔ Right")
-    assert wrong.startswith("✘ ")
-    assert solution == "Solutions are not part of this edition: ask your instructor."

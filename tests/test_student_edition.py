@@ -1,5 +1,6 @@
 """The student edition: no solution survives, every exercise is there, every lesson still runs."""
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -12,7 +13,7 @@ from nbclient import NotebookClient
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
 
-from make_student_edition import SOLUTION_TAG, strip_solutions  # noqa: E402
+from make_student_edition import SOLUTION_TAG, main, strip_solutions  # noqa: E402
 
 LESSONS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 
@@ -20,14 +21,7 @@ LESSONS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 @pytest.fixture(scope="module")
 def edition(tmp_path_factory):
     out = tmp_path_factory.mktemp("student") / "edition"
-    result = subprocess.run(
-        [sys.executable, "tools/make_student_edition.py", str(out)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
+    assert main([str(out)]) == 0
     return out
 
 
@@ -88,15 +82,9 @@ def test_student_lesson_runs_top_to_bottom(edition, lesson):
     ).execute()
 
 
-def test_student_edition_is_not_written_over_the_lessons():
-    result = subprocess.run(
-        [sys.executable, "tools/make_student_edition.py", "notebooks"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 2 and "refusing" in result.stderr
+def test_student_edition_is_not_written_over_the_lessons(capsys):
+    assert main([str(ROOT / "notebooks")]) == 2
+    assert "refusing" in capsys.readouterr().err
 
 
 def test_strip_solutions_needs_an_exercise_heading():
@@ -106,3 +94,32 @@ def test_strip_solutions_needs_an_exercise_heading():
     ]
     with pytest.raises(ValueError, match="before any '### Exercise N.M' heading"):
         strip_solutions(notebook)
+
+
+def test_in_the_student_edition_checks_work_and_solutions_are_not_included(edition):
+    """The edition's own course_utils, next to its stripped lessons, runs the checks."""
+    script = """
+import course_utils, numpy as np, pandas as pd
+import course_utils.exercise_checks.lesson01
+from course_utils.exercises import exercise
+print(course_utils.__file__)
+income = pd.Series([*course_utils.exercise_checks.lesson01._lesson01()[0][:, 1], 1_000_000])
+q1, q3 = income.quantile([0.25, 0.75])
+exercise("1.2").check(income > q3 + 3 * (q3 - q1))
+exercise("1.2").check(income < q1)
+exercise("1.1").solution()
+"""
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=edition,
+        env={**os.environ, "PYTHONPATH": str(edition), "OMP_NUM_THREADS": "1"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    package, right, wrong, solution = result.stdout.strip().splitlines()
+    assert Path(package).is_relative_to(edition), "the edition's own course_utils"
+    assert right.startswith("✔ Right")
+    assert wrong.startswith("✘ ")
+    assert solution == "Solutions are not part of this edition: ask your instructor."
