@@ -50,16 +50,20 @@ import course_utils.style
 
 #: IPython start-up file: each kernel appends "<pid> <sha1 of the cell>" for every cell it runs.
 CELL_LOGGER = """\
-import hashlib, os
-from IPython import get_ipython
+def _course_cell_logger():  # leaves no name behind in the learner's namespace
+    import hashlib, os
+    from IPython import get_ipython
 
-def _course_log_cell(info):
-    digest = hashlib.sha1(info.raw_cell.strip().encode()).hexdigest()
-    with open(os.environ["COURSE_CELL_LOG"], "a", encoding="utf-8") as log:
-        log.write(f"{os.getpid()} {digest}\\n")
+    def log_cell(info):
+        digest = hashlib.sha1(info.raw_cell.strip().encode()).hexdigest()
+        with open(os.environ["COURSE_CELL_LOG"], "a", encoding="utf-8") as log:
+            log.write(f"{os.getpid()} {digest}\\n")
 
-if os.environ.get("COURSE_CELL_LOG"):
-    get_ipython().events.register("pre_run_cell", _course_log_cell)
+    if os.environ.get("COURSE_CELL_LOG"):
+        get_ipython().events.register("pre_run_cell", log_cell)
+
+_course_cell_logger()
+del _course_cell_logger
 """
 
 
