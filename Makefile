@@ -77,8 +77,10 @@ lint: $(STAMP)
 
 # The lessons' outputs were made with one thread (make notebooks); nbval re-runs them with two,
 # so one execution proves both "committed = fresh" and "the thread count changes nothing".
+# Two pytest workers and their kernels at two threads each overbook the 2 cores: OpenMP's
+# threads must sleep while they wait, not spin (spinning made the tests 10 times slower).
 test: $(STAMP) browser lint book
-	OMP_NUM_THREADS=2 $(BIN)/python -m pytest -n 2 --dist loadfile --nbval \
+	OMP_NUM_THREADS=2 OMP_WAIT_POLICY=PASSIVE $(BIN)/python -m pytest -n 2 --dist loadfile --nbval \
 		--nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
 check: $(STAMP) lint

@@ -173,12 +173,19 @@ def test_quiz_gives_instant_feedback_in_jupyterlab(browser, lab_url):
     page.wait_for_function("window.jupyterapp !== undefined", timeout=30_000)
     # wait for the kernel before running anything
     page.locator("#jp-main-statusbar", has_text="Idle").wait_for(timeout=60_000)
-    # Start the run without awaiting it: evaluate would wait on the command's promise
-    # with no time limit. The last code cell's output says the run is over.
+    # The lesson opens with its stored outputs, the last cell's included: clear them, so
+    # that the last cell's text appearing again says this run is over. Start each command
+    # without awaiting it: evaluate would wait on the command's promise with no time limit.
+    last_line = page.get_by_text("Gaussian mixture:").last
+    page.evaluate(
+        "() => { window.jupyterapp.commands.execute('notebook:clear-all-cell-outputs'); }"
+    )
+    last_line.wait_for(state="detached", timeout=30_000)
     page.evaluate(
         "() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }"
     )
-    page.get_by_text("Gaussian mixture:").wait_for(timeout=180_000)
+    last_line.wait_for(timeout=180_000)
+    page.locator("#jp-main-statusbar", has_text="Idle").wait_for(timeout=60_000)
     # JupyterLab renders only the cells in view: bring the quiz's cell (the third) back
     page.evaluate("window.jupyterapp.shell.currentWidget.content.scrollToItem(2)")
     question = page.locator(f"#quiz-{first.id}")
