@@ -12,6 +12,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
@@ -171,25 +172,28 @@ def test_quiz_gives_instant_feedback_in_jupyterlab(browser, lab_url):
     panel.wait_for(timeout=60_000)
     panel.locator(".jp-Cell").first.wait_for(timeout=30_000)
     page.wait_for_function("window.jupyterapp !== undefined", timeout=30_000)
-    # wait for the kernel before running anything
+    # With two lessons already open, Lab sometimes asks which kernel to start for a third:
+    # answer as a learner would (the preferred kernel is selected), then wait for it.
+    dialog = page.locator(".jp-Dialog", has_text="Select Kernel")
+    try:
+        dialog.wait_for(timeout=8_000)
+        dialog.get_by_role("button", name="Select", exact=True).click(timeout=5_000)
+    except PlaywrightTimeoutError:
+        pass  # no dialog: the kernel starts by itself
     page.locator("#jp-main-statusbar", has_text="Idle").wait_for(timeout=60_000)
-    # The lesson opens with its stored outputs, the last cell's included: clear them, so
-    # that the last cell's text appearing again says this run is over. Start each command
-    # without awaiting it: evaluate would wait on the command's promise with no time limit.
-    last_line = page.get_by_text("Gaussian mixture:").last
+    # Run the quiz's cell (the third), as a learner would: its stored output is not
+    # trusted, so its buttons only work once it has run here. Start the command without
+    # awaiting it: evaluate would wait on the command's promise with no time limit.
     page.evaluate(
-        "() => { window.jupyterapp.commands.execute('notebook:clear-all-cell-outputs'); }"
+        """() => {
+            const notebook = window.jupyterapp.shell.currentWidget.content;
+            notebook.activeCellIndex = 2;
+            notebook.scrollToItem(2);
+            window.jupyterapp.commands.execute('notebook:run-cell');
+        }"""
     )
-    last_line.wait_for(state="detached", timeout=30_000)
-    page.evaluate(
-        "() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }"
-    )
-    last_line.wait_for(timeout=180_000)
-    page.locator("#jp-main-statusbar", has_text="Idle").wait_for(timeout=60_000)
-    # JupyterLab renders only the cells in view: bring the quiz's cell (the third) back
-    page.evaluate("window.jupyterapp.shell.currentWidget.content.scrollToItem(2)")
     question = page.locator(f"#quiz-{first.id}")
-    question.wait_for(timeout=60_000)
+    question.wait_for(timeout=120_000)
     question.locator(".cq-option").nth(wrong).click()
     feedback = question.locator(".cq-feedback")
     feedback.wait_for(timeout=10_000)
