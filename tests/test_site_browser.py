@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from course_utils.course_map import course_map
 
@@ -322,6 +323,15 @@ def test_desktop_menu_button_collapses_the_sidebar(browser, site_url):
         ".visibility === 'visible'",
         timeout=5_000,
     )
+    # visibility flips when the sidebar's transition starts: give the layout time to end
+    try:
+        page.wait_for_function(
+            f"Math.abs(document.querySelector('main').getBoundingClientRect().width"
+            f" - {width}) <= 2",
+            timeout=5_000,
+        )
+    except PlaywrightTimeoutError:
+        pass  # the assertion below says what the width is
     assert page.locator("main").bounding_box()["width"] == pytest.approx(width, abs=2)
     page.close()
 
