@@ -153,9 +153,10 @@ def test_the_file_browser_reaches_data_from_the_repository_root(browser, lab_url
     # the stored outputs come from the paired .ipynb (a .py alone has none)
     current_panel(page).locator(".jp-OutputArea-output").first.wait_for(timeout=30_000)
     page.locator(".jp-BreadCrumbs-home").first.click()
+    # the listing's names, shown or not (a busy machine may draw the panel late)
     listing = page.locator(".jp-DirListing-itemName")
-    listing.filter(has_text="data").first.wait_for(timeout=30_000)
-    names = [name.strip() for name in listing.all_inner_texts()]
+    listing.filter(has_text="data").first.wait_for(state="attached", timeout=30_000)
+    names = [name.strip() for name in listing.all_text_contents()]
     assert "data" in names and "notebooks" in names, names
     page.close()
 
