@@ -2,31 +2,32 @@
 lesson's .py opens as a notebook with its stored outputs and its kernel (headless Debian
 Chromium driven by Playwright)."""
 
+import http.client
+import json
 import os
+import queue
+import re
+import secrets
 import shlex
 import shutil
-import socket
 import subprocess
+import threading
 import time
 import urllib.request
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
-
-ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = "/usr/bin/chromium"
-TOKEN = "course-test-token"
-# What a learner's copy of the repository needs for the lessons to open and run in Lab.
-SERVED = ["notebooks", "data", "jupytext.toml"]
+from browser_support import ROOT, expect, within
+from browser_support import browser as browser
 
 pytestmark = pytest.mark.browser
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+TOKEN = secrets.token_hex(16)  # this run's: no other Jupyter server answers to it
+#: The longest one step in Lab may take (starting a kernel on a busy 2-core machine).
+LAB_MS = 120_000
+# What a learner's copy of the repository needs for the lessons to open and run in Lab.
+SERVED = ["notebooks", "data", "jupytext.toml"]
+KERNEL_IDLE = """() => window.jupyterapp?.shell.currentWidget?.sessionContext?.session
+    ?.kernel?.status === "idle" """
 
 
 def make_lab_command() -> list[str]:
@@ -38,169 +39,173 @@ def make_lab_command() -> list[str]:
         text=True,
         check=True,
     ).stdout.splitlines()
-    line = next(line for line in reversed(printed) if " lab " in f"{line} ")
-    command = shlex.split(line)
+    command = shlex.split(next(line for line in printed[::-1] if " lab " in line))
     if not Path(command[0]).is_absolute():
         command[0] = str(ROOT / command[0])
     return command
+
+
+def start_lab(command, root, runtime):
+    """Start Lab on a port the system picks (it binds it until it stops) and return the
+    server, its log and its URL once it answers this run's token; URL None if it stopped
+    first (another program took the port between Jupyter's choice and its bind)."""
+    server = subprocess.Popen(
+        [*command, "--ServerApp.port=0", "--ServerApp.port_retries=0"],
+        cwd=root,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "JUPYTER_RUNTIME_DIR": str(runtime)},
+    )
+    log, ports = [], queue.Queue()
+
+    def read():  # the whole log, to the end (a full pipe would stall the server)
+        for line in server.stderr:
+            log.append(line)
+            if found := re.search(r"http://127\.0\.0\.1:(\d+)/", line):
+                ports.put(int(found[1]))
+        ports.put(None)
+
+    threading.Thread(target=read, daemon=True).start()
+    deadline = time.monotonic() + LAB_MS / 1000
+    try:
+        port = ports.get(timeout=LAB_MS / 1000)
+    except queue.Empty:
+        port = None
+    while port and time.monotonic() < deadline:
+        status = urllib.request.Request(
+            f"http://127.0.0.1:{port}/api/status",
+            headers={"Authorization": f"token {TOKEN}"},
+        )
+        try:
+            with urllib.request.urlopen(status, timeout=10) as answer:
+                if "started" in json.load(answer):
+                    return server, log, f"http://127.0.0.1:{port}"
+        except (OSError, http.client.HTTPException, ValueError):
+            pass  # not listening yet, or another program's answer: wait, or for its end
+        try:
+            server.wait(timeout=0.2)
+        except subprocess.TimeoutExpired:
+            continue
+        return server, log, None  # it stopped
+    if server.poll() is None:
+        server.kill()
+        pytest.fail(f"JupyterLab did not answer within {LAB_MS} ms:\n" + "".join(log))
+    return server, log, None
 
 
 @pytest.fixture(scope="module")
 def lab_url(tmp_path_factory):
     command = make_lab_command()
     roots = [arg for arg in command if arg.startswith("--ServerApp.root_dir=")]
-    assert roots == [f"--ServerApp.root_dir={ROOT}"], (
-        f"`make lab` must serve the repository root, got {roots}"
-    )
+    assert roots == [f"--ServerApp.root_dir={ROOT}"], "`make lab` must serve the root"
     # serve a copy of the repository: running cells in the browser must never save over ours
     root = tmp_path_factory.mktemp("lab-root")
     for name in SERVED:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, root / name)
-        else:
-            shutil.copy2(source, root / name)
+        copy = shutil.copytree if (ROOT / name).is_dir() else shutil.copy2
+        copy(ROOT / name, root / name)
     runtime = tmp_path_factory.mktemp("jupyter-runtime")
-    port = free_port()
     command = [arg for arg in command if arg not in roots] + [
         f"--ServerApp.root_dir={root}",
         "--no-browser",
         "--allow-root",
-        f"--port={port}",
         f"--IdentityProvider.token={TOKEN}",
         "--ServerApp.ip=127.0.0.1",
         f"--LabApp.workspaces_dir={runtime}",
-        "--LabApp.user_settings_dir=" + str(runtime / "settings"),
+        f"--LabApp.user_settings_dir={runtime / 'settings'}",
         "--LabApp.expose_app_in_browser=True",
     ]
-    server = subprocess.Popen(
-        command,
-        cwd=root,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env={**os.environ, "JUPYTER_RUNTIME_DIR": str(runtime)},
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(120):
-            try:
-                urllib.request.urlopen(f"{url}/api/status?token={TOKEN}", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.5)
-        else:
-            pytest.fail("JupyterLab did not start within 60 s")
-        yield url
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} not found: run `make browser`")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+    for _ in range(3):
+        server, log, url = start_lab(command, root, runtime)
+        if url:
+            break
+    else:
+        pytest.fail(
+            "JupyterLab stopped as it started, three times:\n" + "".join(log[-20:])
         )
-        yield browser
-        browser.close()
+    yield url
+    server.terminate()
+    try:
+        server.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        raise
 
 
-def current_panel(page):
-    return page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
-
-
-def test_make_lab_opens_lesson_00_paired_with_its_outputs_and_kernel(browser, lab_url):
+def open_lesson(browser, url):
+    """Open ``url`` in Lab; return the page and the lesson's panel once its stored outputs
+    show and its kernel has started by itself (no "Select Kernel" dialog) and is idle."""
     page = browser.new_page()
-    # the server's front page, as the browser `make lab` opens: it must lead to lesson 00
-    page.goto(f"{lab_url}/?token={TOKEN}")
-    panel = current_panel(page)
-    panel.wait_for(timeout=60_000)
-    page.locator(".jp-NotebookPanel h1", has_text="Lesson 0").first.wait_for(
-        timeout=30_000
-    )
-    tab = page.locator(".lm-DockPanel-tabBar .lm-TabBar-tab.lm-mod-current")
-    assert tab.inner_text().strip() == "00_introduction.py"
-    # the kernel starts by itself: no "Select Kernel" dialog, the status bar reaches Idle
-    page.locator("#jp-main-statusbar", has_text="Idle").wait_for(timeout=60_000)
-    assert page.locator(".jp-Dialog").count() == 0, page.locator(
-        ".jp-Dialog"
-    ).inner_text()
-    # the stored outputs of the paired .ipynb are shown (printed text and figures)
-    panel.locator(".jp-OutputArea-output").first.wait_for(timeout=30_000)
-    # opening a lesson (and starting its kernel) must not mark it modified
-    page.wait_for_timeout(2_000)
-    dirty = page.evaluate("window.jupyterapp.shell.currentWidget.context.model.dirty")
-    assert dirty is False, "opening lesson 00 marked it modified"
-    assert page.locator(".lm-TabBar-tab.jp-mod-dirty").count() == 0
-    # no "Jupyter news" question greets the learner
-    assert page.locator(".Toastify__toast", has_text="news").count() == 0
-    page.close()
-
-
-def test_the_file_browser_reaches_data_from_the_repository_root(browser, lab_url):
-    page = browser.new_page()
-    page.goto(f"{lab_url}/lab/tree/notebooks/01_scaling_encoding.py?token={TOKEN}")
-    current_panel(page).wait_for(timeout=60_000)
-    page.locator("#jp-main-statusbar", has_text="Idle").wait_for(timeout=60_000)
-    assert page.locator(".jp-Dialog").count() == 0
+    page.set_default_timeout(LAB_MS)
+    page.goto(url)
+    panel = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
     # the stored outputs come from the paired .ipynb (a .py alone has none)
-    current_panel(page).locator(".jp-OutputArea-output").first.wait_for(timeout=30_000)
+    expect(panel.locator(".jp-OutputArea-output").first).to_be_attached(timeout=LAB_MS)
+    page.wait_for_function(KERNEL_IDLE)
+    expect(page.locator(".jp-Dialog")).to_have_count(0)
+    return page, panel
+
+
+def test_make_lab_opens_lesson_00_paired_with_its_kernel_and_the_data(browser, lab_url):
+    # the server's front page, as the browser `make lab` opens: it must lead to lesson 00
+    page, panel = open_lesson(browser, f"{lab_url}/?token={TOKEN}")
+    tab = page.locator(".lm-DockPanel-tabBar .lm-TabBar-tab.lm-mod-current")
+    expect(tab).to_have_text("00_introduction.py")
+    expect(panel.locator("h1", has_text="Lesson 0").first).to_be_visible()
+    # starting the kernel (Lab then writes its name and language) must not modify the lesson
+    dirty = within(
+        page,
+        """async () => { const widget = window.jupyterapp.shell.currentWidget;
+            const kernel = widget.sessionContext.session.kernel;
+            await kernel.info; await kernel.spec;
+            await new Promise(done => setTimeout(done));
+            return widget.context.model.dirty; }""",
+        ms=LAB_MS,
+    )
+    assert dirty is False, "opening lesson 00 marked it modified"
+    # the file browser's root is the repository's: data/ is next to notebooks/
     page.locator(".jp-BreadCrumbs-home").first.click()
-    # the listing's names, shown or not (a busy machine may draw the panel late)
-    listing = page.locator(".jp-DirListing-itemName")
-    listing.filter(has_text="data").first.wait_for(state="attached", timeout=30_000)
-    names = [name.strip() for name in listing.all_text_contents()]
-    assert "data" in names and "notebooks" in names, names
+    names = page.locator(".jp-DirListing-itemName")
+    expect(names).to_contain_text(
+        [re.compile(r"^\s*data\s*$"), re.compile("notebooks")]
+    )
+    # no "Jupyter news" question greets the learner: the course's settings switch it off
+    plugin = "@jupyterlab/apputils-extension:notification"
+    settings = page.request.get(f"{lab_url}/lab/api/settings/{plugin}?token={TOKEN}")
+    assert settings.json()["schema"]["properties"]["fetchNews"]["default"] == "false"
+    expect(page.locator(".Toastify__toast", has_text="news")).to_have_count(0)
     page.close()
 
 
 def test_quiz_gives_instant_feedback_in_jupyterlab(browser, lab_url):
-    """Run lesson 06's quiz cell in JupyterLab and answer a question in its output."""
+    """Run lesson 06's quiz cell, as a learner would (its stored output is not trusted, so
+    its buttons work only once it has run here), and answer a question in its output."""
     from course_utils.quiz import load_bank
 
     first = load_bank()[0]
     wrong = next(i for i, option in enumerate(first.options) if not option.correct)
-    page = browser.new_page()
-    page.goto(f"{lab_url}/lab/tree/notebooks/06_quiz.py?token={TOKEN}")
-    panel = current_panel(page)
-    panel.wait_for(timeout=60_000)
-    panel.locator(".jp-Cell").first.wait_for(timeout=30_000)
-    page.wait_for_function("window.jupyterapp !== undefined", timeout=30_000)
-    # With two lessons already open, Lab sometimes asks which kernel to start for a third:
-    # answer as a learner would (the preferred kernel is selected), then wait for it.
-    dialog = page.locator(".jp-Dialog", has_text="Select Kernel")
-    try:
-        dialog.wait_for(timeout=8_000)
-        dialog.get_by_role("button", name="Select", exact=True).click(timeout=5_000)
-    except PlaywrightTimeoutError:
-        pass  # no dialog: the kernel starts by itself
-    page.locator("#jp-main-statusbar", has_text="Idle").wait_for(timeout=60_000)
-    # Run the quiz's cell (the third), as a learner would: its stored output is not
-    # trusted, so its buttons only work once it has run here. Start the command without
-    # awaiting it: evaluate would wait on the command's promise with no time limit.
-    page.evaluate(
-        """() => {
-            const notebook = window.jupyterapp.shell.currentWidget.content;
-            notebook.activeCellIndex = 2;
-            notebook.scrollToItem(2);
-            window.jupyterapp.commands.execute('notebook:run-cell');
-        }"""
+    url = f"{lab_url}/lab/workspaces/quiz/tree/notebooks/06_quiz.py?token={TOKEN}"
+    page, _ = open_lesson(browser, url)
+    # start the run without awaiting it (evaluate would wait with no time limit)
+    index = page.evaluate(
+        """() => { const notebook = window.jupyterapp.shell.currentWidget.content;
+            const index = notebook.widgets.findIndex(
+                cell => cell.model.sharedModel.getSource().includes("Quiz("));
+            notebook.activeCellIndex = index;
+            notebook.scrollToItem(index);
+            window.jupyterapp.commands.execute("notebook:run-cell");
+            return index; }"""
     )
-    question = page.locator(f"#quiz-{first.id}")
-    question.wait_for(timeout=120_000)
+    assert index >= 0, "no cell of lesson 06 shows the quiz"
+    # quiz.js marks the quiz ready once it has set it up (the stored output has no script)
+    quiz = page.locator('#quiz[data-ready="1"]')
+    question = quiz.locator(f"#quiz-{first.id}")
+    expect(question).to_be_visible(timeout=LAB_MS)
     question.locator(".cq-option").nth(wrong).click()
     feedback = question.locator(".cq-feedback")
-    feedback.wait_for(timeout=10_000)
-    assert feedback.inner_text().startswith("✘ Not quite.")
-    assert first.options[wrong].explanation in feedback.inner_text()
-    assert (
-        page.locator("#quiz .cq-score").inner_text().startswith("Score: 0 / 1 answered")
+    expect(feedback).to_have_text(re.compile("^✘ Not quite."))
+    expect(feedback).to_contain_text(first.options[wrong].explanation)
+    expect(quiz.locator(".cq-score")).to_have_text(
+        re.compile(r"^Score: 0 / 1 answered")
     )
     page.close()

@@ -1,0 +1,143 @@
+"""What the browser tests share: Debian's Chromium driven by Playwright, the built site served
+on a port this process holds, pages opened offline with every error recorded, and time
+limits. Every wait has one, and running out fails the test; nothing sleeps a fixed time."""
+
+import functools
+import http.server
+import re
+import threading
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from playwright.sync_api import expect, sync_playwright
+
+ROOT = Path(__file__).resolve().parents[1]
+SITE = ROOT / "_build" / "html"
+CHROMIUM = "/usr/bin/chromium"
+DESKTOP = {"width": 1366, "height": 768}
+#: The longest one step on a site page may take (a busy 2-core machine is slow).
+WAIT_MS = 20_000
+expect.set_options(timeout=WAIT_MS)
+
+# A page has settled when its maths is typeset and the fonts that typesetting asked for
+# have loaded (the `load` event has already waited for its images and scripts).
+SETTLED = """async () => {
+    if (window.MathJax?.startup?.promise) await window.MathJax.startup.promise;
+    await document.fonts.ready;
+}"""
+
+
+def within(page, script, arg=None, ms=WAIT_MS):
+    """``page.evaluate(script, arg)``, whose promise must settle within ``ms`` or the test
+    fails (Playwright's evaluate would wait for ever)."""
+    return page.evaluate(
+        f"""async arg => Promise.race([({script})(arg), new Promise((_, reject) =>
+            setTimeout(() => reject(new Error("no answer within {ms} ms")), {ms}))])""",
+        arg,
+    )
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(
+            f"{CHROMIUM} not found: run `make browser` (make test does it first)"
+        )
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        yield browser
+        browser.close()
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def site_url():
+    """The built site, served from this process on a port the system chose for it (bound
+    from start to end: no other process can take it)."""
+    if not (SITE / "index.html").is_file():
+        pytest.fail("the site is not built: run `make book` (make test does it first)")
+    handler = functools.partial(QuietHandler, directory=str(SITE))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+class Visit:
+    """One page opened offline: the page, the errors it reported, the requests it tried
+    outside the site (blocked)."""
+
+    def __init__(self, page):
+        self.page, self.errors, self.blocked = page, [], []
+
+    def assert_clean(self):
+        assert self.errors == [], self.errors
+        assert self.blocked == [], f"asks the internet for {self.blocked}"
+
+
+def open_page(browser, url, viewport=DESKTOP, color_scheme="light"):
+    """Open ``url`` in a fresh context with every request outside the site blocked; console
+    errors, page errors, failed requests and HTTP errors are recorded in the Visit."""
+    page = browser.new_page(viewport=viewport, color_scheme=color_scheme)
+    page.set_default_timeout(WAIT_MS)
+    visit, site = Visit(page), urlparse(url).netloc
+
+    def route(route):
+        if urlparse(route.request.url).netloc in (site, ""):
+            route.continue_()
+        else:
+            visit.blocked.append(route.request.url)
+            route.abort()
+
+    def on_console(message):
+        if message.type == "error":
+            visit.errors.append(f"console: {message.text}")
+
+    def on_response(response):
+        if response.status >= 400:
+            visit.errors.append(f"HTTP {response.status}: {response.url}")
+
+    page.route("**/*", route)
+    page.on("console", on_console)
+    page.on("response", on_response)
+    page.on("pageerror", lambda error: visit.errors.append(f"page error: {error}"))
+    page.on("requestfailed", lambda r: visit.errors.append(f"request failed: {r.url}"))
+    response = page.goto(url, wait_until="load")
+    assert response is not None and response.ok, (
+        f"{url}: HTTP {response and response.status}"
+    )
+    within(page, SETTLED)
+    return visit
+
+
+def contrast(foreground: str, background: str) -> float:
+    """WCAG contrast ratio of two CSS ``rgb()``/``rgba()`` colours."""
+
+    def luminance(colour):
+        channels = [float(c) / 255 for c in re.findall(r"[\d.]+", colour)[:3]]
+        linear = [
+            c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+            for c in channels
+        ]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    high, low = sorted([luminance(foreground), luminance(background)], reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def colours(locator) -> tuple[str, str]:
+    """An element's computed text and background colours."""
+    return tuple(
+        locator.evaluate(
+            "e => [getComputedStyle(e).color, getComputedStyle(e).backgroundColor]"
+        )
+    )
