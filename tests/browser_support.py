@@ -1,6 +1,6 @@
 """What the browser tests share: Debian's Chromium driven by Playwright, the built site served
-on a port this process holds, pages opened offline with every error recorded, and time
-limits. Every wait has one, and running out fails the test; nothing sleeps a fixed time."""
+on a port this process holds, and pages opened offline with every error recorded. Every wait
+has a time limit and running out fails the test; nothing sleeps a fixed time."""
 
 import functools
 import http.server
@@ -15,17 +15,11 @@ from playwright.sync_api import expect, sync_playwright
 ROOT = Path(__file__).resolve().parents[1]
 SITE = ROOT / "_build" / "html"
 CHROMIUM = "/usr/bin/chromium"
-DESKTOP = {"width": 1366, "height": 768}
-#: The longest one step on a site page may take (a busy 2-core machine is slow).
-WAIT_MS = 20_000
+WAIT_MS = 20_000  # the longest one step on a site page may take (a busy 2-core machine)
 expect.set_options(timeout=WAIT_MS)
-
-# A page has settled when its maths is typeset and the fonts that typesetting asked for
-# have loaded (the `load` event has already waited for its images and scripts).
-SETTLED = """async () => {
-    if (window.MathJax?.startup?.promise) await window.MathJax.startup.promise;
-    await document.fonts.ready;
-}"""
+# A page has settled once its maths is typeset and the fonts that asked for have loaded
+# (the `load` event has waited for its scripts and images).
+SETTLED = "async () => { await window.MathJax?.startup?.promise; await document.fonts.ready; }"
 
 
 def within(page, script, arg=None, ms=WAIT_MS):
@@ -60,8 +54,8 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def site_url():
-    """The built site, served from this process on a port the system chose for it (bound
-    from start to end: no other process can take it)."""
+    """The built site, served by this process on a port the system gave it and that it
+    holds to the end: no other process can take it."""
     if not (SITE / "index.html").is_file():
         pytest.fail("the site is not built: run `make book` (make test does it first)")
     handler = functools.partial(QuietHandler, directory=str(SITE))
@@ -73,7 +67,7 @@ def site_url():
 
 
 class Visit:
-    """One page opened offline: the page, the errors it reported, the requests it tried
+    """A page opened offline, the errors it reported and the requests it tried to send
     outside the site (blocked)."""
 
     def __init__(self, page):
@@ -84,37 +78,30 @@ class Visit:
         assert self.blocked == [], f"asks the internet for {self.blocked}"
 
 
-def open_page(browser, url, viewport=DESKTOP, color_scheme="light"):
-    """Open ``url`` in a fresh context with every request outside the site blocked; console
-    errors, page errors, failed requests and HTTP errors are recorded in the Visit."""
+def open_page(browser, url, viewport=None, color_scheme="light"):
+    """Open ``url`` in a fresh context, every request outside the site blocked; console
+    errors, page errors, failed requests and HTTP errors go to the Visit's ``errors``."""
+    viewport = viewport or {"width": 1366, "height": 768}
     page = browser.new_page(viewport=viewport, color_scheme=color_scheme)
     page.set_default_timeout(WAIT_MS)
     visit, site = Visit(page), urlparse(url).netloc
+    error = visit.errors.append
 
     def route(route):
         if urlparse(route.request.url).netloc in (site, ""):
-            route.continue_()
-        else:
-            visit.blocked.append(route.request.url)
-            route.abort()
-
-    def on_console(message):
-        if message.type == "error":
-            visit.errors.append(f"console: {message.text}")
-
-    def on_response(response):
-        if response.status >= 400:
-            visit.errors.append(f"HTTP {response.status}: {response.url}")
+            return route.continue_()
+        visit.blocked.append(route.request.url)
+        route.abort()
 
     page.route("**/*", route)
-    page.on("console", on_console)
-    page.on("response", on_response)
-    page.on("pageerror", lambda error: visit.errors.append(f"page error: {error}"))
-    page.on("requestfailed", lambda r: visit.errors.append(f"request failed: {r.url}"))
-    response = page.goto(url, wait_until="load")
-    assert response is not None and response.ok, (
-        f"{url}: HTTP {response and response.status}"
+    page.on("console", lambda m: m.type == "error" and error(f"console: {m.text}"))
+    page.on(
+        "response", lambda r: r.status >= 400 and error(f"HTTP {r.status}: {r.url}")
     )
+    page.on("pageerror", lambda e: error(f"page error: {e}"))
+    page.on("requestfailed", lambda r: error(f"request failed: {r.url}"))
+    response = page.goto(url, wait_until="load")
+    assert response and response.ok, f"{url}: HTTP {response and response.status}"
     within(page, SETTLED)
     return visit
 
@@ -134,10 +121,8 @@ def contrast(foreground: str, background: str) -> float:
     return (high + 0.05) / (low + 0.05)
 
 
-def colours(locator) -> tuple[str, str]:
+def colours(locator) -> list[str]:
     """An element's computed text and background colours."""
-    return tuple(
-        locator.evaluate(
-            "e => [getComputedStyle(e).color, getComputedStyle(e).backgroundColor]"
-        )
+    return locator.evaluate(
+        "e => [getComputedStyle(e).color, getComputedStyle(e).backgroundColor]"
     )

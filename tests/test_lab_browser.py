@@ -2,6 +2,7 @@
 lesson's .py opens as a notebook with its stored outputs and its kernel (headless Debian
 Chromium driven by Playwright)."""
 
+import contextlib
 import http.client
 import json
 import os
@@ -14,7 +15,6 @@ import subprocess
 import threading
 import time
 import urllib.request
-from pathlib import Path
 
 import pytest
 from browser_support import ROOT, expect, within
@@ -22,32 +22,24 @@ from browser_support import browser as browser
 
 pytestmark = pytest.mark.browser
 TOKEN = secrets.token_hex(16)  # this run's: no other Jupyter server answers to it
-#: The longest one step in Lab may take (starting a kernel on a busy 2-core machine).
+# the longest one step in Lab may take (starting a kernel on a busy 2-core machine)
 LAB_MS = 120_000
 # What a learner's copy of the repository needs for the lessons to open and run in Lab.
 SERVED = ["notebooks", "data", "jupytext.toml"]
-KERNEL_IDLE = """() => window.jupyterapp?.shell.currentWidget?.sessionContext?.session
-    ?.kernel?.status === "idle" """
 
 
 def make_lab_command() -> list[str]:
-    """The command `make lab` runs (read with `make -n`, so the test follows the Makefile)."""
-    printed = subprocess.run(
-        ["make", "--no-print-directory", "-n", "-s", "lab"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.splitlines()
-    command = shlex.split(next(line for line in printed[::-1] if " lab " in line))
-    if not Path(command[0]).is_absolute():
-        command[0] = str(ROOT / command[0])
-    return command
+    """The command `make lab` runs (read with `make -n`: the test follows the Makefile)."""
+    make = ["make", "--no-print-directory", "-n", "-s", "lab"]
+    printed = subprocess.run(make, cwd=ROOT, capture_output=True, text=True, check=True)
+    line = next(line for line in printed.stdout.splitlines()[::-1] if " lab " in line)
+    command = shlex.split(line)
+    return [str(ROOT / command[0]), *command[1:]]  # the venv's jupyter, made absolute
 
 
 def start_lab(command, root, runtime):
-    """Start Lab on a port the system picks (it binds it until it stops) and return the
-    server, its log and its URL once it answers this run's token; URL None if it stopped
+    """Start Lab on a port the system picks (Jupyter binds it until it stops); return the
+    server, its log and its URL once it answers this run's token, or URL None if it stopped
     first (another program took the port between Jupyter's choice and its bind)."""
     server = subprocess.Popen(
         [*command, "--ServerApp.port=0", "--ServerApp.port_retries=0"],
@@ -59,7 +51,7 @@ def start_lab(command, root, runtime):
     )
     log, ports = [], queue.Queue()
 
-    def read():  # the whole log, to the end (a full pipe would stall the server)
+    def read():  # the whole log, to its end (a full pipe would stall the server)
         for line in server.stderr:
             log.append(line)
             if found := re.search(r"http://127\.0\.0\.1:(\d+)/", line):
@@ -68,26 +60,21 @@ def start_lab(command, root, runtime):
 
     threading.Thread(target=read, daemon=True).start()
     deadline = time.monotonic() + LAB_MS / 1000
-    try:
-        port = ports.get(timeout=LAB_MS / 1000)
-    except queue.Empty:
-        port = None
-    while port and time.monotonic() < deadline:
-        status = urllib.request.Request(
-            f"http://127.0.0.1:{port}/api/status",
-            headers={"Authorization": f"token {TOKEN}"},
-        )
-        try:
-            with urllib.request.urlopen(status, timeout=10) as answer:
-                if "started" in json.load(answer):
-                    return server, log, f"http://127.0.0.1:{port}"
-        except (OSError, http.client.HTTPException, ValueError):
-            pass  # not listening yet, or another program's answer: wait, or for its end
-        try:
-            server.wait(timeout=0.2)
-        except subprocess.TimeoutExpired:
-            continue
-        return server, log, None  # it stopped
+    with contextlib.suppress(queue.Empty):
+        port = ports.get(timeout=LAB_MS / 1000)  # None: it stopped before saying
+        while port and time.monotonic() < deadline:
+            status = urllib.request.Request(
+                f"http://127.0.0.1:{port}/api/status",
+                headers={"Authorization": f"token {TOKEN}"},
+            )
+            with contextlib.suppress(OSError, http.client.HTTPException, ValueError):
+                with urllib.request.urlopen(status, timeout=10) as answer:
+                    if "started" in json.load(answer):
+                        return server, log, f"http://127.0.0.1:{port}"
+            # not listening yet, or another program answered: wait, or for the server's end
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                server.wait(timeout=0.2)
+                break
     if server.poll() is None:
         server.kill()
         pytest.fail(f"JupyterLab did not answer within {LAB_MS} ms:\n" + "".join(log))
@@ -120,9 +107,7 @@ def lab_url(tmp_path_factory):
         if url:
             break
     else:
-        pytest.fail(
-            "JupyterLab stopped as it started, three times:\n" + "".join(log[-20:])
-        )
+        pytest.fail("JupyterLab stopped as it started, 3 times:\n" + "".join(log[-20:]))
     yield url
     server.terminate()
     try:
@@ -141,8 +126,12 @@ def open_lesson(browser, url):
     panel = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
     # the stored outputs come from the paired .ipynb (a .py alone has none)
     expect(panel.locator(".jp-OutputArea-output").first).to_be_attached(timeout=LAB_MS)
-    page.wait_for_function(KERNEL_IDLE)
-    expect(page.locator(".jp-Dialog")).to_have_count(0)
+    page.wait_for_function(
+        """() => document.querySelector(".jp-Dialog") || window.jupyterapp?.shell
+            .currentWidget?.sessionContext?.session?.kernel?.status === "idle" """
+    )
+    dialogs = page.locator(".jp-Dialog")
+    assert dialogs.count() == 0, f"Lab asks: {dialogs.all_inner_texts()}"
     return page, panel
 
 

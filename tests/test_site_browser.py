@@ -6,13 +6,14 @@ outside the site are blocked); a console error, page error or failed request fai
 
 import json
 import re
-import struct
 from pathlib import Path
 
 import pytest
 from browser_support import ROOT, SITE, colours, contrast, expect, open_page, within
 from browser_support import browser as browser
 from browser_support import site_url as site_url
+from matplotlib.font_manager import font_scalings
+from PIL import Image
 
 from course_utils.course_map import course_map
 
@@ -43,7 +44,7 @@ def visited(browser, site_url):
 
 
 @pytest.mark.parametrize("index", range(len(PAGES)), ids=PAGES)
-def test_every_page_opens_offline_with_its_title_next_link_and_maths(
+def test_every_page_opens_offline_with_its_title_links_and_maths(
     visited, site_url, index
 ):
     path = PAGES[index]
@@ -60,6 +61,11 @@ def test_every_page_opens_offline_with_its_title_next_link_and_maths(
     expected = [f"{site_url}/{PAGES[index + 1]}"] if index + 1 < len(PAGES) else []
     assert following == expected
     assert path != QUIZ or "instructor" not in str(following)
+    if path.startswith("notebooks/"):  # launch buttons open this lesson's notebook
+        links = page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)")
+        ipynb = Path(path).with_suffix(".ipynb").name
+        for host in ("colab.research.google.com", "mybinder.org"):
+            assert any(host in link and ipynb in link for link in links), host
     # maths is typeset offline by the site's own MathJax, loaded only where needed
     assert MATHS, "no page has maths (class 'math'): the checks below test nothing"
     scripts = page.eval_on_selector_all("script[src]", "els => els.map(e => e.src)")
@@ -79,44 +85,24 @@ def test_sidebar_lists_the_pages_in_order(visited):
     assert texts == list(LESSONS["page"])
 
 
-def png_dpi(png: bytes) -> float:
-    """The resolution a PNG says it was drawn at (its pHYs chunk; 72 dpi if none)."""
-    position = 8
-    while position < len(png):
-        length, kind = struct.unpack(">I4s", png[position : position + 8])
-        if kind == b"pHYs":
-            per_metre, _, unit = struct.unpack(
-                ">IIB", png[position + 8 : position + 17]
-            )
-            return per_metre * 0.0254 if unit == 1 else 72.0
-        if kind == b"IDAT":
-            break
-        position += 12 + length
-    return 72.0
-
-
 def smallest_font_pt(lesson: Path) -> float:
-    """The smallest text size, in points, a lesson's figures can draw: the course style's
-    floor (``SMALLEST_FONT_PT``), lowered by any size the lesson's code, or a course_utils
-    module it imports, writes out (``fontsize=9``, ``"legend.fontsize": "small"``)."""
-    from matplotlib.font_manager import font_scalings
-
+    """The smallest text, in points, a lesson's figures can draw: the course style's floor,
+    lowered by any size the lesson's code, or a course_utils module it imports, writes out
+    (``fontsize=9``, ``"legend.fontsize": "small"``)."""
     import course_utils
     from course_utils.style import SMALLEST_FONT_PT
 
-    base = 15.0  # font.size under the course style (seaborn "notebook" x 1.25)
-    code = lesson.read_text(encoding="utf-8")
-    package = Path(course_utils.__file__).parent
+    code, package = lesson.read_text("utf-8"), Path(course_utils.__file__).parent
     for module in sorted(set(re.findall(r"course_utils\.(\w+)", code))):
         if (package / f"{module}.py").is_file():
-            code += (package / f"{module}.py").read_text(encoding="utf-8")
+            code += (package / f"{module}.py").read_text("utf-8")
     sizes = [float(SMALLEST_FONT_PT)]
-    for value in re.findall(r"(?:fontsize\b[\"']?\s*[=:]\s*)([\w.\"'-]+)", code):
+    for value in re.findall(r"fontsize\b[\"']?\s*[=:]\s*([\w.\"'-]+)", code):
         value = value.strip("\"'")
         if re.fullmatch(r"\d+(\.\d+)?", value):
             sizes.append(float(value))
-        elif font_scalings.get(value) is not None:
-            sizes.append(base * font_scalings[value])
+        elif font_scalings.get(value):  # 15 pt: font.size of the course style
+            sizes.append(15.0 * font_scalings[value])
     return min(sizes)
 
 
@@ -130,9 +116,9 @@ def test_every_figure_loads_with_alt_text_and_readable_text(visited, file):
         "els => els.map(e => [e.getAttribute('src'), e.naturalWidth, e.alt,"
         " e.getBoundingClientRect().width])",
     )
-    cells = json.loads((ROOT / file).read_text(encoding="utf-8"))["cells"]
-    outputs = [out for cell in cells for out in cell.get("outputs", [])]
-    expected = sum("image/png" in out.get("data", {}) for out in outputs)
+    cells = json.loads((ROOT / file).read_text("utf-8"))["cells"]
+    outputs = [out.get("data", {}) for cell in cells for out in cell.get("outputs", [])]
+    expected = sum("image/png" in data for data in outputs)
     assert len(images) >= expected, f"{expected} image outputs, {len(images)} shown"
     assert [src for src, natural, _, _ in images if not natural] == [], "not loaded"
     unnamed = [
@@ -141,10 +127,9 @@ def test_every_figure_loads_with_alt_text_and_readable_text(visited, file):
         if not alt.strip() or Path(src).name in alt or alt.strip().endswith(".png")
     ]
     assert unnamed == [], f"figures without a description (alt): {unnamed}"
-    smallest_pt = smallest_font_pt((ROOT / file).with_suffix(".py"))
-    small = []
+    smallest_pt, small = smallest_font_pt((ROOT / file).with_suffix(".py")), []
     for src, natural, _, displayed in images:
-        dpi = png_dpi(((SITE / path).parent / src).resolve().read_bytes())
+        dpi = Image.open((SITE / path).parent / src).info.get("dpi", (72, 72))[0]
         if (px := smallest_pt * dpi / 72 * displayed / natural) < MIN_FIGURE_TEXT_PX:
             small.append((src, round(px, 1)))
     assert small == [], f"figure text below {MIN_FIGURE_TEXT_PX} CSS px: {small}"
@@ -178,46 +163,36 @@ def visible(page, selector):
     return [element for element in page.locator(selector).all() if element.is_visible()]
 
 
-def test_phone_menu_and_page_contents_buttons_open_their_panels(browser, site_url):
-    phone = {"width": 390, "height": 844}
-    visit = open_page(browser, f"{site_url}/notebooks/03_choosing_k.html", phone)
-    page = visit.page
-    expect(page.locator("nav.bd-docs-nav a.reference.internal").nth(2)).to_be_hidden()
-    for toggle, panel, link in [
-        ("primary", "primary-sidebar", "nav.bd-docs-nav a"),
-        ("secondary", "secondary-sidebar", "a.nav-link"),
-    ]:
-        buttons = visible(page, f".{toggle}-toggle")
-        assert len(buttons) == 1, f"{len(buttons)} visible {toggle} buttons"
-        buttons[0].click()
-        expect(page.locator(f"#pst-{panel}-modal[open] {link}").nth(1)).to_be_visible()
-        page.keyboard.press("Escape")
-        expect(page.locator(f"#pst-{panel}-modal[open]")).to_have_count(0)
-    assert len(visible(page, ".search-button-field, .search-button")) <= 1, (
-        "a second search box in the header"
-    )
-    visit.assert_clean()
-    page.close()
-
-
-def test_desktop_menu_button_collapses_the_sidebar(browser, site_url):
-    visit = open_page(browser, f"{site_url}/notebooks/01_scaling_encoding.html")
-    page = visit.page
-    expect(page.locator("#pst-primary-sidebar")).to_be_visible()
+def test_menu_buttons_collapse_the_sidebar_or_open_panels_on_a_phone(browser, site_url):
+    visit = open_page(browser, f"{site_url}/notebooks/03_choosing_k.html")
+    page, sidebar = visit.page, visit.page.locator("#pst-primary-sidebar")
     width = page.locator("main").bounding_box()["width"]
     buttons = visible(page, ".primary-toggle")
     assert len(buttons) == 1, f"{len(buttons)} visible menu buttons"
-    buttons[0].click()
-    expect(page.locator("#pst-primary-sidebar")).to_have_css("visibility", "hidden")
+    buttons[0].click()  # on a desktop the menu button collapses the sidebar
+    expect(sidebar).to_have_css("visibility", "hidden")
     assert page.locator("dialog[open]").count() == 0, "a dialog instead of a collapse"
     assert len(visible(page, ".search-button-field")) <= 1, "two search boxes"
     buttons[0].click()
-    expect(page.locator("#pst-primary-sidebar")).to_have_css("visibility", "visible")
+    expect(sidebar).to_have_css("visibility", "visible")
     # the column gets its width back once the sidebar's transition has ended
     page.wait_for_function(
         "w => Math.abs(document.querySelector('main').getBoundingClientRect().width"
         " - w) <= 2",
         arg=width,
+    )
+    page.set_viewport_size({"width": 390, "height": 844})  # a phone: the menu is closed
+    expect(page.locator("nav.bd-docs-nav a.reference.internal").nth(2)).to_be_hidden()
+    for toggle, link in [("primary", "nav.bd-docs-nav a"), ("secondary", "a.nav-link")]:
+        buttons = visible(page, f".{toggle}-toggle")
+        assert len(buttons) == 1, f"{len(buttons)} visible {toggle} buttons"
+        buttons[0].click()
+        modal = page.locator(f"#pst-{toggle}-sidebar-modal[open]")
+        expect(modal.locator(link).nth(1)).to_be_visible()
+        page.keyboard.press("Escape")
+        expect(modal).to_have_count(0)
+    assert len(visible(page, ".search-button-field, .search-button")) <= 1, (
+        "a second search box in the header"
     )
     visit.assert_clean()
     page.close()
@@ -264,15 +239,6 @@ def test_theme_files_weigh_under_1_2_mb_and_the_icons_show(visited):
     width = glyph.evaluate("e => e.getBoundingClientRect().width")
     font = glyph.evaluate("e => getComputedStyle(e, '::before').fontFamily")
     assert width > 5 and "Font Awesome" in font, (width, font)
-
-
-def test_launch_buttons_point_at_the_notebook(visited):
-    page = visited("notebooks/00_introduction.html").page
-    hrefs = page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)")
-    colab = "colab.research.google.com"
-    ipynb = "notebooks/00_introduction.ipynb"
-    assert any(colab in h and h.endswith(ipynb) for h in hrefs), "no Colab link"
-    assert any("mybinder.org" in h and "00_introduction.ipynb" in h for h in hrefs)
 
 
 def test_the_cheat_sheet_prints_on_one_page(visited):
