@@ -11,6 +11,8 @@ if ! command -v apt-get >/dev/null; then
 fi
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-$SUDO apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-dejavu-core >/dev/null
+# wait for another apt run (another checkout installing at the same time) instead of failing
+LOCK=(-o DPkg::Lock::Timeout=600)
+$SUDO apt-get "${LOCK[@]}" update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get "${LOCK[@]}" install -y -qq chromium fonts-dejavu-core >/dev/null
 test -x /usr/bin/chromium
