@@ -23,7 +23,6 @@ MIN_FIGURE_TEXT_PX = 11
 LESSONS = course_map()
 PAGES = [str(Path(file).with_suffix(".html")) for file in LESSONS["file"]]
 LESSON_FILES = [file for file in LESSONS["file"] if file.startswith("notebooks/")]
-MATHS = [path for path in PAGES if 'class="math' in (SITE / path).read_text("utf-8")]
 QUIZ = "notebooks/06_quiz.html"
 
 
@@ -67,10 +66,11 @@ def test_every_page_opens_offline_with_its_title_links_and_maths(
         for host in ("colab.research.google.com", "mybinder.org"):
             assert any(host in link and ipynb in link for link in links), host
     # maths is typeset offline by the site's own MathJax, loaded only where needed
-    assert MATHS, "no page has maths (class 'math'): the checks below test nothing"
+    maths = [p for p in PAGES if 'class="math' in (SITE / p).read_text("utf-8")]
+    assert maths, "no page has maths (class 'math'): the checks below test nothing"
     scripts = page.eval_on_selector_all("script[src]", "els => els.map(e => e.src)")
     mathjax = [src for src in scripts if "mathjax" in src.lower()]
-    if path in MATHS:
+    if path in maths:
         assert mathjax and all(src.startswith(site_url) for src in mathjax), mathjax
         expect(page.locator("mjx-container").first).to_be_attached()
         assert not re.search(r"\\\(|\\\[|\$\$", text), f"{path}: raw LaTeX shows"
