@@ -357,10 +357,11 @@ def plot_mixture(
     ValueError
         If ``X`` has more than two columns and ``columns`` does not say which two.
     """
+    shown = pick_columns(X, columns, 2, "plot_mixture")
     components = range(model.n_components)
     where = [0, 1] if columns is None else list(columns)
     ax = cluster_scatter(
-        pick_columns(X, columns, 2, "plot_mixture"),
+        shown,
         model.predict(np.asarray(X)),
         ax=ax,
         title=title,
