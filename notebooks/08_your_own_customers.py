@@ -126,9 +126,10 @@ def is_numbering(column):
 roles = {}
 for name, column in customers.items():
     distinct = column.nunique()
-    if is_numbering(column) or (column.dtype == object and column.is_unique):
+    text = not pd.api.types.is_numeric_dtype(column)
+    if is_numbering(column) or (text and column.is_unique):
         roles[name] = ("ID", "a different value in every row")
-    elif not pd.api.types.is_numeric_dtype(column) or column.dtype == bool:
+    elif text or pd.api.types.is_bool_dtype(column):
         roles[name] = ("category", f"text or yes/no, {distinct} values")
     elif pd.api.types.is_integer_dtype(column) and distinct <= MAX_CATEGORY_LEVELS:
         roles[name] = ("category", f"whole numbers, only {distinct} values")
@@ -239,7 +240,7 @@ set_aside = pd.DataFrame(
 set_aside.head(10)
 
 # %% [markdown]
-# If the rule sets aside more than a few percent of the customers, it is describing the
+# If the rule sets aside many customers (more than a tenth, say), it is describing the
 # table's shape rather than a few odd customers: look at the shape step again (another
 # transform, or leave a column out).
 #
@@ -434,7 +435,8 @@ for ax, column in zip(
     if K > 1:
         ax.axvline(K, color="#D55E00", linestyle="--", label=f"chosen K = {K}")
     ax.set(xlabel="K (number of segments)", ylabel=f"{column} (no unit)")
-axes[0].legend(loc="best")
+if K > 1:
+    axes[0].legend(loc="best")
 fig.suptitle("The criteria for K side by side")
 plt.show()
 
