@@ -191,23 +191,25 @@ print(f"log1p: {', '.join(LOG_COLUMNS) or 'none'} (rule: skewness > {SKEW_LIMIT}
 shape.round(2)
 
 # %% [markdown]
-# Before and after, for the transformed columns (at most six are drawn). A long tail to
-# the right becomes a hump; the zeros sit apart at the far left:
+# Before and after, for the transformed columns (at most six are drawn; the values are
+# in each column's own unit). A long tail to the right becomes a hump; zeros sit apart at
+# the far left:
 
-# %% mystnb={"image": {"alt": "Histograms of each log-transformed column before (top row, a tall bar near zero and a long tail to the right) and after log1p (bottom row, a rounded hump, with a few zeros apart at the left)."}}
+# %% mystnb={"image": {"alt": "Histograms of each log-transformed column, side by side: before (blue, a tall bar near zero and a long tail to the right) and after log1p (orange, a rounded hump, with a few zeros apart at the left)."}}
 shown = LOG_COLUMNS[:6]
 if shown:
-    fig, axes = plt.subplots(
-        2, len(shown), figsize=(3.2 * len(shown) + 1, 6), squeeze=False
-    )
+    rows = -(-len(shown) // 2)  # two columns per row: before and after, side by side
+    fig, axes = plt.subplots(rows, 4, figsize=(12, 3.2 * rows), squeeze=False)
+    for ax in axes.flat[2 * len(shown) :]:
+        ax.set_visible(False)
     for j, column in enumerate(shown):
-        axes[0, j].hist(raw[column], bins=30, color="#0072B2")
-        axes[1, j].hist(shaped[column], bins=30, color="#E69F00")
-        axes[0, j].set(title=column, xlabel="value (its own unit)")
-        axes[1, j].set(xlabel="log1p(value)")
-    axes[0, 0].set_ylabel("customers")
-    axes[1, 0].set_ylabel("customers")
-    fig.suptitle("Skewed columns before (top) and after log1p (bottom)")
+        before, after = axes.flat[2 * j], axes.flat[2 * j + 1]
+        before.hist(raw[column], bins=30, color="#0072B2")
+        after.hist(shaped[column], bins=30, color="#E69F00")
+        before.set(title=f"{column}: before", xlabel="value", ylabel="customers")
+        after.set(title="after log1p", xlabel="log1p(value)")
+        before.xaxis.set_major_locator(plt.MaxNLocator(3))
+    fig.suptitle("Skewed columns before (blue) and after log1p (orange)")
     fig.tight_layout()
 else:
     print("no column is strongly skewed: nothing to draw")
@@ -426,17 +428,20 @@ else:
 # %% [markdown]
 # The four criteria beside each other, with the decision marked:
 
-# %% mystnb={"image": {"alt": "Four panels against K: the silhouette, the inertia with its knee, Calinski\u2013Harabasz and the mixture's BIC; a dashed vertical line marks the K the rule chose."}}
-fig, axes = plt.subplots(1, 4, figsize=(15, 4.2), layout="constrained")
+# %% mystnb={"image": {"alt": "Four panels against K: the silhouette, the inertia with its knee (dotted line), Calinski\u2013Harabasz and the mixture's BIC; a dashed vertical line marks the K the rule chose."}}
+fig, axes = plt.subplots(2, 2, figsize=(11, 8), layout="constrained")
 for ax, column in zip(
-    axes, ["silhouette", "inertia", "Calinski-Harabasz", "BIC"], strict=True
+    axes.flat, ["silhouette", "inertia", "Calinski-Harabasz", "BIC"], strict=True
 ):
     ax.plot(criteria.index, criteria[column], marker="o")
     if K > 1:
         ax.axvline(K, color="#D55E00", linestyle="--", label=f"chosen K = {K}")
     ax.set(xlabel="K (number of segments)", ylabel=f"{column} (no unit)")
+if knee is not None:
+    axes[0, 1].axvline(knee, color="black", linestyle=":", label=f"knee K = {knee}")
+    axes[0, 1].legend(loc="best")
 if K > 1:
-    axes[0].legend(loc="best")
+    axes[0, 0].legend(loc="best")
 fig.suptitle("The criteria for K side by side")
 plt.show()
 
