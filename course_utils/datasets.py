@@ -4,6 +4,8 @@ import numpy as np
 import pandas as pd
 from sklearn.datasets import make_blobs, make_moons
 
+from course_utils.mall import INCOME_COLUMN, SCORE_COLUMN, SCORE_RANGE
+
 #: The four segments of the age/income customers: (age centre, income centre, age sd);
 #: the income sd is 1000 x the age sd.
 AGE_INCOME_SEGMENTS = (
@@ -90,54 +92,129 @@ ONLINE_SHOP_GROUPS = (
 ORDERS, BASKET = "orders per year", "average order ($)"
 
 
+#: The range a mall column may take in a drawn quarter: incomes at least 1 k$, scores
+#: within the score's own scale. Other columns keep their sign (see make_later_quarter).
+MALL_BOUNDS = {INCOME_COLUMN: (1.0, None), SCORE_COLUMN: tuple(map(float, SCORE_RANGE))}
+#: Noise added to the mall's columns in a drawn quarter (2 k$ of income, 2 score points);
+#: other columns get :data:`JITTER_SHARE` of their own standard deviation.
+MALL_JITTER, JITTER_SHARE = 2.0, 0.02
+
+
 def make_later_quarter(
     customers: pd.DataFrame,
-    columns: tuple[str, str] = ("Annual Income (k$)", "Spending Score (1-100)"),
+    columns=(INCOME_COLUMN, SCORE_COLUMN),
     *,
     n_customers: int | None = None,
+    shifts: dict | None = None,
     income_shift: float = 0.0,
     score_shift: float = 0.0,
-    jitter: float = 2.0,
+    jitter: dict | None = None,
+    bounds: dict | None = None,
     random_state: int = 0,
 ) -> pd.DataFrame:
     """Make a later quarter's customers that resemble ``customers``, possibly drifted.
 
-    Customers are drawn with replacement from ``customers``; each gets a small Gaussian
-    jitter (so no row is an exact copy), then every income is moved by ``income_shift`` and
-    every score by ``score_shift``. Incomes stay at least 1 k$ and scores within 1-100; both
-    are rounded to whole numbers, as in the mall file.
+    Customers are drawn with replacement from ``customers``; each value gets a small
+    Gaussian jitter (so no row is an exact copy), then is moved by its column's shift and
+    kept within its column's bounds. Whole-number columns are rounded, as in the mall file.
+    Works on any numeric columns, each in its own unit and range.
 
     Parameters
     ----------
     customers : pandas.DataFrame
-        The training customers, holding the two ``columns`` (income in k$, then score).
-    columns : (str, str)
-        Names of the income and score columns; the result has these two columns only.
+        The training customers, holding the ``columns``.
+    columns : sequence of str, default the mall's income and score
+        The numeric columns to draw. **The result has these columns only**, in this order;
+        the other columns of ``customers`` are not drawn.
     n_customers : int, optional
         Rows to draw; the length of ``customers`` when omitted.
-    income_shift : float, default 0.0
-        Added to every income, in k$ (a positive value: incomes grew).
-    score_shift : float, default 0.0
-        Added to every spending score, in points.
-    jitter : float, default 2.0
-        Standard deviation of the noise added to both columns before rounding.
+    shifts : dict of str to float, optional
+        Column -> amount added to every value of it, in the column's own unit.
+    income_shift, score_shift : float, default 0.0
+        Shorthands for the mall's income (k$) and score (points) shifts; a non-zero one
+        needs its column among ``columns``.
+    jitter : dict of str to float, optional
+        Column -> standard deviation of its noise, in its own unit. Defaults:
+        :data:`MALL_JITTER` for the mall's income and score, :data:`JITTER_SHARE` of the
+        column's standard deviation for any other column.
+    bounds : dict of str to (float or None, float or None), optional
+        Column -> (lowest, highest) value allowed. Defaults: :data:`MALL_BOUNDS` for the
+        mall's columns; for any other column, no bound, except that a column without
+        negative values stays non-negative. How many values each bound moved is kept in
+        the result's ``attrs["clipped"]`` (column -> count).
     random_state : int, default 0
         Seed of the NumPy generator.
 
     Returns
     -------
     pandas.DataFrame
-        ``n_customers`` rows, the two ``columns`` as int64.
+        ``n_customers`` rows of ``columns``: int64 where the column was whole numbers,
+        float otherwise.
+
+    Raises
+    ------
+    ValueError
+        If a column (of ``columns``, ``shifts``, ``jitter`` or ``bounds``) is not in
+        ``customers`` or not among ``columns``.
+    TypeError
+        If a column is not numeric.
     """
+    columns = list(columns)
+    for column in columns:
+        if column not in customers.columns:
+            raise ValueError(
+                f"customers has no column {column!r}; it has {list(customers.columns)}"
+            )
+        if not pd.api.types.is_numeric_dtype(customers[column]):
+            raise TypeError(
+                f"column {column!r} is {customers[column].dtype}, not numbers: "
+                "a quarter can only be drawn for numeric columns"
+            )
+    shift = dict(shifts or {})
+    for name, amount, word in (
+        (INCOME_COLUMN, income_shift, "income_shift"),
+        (SCORE_COLUMN, score_shift, "score_shift"),
+    ):
+        if amount and name not in columns:
+            raise ValueError(
+                f"{word} moves the mall's {name!r}, which is not among columns: "
+                "use shifts={column: amount}"
+            )
+        if amount:
+            shift[name] = shift.get(name, 0.0) + amount
+    for what, given in (("shifts", shift), ("jitter", jitter), ("bounds", bounds)):
+        unknown = sorted(set(given or {}) - set(columns))
+        if unknown:
+            raise ValueError(f"{what} names {unknown[0]!r}, which is not among columns")
+    sds = customers[columns].std()
+    noise = {
+        c: MALL_JITTER if c in MALL_BOUNDS else JITTER_SHARE * sds[c] for c in columns
+    }
+    noise.update(jitter or {})
+    limits = {
+        c: MALL_BOUNDS.get(c, (0.0 if customers[c].min() >= 0 else None, None))
+        for c in columns
+    }
+    limits.update(bounds or {})
     rng = np.random.default_rng(random_state)
-    income, score = columns
     n = len(customers) if n_customers is None else n_customers
     rows = rng.integers(0, len(customers), size=n)
-    base = customers[[income, score]].to_numpy(dtype=float)[rows]
-    noisy = base + rng.normal(0.0, jitter, size=base.shape)
-    noisy[:, 0] = np.maximum(noisy[:, 0] + income_shift, 1.0)
-    noisy[:, 1] = np.clip(noisy[:, 1] + score_shift, 1.0, 100.0)
-    return pd.DataFrame(np.rint(noisy).astype(np.int64), columns=[income, score])
+    base = customers[columns].to_numpy(dtype=float)[rows]
+    scale = np.array([noise[c] for c in columns], dtype=float)
+    noisy = base + rng.normal(0.0, scale, size=base.shape)
+    result, clipped = {}, {}
+    for j, column in enumerate(columns):
+        moved = noisy[:, j] + shift.get(column, 0.0)
+        low = -np.inf if limits[column][0] is None else limits[column][0]
+        high = np.inf if limits[column][1] is None else limits[column][1]
+        kept = np.clip(moved, low, high)
+        clipped[column] = int((kept != moved).sum())
+        if pd.api.types.is_integer_dtype(customers[column]):
+            kept = np.rint(kept).astype(np.int64)
+        result[column] = kept
+    quarter = pd.DataFrame(result)
+    quarter.attrs["clipped"] = clipped
+    return quarter
 
 
 def make_online_shop_customers(

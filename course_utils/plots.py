@@ -12,7 +12,13 @@ from matplotlib.patches import Ellipse
 from scipy.optimize import linear_sum_assignment
 from sklearn.metrics import silhouette_samples
 
-from course_utils.style import MARKERS, PALETTE, cluster_scatter, cluster_style
+from course_utils.style import (
+    MARKERS,
+    PALETTE,
+    cluster_scatter,
+    cluster_style,
+    pick_columns,
+)
 
 
 # --- lesson 02 ------------------------------------------------------------
@@ -321,6 +327,7 @@ def plot_mixture(
     xlabel=None,
     ylabel=None,
     n_std=(1.0, 2.0),
+    columns=None,
 ):
     """Scatter ``X`` by most likely component, with each component's ellipses and mean.
 
@@ -329,22 +336,32 @@ def plot_mixture(
 
     Parameters
     ----------
-    X : DataFrame or ndarray of shape (n_samples, 2)
+    X : DataFrame or ndarray of shape (n_samples, n_features)
         The data, in the coordinates the model was fitted on.
     model : sklearn.mixture.GaussianMixture
-        A fitted model with 2 features (any ``covariance_type``).
+        A fitted model on ``X``'s features (any ``covariance_type``).
     ax, title, xlabel, ylabel : matplotlib Axes, str, str, str, optional
         Where to draw (a new figure when omitted); texts, with units.
     n_std : sequence of float, default (1.0, 2.0)
         One ellipse per value, that many standard deviations out; inner ones darker.
+    columns : (int, int), optional
+        Positions of the two features to draw (the ellipses are the components' shapes
+        in those two); required when ``X`` has more than two columns.
 
     Returns
     -------
     matplotlib.axes.Axes
+
+    Raises
+    ------
+    ValueError
+        If ``X`` has more than two columns and ``columns`` does not say which two.
     """
+    shown = pick_columns(X, columns, 2, "plot_mixture")
     components = range(model.n_components)
+    where = [0, 1] if columns is None else list(columns)
     ax = cluster_scatter(
-        X,
+        shown,
         model.predict(np.asarray(X)),
         ax=ax,
         title=title,
@@ -358,10 +375,10 @@ def plot_mixture(
     ):
         colour = cluster_style(c)["color"]
         for j, level in enumerate(sorted(n_std)):
-            width, height, angle = ellipse_shape(cov[:2, :2], level)
+            width, height, angle = ellipse_shape(cov[np.ix_(where, where)], level)
             ax.add_patch(
                 Ellipse(
-                    xy=mean[:2],
+                    xy=mean[where],
                     width=width,
                     height=height,
                     angle=angle,
@@ -372,8 +389,8 @@ def plot_mixture(
                 )
             )
     ax.scatter(
-        model.means_[:, 0],
-        model.means_[:, 1],
+        model.means_[:, where[0]],
+        model.means_[:, where[1]],
         marker="*",
         s=300,
         c="black",
@@ -392,23 +409,31 @@ def plot_mixture(
 DISTINCT_ORDER = (0, 1, 2, 3, 8, 7, 9, 4, 5, 6)
 
 
-def cluster_scatter_3d(X, labels, *, axis_labels, title, figsize=(11, 8)):
+def cluster_scatter_3d(X, labels, *, axis_labels, title, figsize=(11, 8), columns=None):
     """Scatter three columns in 3-D, one colour and marker per cluster, legend at the side.
 
     Parameters
     ----------
-    X : pandas.DataFrame or array of shape (n_samples, 3)
+    X : pandas.DataFrame or array of shape (n_samples, 3), or more columns with ``columns``
         The three features, in the units to show (raw values, not scaled ones).
     labels : array of int, shape (n_samples,)
         Cluster labels 0..K-1 (K at most 10).
     axis_labels, title, figsize : sequence of 3 str, str, (float, float)
         The axes' labels with units, the title, the figure's size in inches.
+    columns : sequence of 3 column names or positions, optional
+        The three columns of ``X`` to draw; required when ``X`` has more than three.
 
     Returns
     -------
     mpl_toolkits.mplot3d.axes3d.Axes3D
+
+    Raises
+    ------
+    ValueError
+        If ``X`` has more than three columns and ``columns`` does not say which three.
     """
-    points = np.asarray(X, dtype=float)
+    points = np.asarray(pick_columns(X, columns, 3, "cluster_scatter_3d"), dtype=float)
+    labels = np.asarray(labels)
     fig = plt.figure(figsize=figsize, layout="constrained")
     ax = fig.add_subplot(projection="3d")
     for label in np.unique(labels):

@@ -78,6 +78,30 @@ def cluster_style(label: int) -> dict:
     }
 
 
+def pick_columns(X, columns, count: int, caller: str):
+    """The ``count`` columns of ``X`` to draw: ``columns`` (names or positions), or all of
+    them when ``X`` has exactly ``count``; a ValueError says when the choice is needed."""
+    width = np.shape(X)[1] if np.ndim(X) == 2 else None
+    if columns is None:
+        if width != count:
+            raise ValueError(
+                f"{caller} draws {count} columns and X has {width}: pass columns=(...) "
+                f"naming the {count} to show"
+            )
+        return X
+    if len(columns) != count:
+        raise ValueError(f"{caller} draws {count} columns, not {len(columns)}")
+    if hasattr(X, "columns"):
+        named = [X.columns[c] if isinstance(c, int) else c for c in columns]
+        return X[named]
+    return np.asarray(X)[:, list(columns)]
+
+
+def two_columns(X, columns, caller: str):
+    """The two columns of ``X`` to draw (see :func:`pick_columns`)."""
+    return pick_columns(X, columns, 2, caller)
+
+
 def cluster_scatter(
     X,
     labels=None,
@@ -91,12 +115,13 @@ def cluster_scatter(
     legend=True,
     alpha=0.8,
     s=45,
+    columns=None,
 ):
     """Scatter 2-D points coloured and marked by cluster, with optional centres.
 
     Parameters
     ----------
-    X : array-like of shape (n_samples, 2)
+    X : array-like of shape (n_samples, 2), or (n_samples, n_features) with ``columns``
         The two features to plot (a DataFrame's column names become axis labels).
     labels : array-like of shape (n_samples,), optional
         Integer cluster labels; ``-1`` is drawn as grey crosses labelled "noise". ``None``
@@ -113,11 +138,28 @@ def cluster_scatter(
         Whether to draw a legend.
     alpha, s : float
         Point transparency and size.
+    columns : (column, column), optional
+        The two columns of ``X`` to draw (names of a DataFrame's columns, or positions),
+        and of ``centers`` too. Required when ``X`` has more than two columns.
 
     Returns
     -------
     matplotlib.axes.Axes
+
+    Raises
+    ------
+    ValueError
+        If ``X`` has more than two columns and ``columns`` does not say which two to draw.
     """
+    if centers is not None and columns is not None:
+        names = list(X.columns) if hasattr(X, "columns") else []
+        where = [c if isinstance(c, int) else names.index(c) for c in columns]
+        centers = (
+            centers.iloc[:, where]
+            if hasattr(centers, "columns")
+            else np.asarray(centers)[:, where]
+        )
+    X = two_columns(X, columns, "cluster_scatter")
     columns = list(X.columns) if hasattr(X, "columns") else None
     points = np.asarray(X, dtype=float)
     label_names = dict(label_names or {})

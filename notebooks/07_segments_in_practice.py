@@ -461,25 +461,40 @@ pd.DataFrame(stream_centres, columns=FEATURES).round(1)
 #
 # ## Your own data
 #
-# A checklist for your own customer table. Each step points to the lesson that shows it.
+# A checklist for your own customer table. Lesson 8 is this checklist as a runnable
+# template: give it your CSV and it runs every step, deciding each from evidence and
+# printing why.
 #
-# 1. **Choose the columns** that describe the behaviour you want to act on; keep the rest
-#    (age, gender, region) to describe the segments afterwards (lesson 5).
-# 2. **Scale** them, so that the units do not choose the weights (lesson 1); look at
-#    outliers first.
-# 3. **Check that there is structure at all**: compare the best silhouette with data that
-#    have no groups — one Gaussian cloud with the same means and covariance (lesson 5 did it
-#    with independent columns). Shuffling each column is not enough when a column on its
-#    own has several peaks: the shuffled data then still have groups.
-# 4. **Choose K with evidence**: the knee, the silhouette, perhaps a mixture's BIC — and ask
-#    whether each segment would be treated differently (lessons 3 and 5).
-# 5. **Profile** each segment with a `groupby`: size, averages, the descriptive columns.
-# 6. **Name** each segment by a rule on its profile, never by its number (this lesson).
-# 7. **Save** the pipeline and names with `skops.io`, with the distance limits (this lesson).
+# 1. **Decide what each column is.** An ID (a different value in every row) is never a
+#    feature. Whole numbers with only a few values (a channel coded 1–2, a region coded
+#    1–3) are categories, not measurements: like text columns, they describe the segments
+#    afterwards (lesson 1's encoding trap). Cluster on the columns that describe the
+#    behaviour you want to act on.
+# 2. **Check each column's shape, then scale.** Spends are usually right-skewed: take
+#    `log1p` (not `log`: spends can be zero) of strongly skewed columns, or a few giants
+#    decide the segments; then scale, so that the units do not choose the weights
+#    (lesson 1). Set outliers aside by a stated rule, and score them at the end.
+# 3. **Check that there is structure at all**: compare the best silhouette with the same
+#    score on tables without groups that keep each column's shape — each column shuffled
+#    on its own (lesson 5), and one correlated cloud made of each column's own values —
+#    several draws of each, reading the spread. A symmetric Gaussian cloud fitted to
+#    skewed columns has negative spends and flatters any clustering. Look at the
+#    per-segment silhouettes too (lesson 3): one good segment can hold a mean up.
+# 4. **Choose K with evidence**: the silhouette, the knee, Calinski–Harabasz, a mixture's
+#    BIC (lessons 3–5). When they disagree, take the smallest K close to the best
+#    silhouette that has no tiny segment and is stable.
+# 5. **Check stability**: refit with other seeds and on 80 % subsamples and compare the
+#    groupings (ARI). Tiny or unstable segments send you back to steps 1–2.
+# 6. **Profile** each segment with a `groupby` in the original units, and describe it by
+#    the category columns; **name** it by a rule on its profile, never by its number.
+# 7. **Save** the pipeline and names with `skops.io`, with the distance limits (this
+#    lesson).
 # 8. **Score** new customers, flag those who fit no segment well, and watch for drift.
 #
-# Exercise 7.3 runs the checklist on a second table the course makes: an online shop's
-# customers, with orders per year and average order value.
+# Exercise 7.3 runs steps 2–6 on a second table the course makes: an online shop's
+# customers, with orders per year and average order value. Neither column is strongly
+# skewed, so one Gaussian cloud with the same means and covariance is a usable, if rough,
+# baseline there; lesson 8's baselines keep each column's own values.
 
 # %% [markdown]
 # ## Key takeaways

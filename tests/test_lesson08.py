@@ -1,0 +1,116 @@
+"""Lesson 08: the template's report agrees with its printout on three tables; bad tables are
+refused; the helpers it needs take any table or say which columns they draw."""
+
+import json
+import os
+
+import jupytext
+import numpy as np
+import pandas as pd
+import pytest
+from nbclient import NotebookClient
+from notebook_outputs import NOTEBOOKS, cell_output, lesson_notebook, printed_text
+from notebook_outputs import printed_value as value
+
+from course_utils import business
+from course_utils.datasets import make_later_quarter, make_online_shop_customers
+from course_utils.mall import REPLICA_PATH
+from course_utils.plots import cluster_scatter_3d, plot_mixture
+from course_utils.settings import MALL_FEATURES, real_mall_file
+from course_utils.style import cluster_scatter
+
+SPENDS = list(business.SPENDS)
+
+
+def agrees(text, r, n_rows):
+    assert value(text, r"^clustering on: (.*)$") == ", ".join(r["features"])
+    logged = [c for c, how in r["transforms"].items() if how == "log1p"]
+    assert value(text, r"^log1p: (.*) \(rule") == (", ".join(logged) or "none")
+    assert int(value(text, r"^set aside: (\d+) customers")) == len(r["set_aside"])
+    for name, mean in r["baselines"].items():
+        assert float(value(text, rf"^baseline '{name}': mean ([\d.]+) ")) == mean
+    assert int(value(text, r"^decision: K = (\d+)$")) == r["k"] == len(r["sizes"])
+    assert sum(r["sizes"].values()) == n_rows - len(r["set_aside"])
+    if r["k"] > 1:
+        assert float(value(text, r"^silhouette at K = \d: (.*)$")) == r["silhouette"]
+        ari = float(value(text, r"^stability: median ARI (\S+) "))
+        assert ari == r["stability_ari"]
+
+
+def test_default_table_spends_only_logged_and_segments_follow_the_channel():
+    notebook = lesson_notebook("08_your_own_customers")
+    text, shown = printed_text(notebook), cell_output(notebook, "dumps(report, indent")
+    r = json.loads(shown[shown.index("{") :])
+    agrees(text, r, len(business.make_business_customers()))
+    assert r["features"] == SPENDS and set(r["transforms"].values()) == {"log1p"}
+    assert r["k"] == 2 and r["silhouette"] > max(r["baselines"].values())
+    assert float(value(text, r"^AMI of the segments with channel: (.*)$")) > 0.8
+    assert abs(float(value(text, r"^AMI of the segments with region: (.*)$"))) < 0.05
+    # the one-hot pitfall: at one segment more, one-hot clusters follow the region
+    table = cell_output(notebook, "with_dummies = np.hstack")
+    region = [line.split()[-2:] for line in table.splitlines() if "region" in line]
+    assert float(region[-1][0]) > 0.3 > abs(float(region[-1][1]))
+    # the data card (file = maker, skewness 3.5-12); lesson 07: shop not skewed (rule: > 1)
+    committed = business.BUSINESS_PATH.read_text(encoding="utf-8")
+    assert committed == business.business_csv_text()
+    skew = business.make_business_customers()[SPENDS].skew()
+    assert 3.0 < skew.min() and skew.max() < 12.0
+    assert make_online_shop_customers().drop(columns="customer").skew().max() < 1.0
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("table", ["replica", "real"])
+def test_template_runs_on_the_mall_tables(table, tmp_path, monkeypatch):
+    path = REPLICA_PATH if table == "replica" else real_mall_file()
+    if path is None and os.environ.get("CI") != "true":
+        pytest.skip("no real Mall_Customers.csv here")
+    monkeypatch.setenv("SEGMENT_CSV", str(path))  # in CI a missing real file fails here
+    monkeypatch.setenv("SEGMENT_OUT", str(tmp_path))
+    monkeypatch.delenv("MPLBACKEND", raising=False)
+    notebook = jupytext.read(NOTEBOOKS / "08_your_own_customers.py")
+    notebook.metadata["kernelspec"] = {"name": "python3", "language": "python"}
+    resources = {"metadata": {"path": str(NOTEBOOKS)}}
+    NotebookClient(notebook, timeout=300, resources=resources).execute()
+    report = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
+    agrees(printed_text(notebook), report, 200)
+    segments = pd.read_csv(tmp_path / "segments.csv")
+    assert list(segments.columns) == ["CustomerID", "segment", "set_aside", "fits_well"]
+    assert segments["segment"].value_counts().to_dict() == report["sizes"]
+    # the lesson's words: age, income, score; nothing logged or set aside; K = 4
+    assert report["features"] == ["Age", *MALL_FEATURES] and report["set_aside"] == []
+    assert set(report["transforms"].values()) == {"none"} and report["k"] == 4
+
+
+def test_bad_tables_are_refused_with_what_is_wrong(tmp_path):
+    for content, words in {
+        "": "is empty",
+        "a,b\n": "no customers",
+        "name\n" + "x\n" * 12: "no numeric column",
+        "a\n" + "1\n" * 5: "has 5 rows: segmenting needs at least 10",
+        "a,b\n" + "1,2\n" * 11 + "1,\n": "column 'b' of bad.csv has 1 blank cells",
+    }.items():
+        (tmp_path / "bad.csv").write_text(content)
+        with pytest.raises(ValueError, match=words):
+            business.load_customer_table(tmp_path / "bad.csv")
+    with pytest.raises(FileNotFoundError, match="no customer file at .*nowhere.csv"):
+        business.load_customer_table(tmp_path / "nowhere.csv")
+
+
+def test_helpers_take_any_table_or_say_which_columns():
+    spends = business.make_business_customers()[SPENDS]
+    quarter = make_later_quarter(spends, ["fresh", "deli"], shifts={"deli": 500.0})
+    assert list(quarter.columns) == ["fresh", "deli"] and (quarter >= 0).all().all()
+    assert quarter["fresh"].max() > 100_000  # its own range, not the score's 1-100
+    assert abs(quarter["deli"].median() - spends["deli"].median() - 500) < 100
+    assert set(quarter.attrs["clipped"]) == {"fresh", "deli"}
+    with pytest.raises(ValueError, match="income_shift moves"):
+        make_later_quarter(spends, ["fresh"], income_shift=5)
+    labels = np.arange(len(spends)) % 3
+    for draw in (cluster_scatter, plot_mixture):  # refused before anything is drawn
+        with pytest.raises(ValueError, match="X has 6: pass columns"):
+            draw(spends, labels)
+    ax = cluster_scatter(spends, labels, columns=("fresh", "deli"))
+    assert (ax.get_xlabel(), ax.get_ylabel()) == ("fresh", "deli")
+    three = ["fresh", "dairy", "deli"]
+    ax = cluster_scatter_3d(spends, labels, axis_labels="xyz", title="t", columns=three)
+    assert len(ax.get_legend().get_texts()) == 3
