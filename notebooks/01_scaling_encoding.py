@@ -542,11 +542,9 @@ print(by_gender_std)
 #   outliers; `RobustScaler` keeps ordinary values spread out. No scaler removes an
 #   outlier — find and handle outliers first.
 # - For a category with more than two values, one-hot avoids the order label encoding
-#   invents. But the encoding does not stop a category from taking over: what matters is
-#   its **weight**. Unscaled one-hot gender still makes 2 of 4 clusters single-gender
-#   (exercise 1.1). What helps is to leave such a column out and describe the clusters
-#   by it afterwards (no single-gender cluster), or to give it a deliberately small
-#   weight (at half weight or less, none here: exercise 1.3).
+#   invents. But the encoding alone does not stop a category from taking over: what
+#   matters is its **weight** in the distances, and you choose it. Exercises 1.1 and 1.3
+#   measure how much weight is too much.
 
 # %% [markdown]
 # ## Exercises

@@ -308,8 +308,10 @@ plot_k_curves(
 #
 # The mean hides detail. A **silhouette diagram** draws one horizontal bar per point, as
 # long as its silhouette value, sorted within each cluster; each cluster is a band, as
-# thick as the cluster has points. Signs of a good K: most bars of *every* band reach
-# past the mean line, and few or no bars point left of 0. The bands' thickness — the
+# thick as the cluster has points. Signs of a good K: no band made mostly of short bars
+# (compare the bands with each other and with the other K's diagrams), and few or no bars
+# pointing left of 0. The mean line is an average, so even a good band has bars on both
+# sides of it. The bands' thickness — the
 # cluster sizes — is not a sign either way: real segments often differ in size (lesson 5
 # finds segments of about 20 and about 80 customers). What a thick band *can* reveal is
 # a merge, when its bars are also short. The four diagrams share one x-range, so bar
@@ -425,10 +427,10 @@ print(f"uniform square, best of K: {uniform_scores['silhouette'].max():.3f}")
 # %% [markdown]
 # Even the truth scores only about 0.37 — lower than any K-Means clustering of the
 # customers in the table, and **lower than the uniform square, which has no clusters at
-# all and still scores about 0.40**. So a mean silhouette of 0.4 is not "some
-# structure": it is what K-Means reaches by cutting featureless data into pieces. Judge
-# a silhouette against such a baseline; here K = 2, at 0.54, stands well above it, and
-# K = 4, at 0.46, only a little.
+# all and still scores about 0.40**. So on these two features a mean silhouette near
+# 0.4 is not "some structure": it is what K-Means reaches by cutting featureless data into
+# pieces. Judge a silhouette against such a baseline, made for the data at hand; here
+# K = 2, at 0.54, stands well above it, and K = 4, at 0.46, only a little.
 #
 # The segments **overlap** (lesson 1 measured how close neighbouring segments are), so
 # many customers sit nearer to a neighbouring segment's members than to their own. The

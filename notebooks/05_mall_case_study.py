@@ -261,7 +261,10 @@ print(
 )
 
 # %% [markdown]
-# Two features, one fewer cluster, and much better separated clusters.
+# The two scores cannot be ranked: they are measured in different feature spaces (four
+# scaled columns against two), and dropping a column changes every distance. What the
+# two-feature clustering gains is not a higher number but clusters that follow
+# behaviour rather than gender, one fewer to name, and the pictures below to check.
 #
 # ## Mixture BIC and local optima
 #
@@ -378,7 +381,8 @@ profile.round(2)
 # %% [markdown]
 # K-Means numbers its clusters arbitrarily: re-run it with another seed, or on the other
 # file, and "cluster 2" may be a different group. So we never name a segment by its
-# number. The rule: a mean income below the lower tercile of all customers' incomes is
+# number. The rule uses **terciles**, the two values that cut the customers into three
+# equal thirds: a mean income below the lower tercile of all customers' incomes is
 # *low*, above the upper tercile *high*, otherwise *middle*; the same for the score.
 # Each (income, spend) pair then has a name and a suggested action, in a small table:
 
@@ -517,9 +521,11 @@ plt.show()
 # fewer parameters than two. Statistically that is a fair trade; for the shop it is not.
 # One of the two spends big and the other hardly at all, their mean ages differ by about
 # twenty years (printed above), and the suggested actions differ. Five segments it is:
-# the criteria give evidence, the decision also needs business sense. (The poor
-# 15-restart fit merges other segments on the real file, as printed above; a conclusion
-# drawn from it would be about the optimiser, not about the customers.)
+# the criteria give evidence, the decision also needs business sense. (The 15-restart
+# line above says what that fit merges on the file you loaded; on the real Kaggle file
+# it stops in a poorer optimum and merges the low-income big spenders with the middle
+# group instead. A conclusion drawn from such a fit is about the optimiser, not about
+# the customers.)
 #
 # ## RFM: when there are no segments
 #
