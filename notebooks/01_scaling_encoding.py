@@ -601,6 +601,8 @@ print(f"man-woman distance: one-hot {np.sqrt(2):.3f}, scaled 0/1 column {gap:.3f
 # single customer?
 
 # %% tags=["hide-output"] mystnb={"code_prompt_show": "Show hint", "code_prompt_hide": "Hide hint"}
+from course_utils.exercises import exercise
+
 exercise("1.2").hint()  # run this cell again for the next hint
 
 # %% tags=["solution", "hide-cell"]
@@ -629,6 +631,8 @@ for name, scaler in SCALERS.items():
 # how the segments were made?
 
 # %% tags=["hide-output"] mystnb={"code_prompt_show": "Show hint", "code_prompt_hide": "Hide hint"}
+from course_utils.exercises import exercise
+
 exercise("1.3").hint()  # run this cell again for the next hint
 
 # %% tags=["solution", "hide-cell"]

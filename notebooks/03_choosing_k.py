@@ -86,7 +86,8 @@ plt.show()
 # is included for the elbow: its inertia is the total spread of the data. The other
 # scores compare clusters with each other, so they need at least two; for K = 1 they
 # stay empty (NaN). The loop goes in a small function, because we will run it on three
-# data sets.
+# data sets; a second one, `best_k`, reads off the K that each score prefers (the
+# scores are explained below).
 
 # %%
 from sklearn.cluster import KMeans
@@ -111,6 +112,13 @@ def scores_per_k(X, k_values):
             row["davies_bouldin"] = davies_bouldin_score(X, model.labels_)
         rows.append(row)
     return pd.DataFrame(rows).set_index("K")
+
+
+def best_k(scores):
+    """The K each score picks: the highest silhouette and CH, the lowest DB."""
+    highest = scores[["silhouette", "calinski_harabasz"]].idxmax()
+    lowest = scores[["davies_bouldin"]].idxmin()
+    return pd.concat([highest, lowest]).rename("best K")
 
 
 # %% [markdown]
@@ -357,18 +365,11 @@ for k, labels in blob_labels.items():
 #
 # Both are much cheaper than the silhouette on large data (no distances between every
 # pair of points), and, like it, they prefer compact, well separated, roundish clusters.
-# Each criterion's choice is one `idxmax` or `idxmin` on the table — a function again,
-# as we will ask the same question of other tables:
+# Each criterion's choice is one `idxmax` or `idxmin` on the table: `best_k`, defined
+# with `scores_per_k` above, asks it of every score at once:
 
 
 # %%
-def best_k(scores):
-    """The K each score picks: the highest silhouette and CH, the lowest DB."""
-    highest = scores[["silhouette", "calinski_harabasz"]].idxmax()
-    lowest = scores[["davies_bouldin"]].idxmin()
-    return pd.concat([highest, lowest]).rename("best K")
-
-
 print(best_k(blob_scores).to_string())
 
 # %% [markdown]
@@ -580,6 +581,8 @@ print(square_scores["silhouette"].round(3).to_string())
 # higher score here is not better news.
 
 # %% tags=["hide-output"] mystnb={"code_prompt_show": "Show hint", "code_prompt_hide": "Hide hint"}
+from course_utils.exercises import exercise
+
 exercise("3.2").hint()  # run this cell again for the next hint
 
 # %% tags=["solution", "hide-cell"]
@@ -602,6 +605,8 @@ print(raw_scores["silhouette"].round(3).to_string())
 # does the answer move?
 
 # %% tags=["hide-output"] mystnb={"code_prompt_show": "Show hint", "code_prompt_hide": "Hide hint"}
+from course_utils.exercises import exercise
+
 exercise("3.3").hint()  # run this cell again for the next hint
 
 # %% tags=["solution", "hide-cell"]

@@ -838,6 +838,8 @@ densities.round(3)
 # do those components overlap?
 
 # %% tags=["hide-output"] mystnb={"code_prompt_show": "Show hint", "code_prompt_hide": "Hide hint"}
+from course_utils.exercises import exercise
+
 exercise("4.2").hint()  # run this cell again for the next hint
 
 # %% tags=["solution", "hide-cell"]
@@ -868,6 +870,8 @@ pairs.value_counts()
 # DBSCAN separate the segments? Why?
 
 # %% tags=["hide-output"] mystnb={"code_prompt_show": "Show hint", "code_prompt_hide": "Hide hint"}
+from course_utils.exercises import exercise
+
 exercise("4.3").hint()  # run this cell again for the next hint
 
 # %% tags=["solution", "hide-cell"]

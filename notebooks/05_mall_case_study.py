@@ -788,6 +788,8 @@ for seed, (names, ari) in enumerate(zip(sample_names, aris, strict=True)):
 # compared as "better" or "worse" (hint: are the distances measured in the same space?).
 
 # %% tags=["hide-output"] mystnb={"code_prompt_show": "Show hint", "code_prompt_hide": "Hide hint"}
+from course_utils.exercises import exercise
+
 exercise("5.2").hint()  # run this cell again for the next hint
 
 # %% tags=["solution", "hide-cell"]
@@ -823,6 +825,8 @@ for space, X in {"three columns": X_three, "the recipe's four": X_recipe}.items(
 # silhouette always deserve to be called the number of segments?
 
 # %% tags=["hide-output"] mystnb={"code_prompt_show": "Show hint", "code_prompt_hide": "Hide hint"}
+from course_utils.exercises import exercise
+
 exercise("5.3").hint()  # run this cell again for the next hint
 
 # %% tags=["solution", "hide-cell"]

@@ -548,6 +548,8 @@ print("fits" if fits_well else "fits no segment well")
 # segment names), and check it with `exercise("7.2").check(moves)`.
 
 # %% tags=["hide-output"] mystnb={"code_prompt_show": "Show hint", "code_prompt_hide": "Hide hint"}
+from course_utils.exercises import exercise
+
 exercise("7.2").hint()  # run this cell again for the next hint
 
 # %% tags=["solution", "hide-cell"]
@@ -579,6 +581,8 @@ print(moves.round(3).to_string())
 # `exercise("7.3").check(labels)`.
 
 # %% tags=["hide-output"] mystnb={"code_prompt_show": "Show hint", "code_prompt_hide": "Hide hint"}
+from course_utils.exercises import exercise
+
 exercise("7.3").hint()  # run this cell again for the next hint
 
 # %% tags=["solution", "hide-cell"]
