@@ -82,7 +82,9 @@ def estimate(notebook: str | Path, skip: tuple[str, ...] = ()) -> Estimate:
             words += _words("".join(cell["source"]))
         elif "remove-input" not in cell["metadata"].get("tags", []):
             code_cells += 1
-            figures += sum("image/png" in out.get("data", {}) for out in cell["outputs"])
+            figures += sum(
+                "image/png" in out.get("data", {}) for out in cell["outputs"]
+            )
     return Estimate(words, code_cells, figures)
 
 
