@@ -194,6 +194,8 @@ print(incomes.rename_axis("segment").add_prefix("income k$ ").to_string())
 # does it mean for a distance that adds up differences in age and in income?
 
 # %% tags=["hide-output"] mystnb={"code_prompt_show": "Show hint", "code_prompt_hide": "Hide hint"}
+from course_utils.exercises import exercise
+
 exercise("0.2").hint()  # run this cell again for the next hint
 
 # %% tags=["solution", "hide-cell"]

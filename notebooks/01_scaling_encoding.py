@@ -542,11 +542,9 @@ print(by_gender_std)
 #   outliers; `RobustScaler` keeps ordinary values spread out. No scaler removes an
 #   outlier — find and handle outliers first.
 # - For a category with more than two values, one-hot avoids the order label encoding
-#   invents. But the encoding does not stop a category from taking over: what matters is
-#   its **weight**. Unscaled one-hot gender still makes 2 of 4 clusters single-gender
-#   (exercise 1.1). What helps is to leave such a column out and describe the clusters
-#   by it afterwards (no single-gender cluster), or to give it a deliberately small
-#   weight (at half weight or less, none here: exercise 1.3).
+#   invents. But the encoding alone does not stop a category from taking over: what
+#   matters is its **weight** in the distances, and you choose it. Exercises 1.1 and 1.3
+#   measure how much weight is too much.
 
 # %% [markdown]
 # ## Exercises
@@ -603,6 +601,8 @@ print(f"man-woman distance: one-hot {np.sqrt(2):.3f}, scaled 0/1 column {gap:.3f
 # single customer?
 
 # %% tags=["hide-output"] mystnb={"code_prompt_show": "Show hint", "code_prompt_hide": "Hide hint"}
+from course_utils.exercises import exercise
+
 exercise("1.2").hint()  # run this cell again for the next hint
 
 # %% tags=["solution", "hide-cell"]
@@ -631,6 +631,8 @@ for name, scaler in SCALERS.items():
 # how the segments were made?
 
 # %% tags=["hide-output"] mystnb={"code_prompt_show": "Show hint", "code_prompt_hide": "Hide hint"}
+from course_utils.exercises import exercise
+
 exercise("1.3").hint()  # run this cell again for the next hint
 
 # %% tags=["solution", "hide-cell"]

@@ -534,6 +534,10 @@ cluster_scatter(
 plt.show()
 
 # %% [markdown]
+# ## More of what K-Means cannot do
+#
+# Three more limits, each with the same kind of picture.
+#
 # ### 4. Groups of different density
 #
 # A tight group of 250 customers next to a loose group of 50: the border sits halfway
@@ -698,6 +702,8 @@ print(f"plain k-means++: {stuck_runs} of 30 runs stuck (random starts: {random_s
 # centre" rule compared with `KMeansScratch`'s rule?
 
 # %% tags=["hide-output"] mystnb={"code_prompt_show": "Show hint", "code_prompt_hide": "Hide hint"}
+from course_utils.exercises import exercise
+
 exercise("2.2").hint()  # run this cell again for the next hint
 
 
@@ -735,6 +741,8 @@ print(f"inertia {keep_inertia:.1f} vs {relocated.inertia_:.1f} with relocation")
 # `model.labels_`. Which loop is left, and why is it harmless?
 
 # %% tags=["hide-output"] mystnb={"code_prompt_show": "Show hint", "code_prompt_hide": "Hide hint"}
+from course_utils.exercises import exercise
+
 exercise("2.3").hint()  # run this cell again for the next hint
 
 

@@ -86,7 +86,8 @@ plt.show()
 # is included for the elbow: its inertia is the total spread of the data. The other
 # scores compare clusters with each other, so they need at least two; for K = 1 they
 # stay empty (NaN). The loop goes in a small function, because we will run it on three
-# data sets.
+# data sets; a second one, `best_k`, reads off the K that each score prefers (the
+# scores are explained below).
 
 # %%
 from sklearn.cluster import KMeans
@@ -111,6 +112,13 @@ def scores_per_k(X, k_values):
             row["davies_bouldin"] = davies_bouldin_score(X, model.labels_)
         rows.append(row)
     return pd.DataFrame(rows).set_index("K")
+
+
+def best_k(scores):
+    """The K each score picks: the highest silhouette and CH, the lowest DB."""
+    highest = scores[["silhouette", "calinski_harabasz"]].idxmax()
+    lowest = scores[["davies_bouldin"]].idxmin()
+    return pd.concat([highest, lowest]).rename("best K")
 
 
 # %% [markdown]
@@ -308,8 +316,10 @@ plot_k_curves(
 #
 # The mean hides detail. A **silhouette diagram** draws one horizontal bar per point, as
 # long as its silhouette value, sorted within each cluster; each cluster is a band, as
-# thick as the cluster has points. Signs of a good K: most bars of *every* band reach
-# past the mean line, and few or no bars point left of 0. The bands' thickness — the
+# thick as the cluster has points. Signs of a good K: no band made mostly of short bars
+# (compare the bands with each other and with the other K's diagrams), and few or no bars
+# pointing left of 0. The mean line is an average, so even a good band has bars on both
+# sides of it. The bands' thickness — the
 # cluster sizes — is not a sign either way: real segments often differ in size (lesson 5
 # finds segments of about 20 and about 80 customers). What a thick band *can* reveal is
 # a merge, when its bars are also short. The four diagrams share one x-range, so bar
@@ -355,18 +365,11 @@ for k, labels in blob_labels.items():
 #
 # Both are much cheaper than the silhouette on large data (no distances between every
 # pair of points), and, like it, they prefer compact, well separated, roundish clusters.
-# Each criterion's choice is one `idxmax` or `idxmin` on the table — a function again,
-# as we will ask the same question of other tables:
+# Each criterion's choice is one `idxmax` or `idxmin` on the table: `best_k`, defined
+# with `scores_per_k` above, asks it of every score at once:
 
 
 # %%
-def best_k(scores):
-    """The K each score picks: the highest silhouette and CH, the lowest DB."""
-    highest = scores[["silhouette", "calinski_harabasz"]].idxmax()
-    lowest = scores[["davies_bouldin"]].idxmin()
-    return pd.concat([highest, lowest]).rename("best K")
-
-
 print(best_k(blob_scores).to_string())
 
 # %% [markdown]
@@ -425,10 +428,10 @@ print(f"uniform square, best of K: {uniform_scores['silhouette'].max():.3f}")
 # %% [markdown]
 # Even the truth scores only about 0.37 — lower than any K-Means clustering of the
 # customers in the table, and **lower than the uniform square, which has no clusters at
-# all and still scores about 0.40**. So a mean silhouette of 0.4 is not "some
-# structure": it is what K-Means reaches by cutting featureless data into pieces. Judge
-# a silhouette against such a baseline; here K = 2, at 0.54, stands well above it, and
-# K = 4, at 0.46, only a little.
+# all and still scores about 0.40**. So on these two features a mean silhouette near
+# 0.4 is not "some structure": it is what K-Means reaches by cutting featureless data into
+# pieces. Judge a silhouette against such a baseline, made for the data at hand; here
+# K = 2, at 0.54, stands well above it, and K = 4, at 0.46, only a little.
 #
 # The segments **overlap** (lesson 1 measured how close neighbouring segments are), so
 # many customers sit nearer to a neighbouring segment's members than to their own. The
@@ -578,6 +581,8 @@ print(square_scores["silhouette"].round(3).to_string())
 # higher score here is not better news.
 
 # %% tags=["hide-output"] mystnb={"code_prompt_show": "Show hint", "code_prompt_hide": "Hide hint"}
+from course_utils.exercises import exercise
+
 exercise("3.2").hint()  # run this cell again for the next hint
 
 # %% tags=["solution", "hide-cell"]
@@ -600,6 +605,8 @@ print(raw_scores["silhouette"].round(3).to_string())
 # does the answer move?
 
 # %% tags=["hide-output"] mystnb={"code_prompt_show": "Show hint", "code_prompt_hide": "Hide hint"}
+from course_utils.exercises import exercise
+
 exercise("3.3").hint()  # run this cell again for the next hint
 
 # %% tags=["solution", "hide-cell"]

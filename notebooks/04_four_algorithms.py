@@ -25,7 +25,7 @@ if "google.colab" in sys.modules:
     os.chdir("/content/course/notebooks")
 
 # %% [markdown]
-# # Lesson 4 — Four algorithms side by side
+# # Lesson 4 — Five algorithms side by side
 #
 # **Learning objectives.** By the end of this lesson you will be able to:
 # - run K-Means, agglomerative (hierarchical) clustering, DBSCAN, HDBSCAN and a Gaussian
@@ -270,7 +270,8 @@ for name in ["DBSCAN (knee eps)", "HDBSCAN"]:
 # %% [markdown]
 # ### A degenerate DBSCAN: one cluster or all noise, ARI exactly 0
 #
-# A published comparison of these very customers reported DBSCAN's ARI as 0.0. An ARI of
+# A published comparison on customers made the same way (other random draws) reported
+# DBSCAN's ARI as 0.0. An ARI of
 # *exactly* zero is a warning sign, not a score. Two settings produce it: an `eps` so
 # large that every customer is within reach of every crowd, and one so small that nobody
 # is a core point, so every customer is noise.
@@ -696,7 +697,8 @@ plt.show()
 # DBSCAN finds both moons and both rings exactly, with no noise: each shape is one
 # connected crowd, and the shapes are separated by empty space — exactly DBSCAN's idea
 # of a cluster, and here the knee's `eps` is right. HDBSCAN, with no `eps` at all, finds
-# them too (one or two ring points left as noise). K-Means, ward and the Gaussian
+# them too, leaving a few ring points as noise (the table's noise column). K-Means, ward
+# and the Gaussian
 # mixture all cut the data into two round-ish halves, because that is the only kind of
 # cluster they can describe. Single linkage, which failed on the customers, also follows
 # the shapes here. **No algorithm is best everywhere**: the silhouette column even
@@ -836,6 +838,8 @@ densities.round(3)
 # do those components overlap?
 
 # %% tags=["hide-output"] mystnb={"code_prompt_show": "Show hint", "code_prompt_hide": "Hide hint"}
+from course_utils.exercises import exercise
+
 exercise("4.2").hint()  # run this cell again for the next hint
 
 # %% tags=["solution", "hide-cell"]
@@ -866,6 +870,8 @@ pairs.value_counts()
 # DBSCAN separate the segments? Why?
 
 # %% tags=["hide-output"] mystnb={"code_prompt_show": "Show hint", "code_prompt_hide": "Hide hint"}
+from course_utils.exercises import exercise
+
 exercise("4.3").hint()  # run this cell again for the next hint
 
 # %% tags=["solution", "hide-cell"]

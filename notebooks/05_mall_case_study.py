@@ -261,7 +261,10 @@ print(
 )
 
 # %% [markdown]
-# Two features, one fewer cluster, and much better separated clusters.
+# The two scores cannot be ranked: they are measured in different feature spaces (four
+# scaled columns against two), and dropping a column changes every distance. What the
+# two-feature clustering gains is not a higher number but clusters that follow
+# behaviour rather than gender, one fewer to name, and the pictures below to check.
 #
 # ## Mixture BIC and local optima
 #
@@ -339,11 +342,10 @@ single_starts.value_counts().sort_index().rename("single starts")
 # %% [markdown]
 # Most single starts stop in a worse local optimum; only a minority reach the lowest BIC
 # (printed above). When so few starts succeed, many restarts are needed to be fairly
-# sure that one of them does, and `n_init` keeps the best. Fewer can miss it: an earlier
-# version of this course used 15 default restarts, checked only on the replica, where
-# they happen to be enough. On the real Kaggle file, 15 restarts stop at BIC 1079.5 for
-# four components (the last line above shows what they give on your file), far above
-# five's, and BIC then seems to "choose" five — for the wrong reason. The lesson: **a
+# sure that one of them does, and `n_init` keeps the best. Fewer can miss it: 15 default
+# restarts (the last line above shows what they give on your file) happen to be enough on
+# the replica, but on the real Kaggle file they stop at BIC 1079.5 for four components,
+# far above five's, and BIC then seems to "choose" five — for the wrong reason. The lesson: **a
 # criterion compares fits, not models; if a fit is poor, so is the comparison.** Restart
 # EM many times, and check that more restarts, or other starts, do not change the
 # answer. That check chose this lesson's setting: on both mall files, 50 default
@@ -378,7 +380,8 @@ profile.round(2)
 # %% [markdown]
 # K-Means numbers its clusters arbitrarily: re-run it with another seed, or on the other
 # file, and "cluster 2" may be a different group. So we never name a segment by its
-# number. The rule: a mean income below the lower tercile of all customers' incomes is
+# number. The rule uses **terciles**, the two values that cut the customers into three
+# equal thirds: a mean income below the lower tercile of all customers' incomes is
 # *low*, above the upper tercile *high*, otherwise *middle*; the same for the score.
 # Each (income, spend) pair then has a name and a suggested action, in a small table:
 
@@ -517,9 +520,11 @@ plt.show()
 # fewer parameters than two. Statistically that is a fair trade; for the shop it is not.
 # One of the two spends big and the other hardly at all, their mean ages differ by about
 # twenty years (printed above), and the suggested actions differ. Five segments it is:
-# the criteria give evidence, the decision also needs business sense. (The poor
-# 15-restart fit merges other segments on the real file, as printed above; a conclusion
-# drawn from it would be about the optimiser, not about the customers.)
+# the criteria give evidence, the decision also needs business sense. (The 15-restart
+# line above says what that fit merges on the file you loaded; on the real Kaggle file
+# it stops in a poorer optimum and merges the low-income big spenders with the middle
+# group instead. A conclusion drawn from such a fit is about the optimiser, not about
+# the customers.)
 #
 # ## RFM: when there are no segments
 #
@@ -656,51 +661,9 @@ plt.show()
 # exercise 5.1 shows that this alone is not enough) and actionable (each one calls for
 # something different).
 #
-# ## Published numbers, corrected
-#
-# This lesson's recipe follows a widely read mall-customers notebook, and its RFM
-# example follows a popular K-Means tutorial. Both publish numbers their own code does
-# not give.
-#
-# - The mall notebook says K = 20 gives the smallest error, but its loop stops at K =
-#   19; the smallest inertia is simply at the largest K tried (printed in the recipe's
-#   section).
-# - Its 3-D plot shows the *scaled* columns under axis labels in years, k$ and score
-#   points; the plot above shows the raw values, so the units are true.
-# - It encodes gender with scikit-learn's `LabelEncoder`, which is meant for a *target*
-#   (`y`): it numbers the classes in alphabetical order and takes one column. For a
-#   feature, `OneHotEncoder` (or `pd.get_dummies`) makes one 0/1 column per category, so
-#   no category is "larger" than another. With two genders either gives the same split
-#   as our 0/1 column, and the trap stays: scaled, it weighs as much as age or income.
-# - The K-Means tutorial prints an RFM table of four named segments (e.g. "Champions"
-#   with recency 8.3, frequency 9.1, monetary 315.2). Its own recipe — three independent
-#   columns, each the absolute value of a normal draw, 500 customers, seed 42, K = 4 —
-#   gives other numbers. Recomputed:
-
-# %%
-legacy_rng = np.random.RandomState(42)  # the tutorial's (older) way of seeding NumPy
-tutorial_rfm = pd.DataFrame(
-    {
-        "recency": np.abs(legacy_rng.normal(30, 20, 500)),
-        "frequency": np.abs(legacy_rng.normal(5, 3, 500)),
-        "monetary": np.abs(legacy_rng.normal(200, 100, 500)),
-    }
-)
-X_tutorial = StandardScaler().fit_transform(tutorial_rfm)
-tutorial_labels = KMeans(n_clusters=4, n_init=10, random_state=42).fit_predict(
-    X_tutorial
-)
-tutorial_silhouette = silhouette_score(X_tutorial, tutorial_labels)
-print(f"tutorial RFM: silhouette at K = 4: {tutorial_silhouette:.3f}")
-tutorial_rfm.groupby(pd.Index(tutorial_labels, name="cluster")).mean().round(1)
-
-# %% [markdown]
-# No cluster comes near 8.3 / 9.1 / 315.2: the four rows above (recency, frequency,
-# monetary) are about 35.7 / 3.3 / 118.1, 52.5 / 5.3 / 274.1, 22.3 / 8.2 / 188.6 and
-# 17.0 / 4.1 / 283.9. The published table cannot come from independent columns, and its
-# silhouette, printed above, is as low as our own independent table's. (An earlier
-# version of this lesson called "about 0.23" a published figure: no tutorial prints it;
-# it is what the tutorial's code gives.)
+# (Several published tutorials print numbers for this data that their own code does not
+# give: the appendix page [Published numbers, corrected](../appendix/published_numbers.md)
+# recomputes them.)
 
 # %% [markdown]
 # ## Key takeaways
@@ -782,6 +745,8 @@ for seed, (names, ari) in enumerate(zip(sample_names, aris, strict=True)):
 # compared as "better" or "worse" (hint: are the distances measured in the same space?).
 
 # %% tags=["hide-output"] mystnb={"code_prompt_show": "Show hint", "code_prompt_hide": "Hide hint"}
+from course_utils.exercises import exercise
+
 exercise("5.2").hint()  # run this cell again for the next hint
 
 # %% tags=["solution", "hide-cell"]
@@ -817,6 +782,8 @@ for space, X in {"three columns": X_three, "the recipe's four": X_recipe}.items(
 # silhouette always deserve to be called the number of segments?
 
 # %% tags=["hide-output"] mystnb={"code_prompt_show": "Show hint", "code_prompt_hide": "Hide hint"}
+from course_utils.exercises import exercise
+
 exercise("5.3").hint()  # run this cell again for the next hint
 
 # %% tags=["solution", "hide-cell"]

@@ -145,6 +145,8 @@ for second, (a, b, by_hand, sklearn_value) in by_position.items():
 # Try a loose spread of 1.0 and of 2.0 too: what changes?
 
 # %% tags=["hide-output"] mystnb={"code_prompt_show": "Show hint", "code_prompt_hide": "Hide hint"}
+from course_utils.exercises import exercise
+
 exercise("6.2").hint()  # run this cell again for the next hint
 
 # %% tags=["solution", "hide-cell"]
