@@ -256,9 +256,9 @@ for name in ["DBSCAN (knee eps)", "HDBSCAN"]:
 # - The **silhouette ranks them differently**. Among the algorithms that place every
 #   customer, K-Means scores best: silhouette rewards compact, well-separated clusters,
 #   which is what K-Means builds — not what the data were made of. HDBSCAN scores higher
-#   still, but only because the silhouette leaves its noise out: it is scored on the
-#   easiest half of the customers. A score is not the truth.
-# - **DBSCAN with the knee's `eps` finds one cluster**, plus a few noise customers: the
+#   still, but only because the silhouette leaves its noise out: it is scored only on
+#   the customers it did not call noise, about half of them (the noise share above). A score is not the truth.
+# - **DBSCAN with the knee's `eps` finds one cluster**, plus a small share of noise customers (printed above): the
 #   k-distance plot is a starting point, not an answer. At that radius every customer
 #   left of the knee is a core point, and because the four segments touch, with no
 #   sparse gap between them, the crowds chain into one. Smaller radii do split them, but
@@ -470,8 +470,8 @@ pd.DataFrame.from_dict(rows, orient="index").rename_axis("min_cluster_size").rou
 # %% [markdown]
 # On touching groups both density methods give the same verdict: they separate groups by
 # *empty space*, and these customers have little. DBSCAN's **noise label** is still
-# useful. With the knee `eps`, DBSCAN found one crowd and a few customers outside any
-# crowd: candidates for a closer look (a data-entry error, or an unusual customer worth
+# useful. With the knee `eps`, DBSCAN found one crowd and some customers outside any
+# crowd (counted below): candidates for a closer look (a data-entry error, or an unusual customer worth
 # a separate offer).
 
 # %% mystnb={"image": {"alt": "Age against income: nearly all customers form one DBSCAN cluster; a few grey crosses marked as noise sit at the outer edges of the crowd, most of them among the oldest customers or the highest incomes."}}
@@ -740,7 +740,7 @@ plt.show()
 # - On the overlapping customers the **Gaussian mixture** came closest to the truth,
 #   because it models a different spread for each segment; of the methods that place
 #   every customer K-Means won on silhouette, which rewards round clusters rather than
-#   the truth (and a silhouette that leaves noise out flatters DBSCAN and HDBSCAN).
+#   the truth (and a silhouette that leaves noise out flattered HDBSCAN).
 # - A dendrogram cut at a computed height gives exactly K clusters; the longest stretch
 #   without a merge suggests a K. **Single linkage** chains touching groups together.
 # - The **k-distance plot** gives a first `eps` for DBSCAN. It was exactly right for the

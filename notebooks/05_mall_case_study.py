@@ -134,7 +134,7 @@ plt.show()
 # *What to see:* the curve bends gradually, with no sharp corner, which is why tutorials
 # read different elbows from it. The recipe takes K = 6; the knee printed above is what
 # the automatic rule of lesson 3 reads. The inertia is smallest at the largest K tried,
-# as it always is: more clusters can only bring points closer to a centre. Next, the 3-D
+# as expected: more clusters can only bring points closer to a centre. Next, the 3-D
 # scatter the recipe ends with: age, income and score in their own units, one colour and
 # marker per cluster.
 
@@ -250,8 +250,8 @@ fig.legend(
 plt.show()
 
 # %% [markdown]
-# The knee and the silhouette both pick **K = 5** (printed above). How much better is
-# this clustering than the recipe's?
+# The knee and the silhouette both pick **K = 5** (printed above). Is this clustering
+# better than the recipe's? Their silhouettes, side by side:
 
 # %%
 behaviour_silhouette = scores.loc[best_k, "silhouette"]
@@ -317,7 +317,8 @@ plt.show()
 # more than a bare mention" and one from 2 to 6 "positive", not strong. So BIC leans to
 # four but does not argue strongly against five; the section [Four or
 # five](#four-or-five) asks what four would mean for the shop. (AIC's penalty for extra
-# components is smaller than BIC's, so its lowest point never comes at fewer components;
+# components is smaller than BIC's, so its lowest point never comes at fewer components
+# than BIC's;
 # lesson 4 explains the difference.)
 #
 # **Why restarts, and why this start?** Fit the four-component mixture 30 times from a
@@ -350,10 +351,8 @@ single_starts.value_counts().sort_index().rename("single starts")
 # EM many times, and check that more restarts, or other starts, do not change the
 # answer. That check chose this lesson's setting: on both mall files, 50 default
 # restarts per K find no lower BIC at four or five components than our 10 restarts
-# from random customers, which take about a third of the time (the course's tests hold
-# both files to those values; at other K the two settings differ, either way). It is a
-# check, not a guarantee: with another `random_state`, 10 restarts can miss the best
-# five-component fit on the real file — try a few.
+# from random customers. It is a check, not a guarantee: with another `random_state`,
+# 10 restarts can miss the best fit — try a few.
 
 # %% [markdown]
 # ## Profile and name the segments
