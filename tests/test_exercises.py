@@ -9,6 +9,7 @@ CONTRIBUTING.md, followed to the letter, adds a working exercise.
 import os
 import re
 from pathlib import Path
+from textwrap import dedent
 
 import jupytext
 import nbformat
@@ -32,12 +33,6 @@ def verdict(capsys, number, answer):
     """What ``check`` returns and says, as a learner would see it."""
     right = exercise(number).check(answer)
     return right, capsys.readouterr().out.strip()
-
-
-@pytest.fixture(autouse=True)
-def fresh_hints(monkeypatch):
-    """Every test starts as a learner who has seen no hint."""
-    monkeypatch.setattr(exercises, "_hints_given", {})
 
 
 def use_mall_file(path):
@@ -215,7 +210,9 @@ def recipe_blocks() -> list[str]:
     """The Python blocks of CONTRIBUTING.md's "Adding an exercise" section."""
     text = (ROOT / "CONTRIBUTING.md").read_text("utf-8")
     section = text.split("## Adding an exercise")[1].split("\n## ")[0]
-    return re.findall(r"```python\n(.*?)```", section, re.S)
+    return [
+        dedent(block) for block in re.findall(r"```python\n(.*?)```", section, re.S)
+    ]
 
 
 def test_the_contributing_recipe_adds_an_exercise(capsys, monkeypatch, tmp_path):
@@ -229,7 +226,6 @@ def test_the_contributing_recipe_adds_an_exercise(capsys, monkeypatch, tmp_path)
     monkeypatch.setattr(exercises, "CHECKS", dict(exercises.CHECKS))
     lesson_exercises.cache_clear()
     try:
-        check_of(number)  # the lesson's own checks first, then the recipe's on top
         exec(compile(check, "CONTRIBUTING.md", "exec"), {"__name__": "recipe"})
         assert list(lesson_exercises()) == [number]
         exercise(number).hint()
