@@ -13,7 +13,7 @@ import importlib
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -40,12 +40,14 @@ class WrongKind(Wrong):
 @dataclass(frozen=True)
 class Check:
     """A registered check: the ``function``, its ``hints`` (Markdown, in order), a
-    ``model`` answer maker and the ``wrong`` answers' makers by the words their ✘ says."""
+    ``model`` answer maker, the ``wrong`` answers' makers by the words their ✘ says, and
+    makers of ``also_right`` answers (the answer written another way), by a label."""
 
     function: Callable
     hints: tuple[str, ...]
     model: Callable[[], object]
     wrong: dict[str, Callable[[], object]]
+    also_right: dict[str, Callable[[], object]] = field(default_factory=dict)
 
     @property
     def wanted(self) -> str:
@@ -75,7 +77,7 @@ def read(convert: Callable, answer):
         raise WrongKind(str(error)) from error
 
 
-def checks(number: str, *, hints, model: Callable, wrong: dict):
+def checks(number: str, *, hints, model: Callable, wrong: dict, also_right=None):
     """Decorator: register the function as the check of exercise ``number`` ("N.M").
 
     Parameters
@@ -90,10 +92,14 @@ def checks(number: str, *, hints, model: Callable, wrong: dict):
     wrong : dict
         Typical wrong answers: {words the ✘ message must contain: a function taking nothing
         and returning the wrong answer}. The tests check each one fails with its words.
+    also_right : dict, optional
+        Other right answers ({label: a function taking nothing and returning one}), e.g.
+        a fitted model instead of its labels: the tests check each one passes.
     """
 
     def register(function):
-        CHECKS[number] = Check(function, tuple(hints), model, dict(wrong))
+        right = dict(also_right or {})
+        CHECKS[number] = Check(function, tuple(hints), model, dict(wrong), right)
         return function
 
     return register

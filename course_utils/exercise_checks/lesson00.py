@@ -80,6 +80,7 @@ def _ratio(X, of=lambda column: column.max() - column.min()):
         "standard deviations": lambda: _ratio(_customers(), lambda c: c.std()),
         "Not the ratio of the ranges": lambda: _ratio(_customers()) * 1.05,
     },
+    also_right={"rounded": lambda: round(_ratio(_customers()), -1)},
 )
 def _check_0_2(answer):
     """give the factor: income's range divided by age's range (a number)"""

@@ -83,6 +83,11 @@ def _single_counts(every_column=False):
         "Expected 4 clusters": lambda: _fit01(*_data01()[:2], k=3),
         "not (1, 300)": lambda: _fit01(*_data01()[:2])[None, :],
     },
+    also_right={
+        "a fitted KMeans": lambda: KMeans(**KMEANS_01).fit(
+            np.column_stack(_data01()[:2])
+        )
+    },
 )
 def _check_1_1(answer):
     """give your K-Means labels, one per customer (or the fitted KMeans)"""

@@ -78,6 +78,25 @@ def _bincount(X, labels, k, axis=1, divide=True):
     return sums / (counts[:, None] if axis == 1 else counts) if divide else sums
 
 
+def _plus_plus_by_rows(X, k, rng):
+    """Right too, drawing in another way: rows drawn by rng.choice over X itself."""
+    chosen = X[[rng.choice(len(X))]]
+    while len(chosen) < k:
+        nearest = _squared(X, chosen).min(axis=1)
+        chosen = np.vstack([chosen, rng.choice(X, p=nearest / nearest.sum())])
+    return chosen
+
+
+def _keeping_empty_by_where(X, labels, old_centres):
+    counts = np.bincount(labels, minlength=len(old_centres))[:, None]
+    return np.where(counts > 0, _bincount(X, labels, len(old_centres)), old_centres)
+
+
+def _by_one_hot(X, labels, k):
+    one_hot = labels[:, None] == np.arange(k)  # one comparison, not one per cluster
+    return (one_hot.T @ X) / one_hot.sum(axis=0)[:, None]
+
+
 def _by_loop(X, labels, k):
     return np.array([X[labels == j].mean(axis=0) for j in range(k)])
 
@@ -110,6 +129,7 @@ def _by_loop(X, labels, k):
             RECTANGLE, 2, np.random.default_rng(0)
         ),
     },
+    also_right={"drawn from X itself": lambda: _plus_plus_by_rows},
 )
 def _check_2_1(answer):
     """give your function itself: `plus_plus_start`, without brackets"""
@@ -173,6 +193,7 @@ def _check_2_1(answer):
             lambda X, labels, old: old.copy()
         ),
     },
+    also_right={"np.where": lambda: _keeping_empty_by_where},
 )
 def _check_2_2(answer):
     """give your function itself: `update_keeping_empty`, without brackets"""
@@ -234,6 +255,7 @@ class _Labels(np.ndarray):
         ),
         "failed on the blobs": lambda: lambda X, labels, k: np.bincount(X[:, 0]),
     },
+    also_right={"one-hot product": lambda: _by_one_hot},
 )
 def _check_2_3(answer):
     """give your function itself: `update_with_bincount`, without brackets"""

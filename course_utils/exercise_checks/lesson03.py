@@ -137,6 +137,7 @@ def _check_3_1(answer):
         "a row for each K = 2..10": lambda: _scores("unscaled").loc[2:6],
         "age and income, both unscaled": lambda: _scores("square"),
     },
+    also_right={"K from 1": lambda: _scores("unscaled")},
 )
 def _check_3_2(answer):
     """give `raw_scores`, the table `scores_per_k` makes for the unscaled customers"""

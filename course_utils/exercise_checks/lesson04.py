@@ -29,7 +29,7 @@ def _data04():
     return raw, StandardScaler().fit_transform(raw), blobs
 
 
-def _dbscan(X, knee_of=10, min_samples=10, eps_from=None):
+def _dbscan(X, knee_of=10, min_samples=10, eps_from=None, fitted=False):
     """DBSCAN's labels on X, eps at the knee of the k-distances (of ``eps_from``), as
     the lesson's `k_distance_knee` finds it."""
     on = X if eps_from is None else eps_from
@@ -38,7 +38,8 @@ def _dbscan(X, knee_of=10, min_samples=10, eps_from=None):
     )
     steps = np.arange(k_distances.size)
     knee = KneeLocator(steps, k_distances, curve="convex", direction="increasing").knee
-    return DBSCAN(eps=k_distances[knee], min_samples=min_samples).fit_predict(X)
+    model = DBSCAN(eps=k_distances[knee], min_samples=min_samples).fit(X)
+    return model if fitted else model.labels_
 
 
 def _dbscan_check(answer, expected, wrong_ones, fix):
@@ -84,6 +85,9 @@ def _hdbscan(X):
         "Not DBSCAN's clusters at the blobs' knee": lambda: DBSCAN(
             eps=0.3, min_samples=10
         ).fit_predict(_data04()[2]),
+    },
+    also_right={
+        "a fitted DBSCAN": lambda: _dbscan(_data04()[2], fitted=True),
     },
 )
 def _check_4_1(answer):
@@ -160,6 +164,7 @@ def _first_row_off():
         ],
         "not the customer's two most likely": _first_row_off,
     },
+    also_right={"rows and pairs reordered": lambda: _top_two()[::-1, ::-1]},
 )
 def _check_4_2(answer):
     """give the two most likely components of each unsure customer (highest probability
@@ -212,6 +217,9 @@ def _check_4_2(answer):
         "`knee_eps`": lambda: _dbscan(_data04()[1], min_samples=4),
         "min_samples=4 too": lambda: _dbscan(_data04()[1], knee_of=4),
         "Expected 300 labels": lambda: _dbscan(_data04()[1], 4, 4)[:-1],
+    },
+    also_right={
+        "a fitted DBSCAN": lambda: _dbscan(_data04()[1], 4, 4, fitted=True),
     },
 )
 def _check_4_3(answer):

@@ -89,6 +89,7 @@ def _like(aris, how, score=adjusted_rand_score) -> bool:
         "Not the expected ARIs": lambda: np.array(_aris()) - 0.05,
         "Expected 5 ARIs": lambda: _aris()[:4],
     },
+    also_right={"each sample scaled": lambda: _aris("restandardised")},
 )
 def _check_5_1(answer):
     """give the five ARIs of the independent RFM table, one per seed 0 to 4"""
@@ -148,6 +149,11 @@ def _check_5_1(answer):
         "leave age out": lambda: _fit05(_std(_customers_5_2()[0][THREE[1:]]), 6),
         "Expected 6 clusters": lambda: _fit05(_std(_customers_5_2()[0][THREE]), 5),
         "not (1, 200)": lambda: _customers_5_2()[1][None, :],
+    },
+    also_right={
+        "a fitted KMeans": lambda: KMeans(n_clusters=6, **KMEANS_05).fit(
+            _std(_customers_5_2()[0][THREE])
+        )
     },
 )
 def _check_5_2(answer):

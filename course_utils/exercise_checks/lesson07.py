@@ -225,6 +225,7 @@ def _shop_fit(k):
         "not (1, 600)": lambda: _shop_labels(ORDERS, BASKET)[None, :],
         "Expected 600 labels": lambda: _shop_labels(ORDERS, BASKET)[1:],
     },
+    also_right={"labels": lambda: _shop_labels(ORDERS, BASKET)},
 )
 def _check_7_3(answer):
     """give your K-Means labels, one per shop customer (or the fitted KMeans)"""
