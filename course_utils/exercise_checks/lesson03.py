@@ -106,15 +106,15 @@ def _check_3_1(answer):
         f"Expected one row per K = 1..10 (the knee needs K = 1 too), not K = "
         f"{list(table.index)}.",
     )
-    for data, whose in [("scaled", "the customers'"), ("blobs", "the blobs'")]:
+    if not _same(table, square):  # which mistake? (computed only for a wrong answer)
+        for data, whose in [("scaled", "the customers'"), ("blobs", "the blobs'")]:
+            require(
+                not _same(table, _scores(data)),
+                f"These are {whose} scores: score the square.",
+            )
         require(
-            not _same(table, _scores(data)),
-            f"These are {whose} scores: score the square.",
+            False, "Not the square's scores: `default_rng(0)`, 300 points, unscaled."
         )
-    require(
-        _same(table, square),
-        "Not the square's scores: `default_rng(0)`, 300 points, unscaled.",
-    )
     best = square["silhouette"].dropna().sort_values()
     return (
         f"Right: every K scores between {best.iloc[0]:.2f} and {best.iloc[-1]:.2f}; "
@@ -145,14 +145,14 @@ def _check_3_2(answer):
     found = list(table.index)
     require(set(ks) <= set(found), f"Expected a row for each K = 2..10, not {found}.")
     table = table.loc[ks]
-    scaled, raw = _scores("scaled"), _scores("unscaled")
-    require(
-        not _same(table, scaled.loc[ks]),
-        "This looks like the scaled result: score `customers[[AGE, INCOME]]` as is.",
-    )
-    require(
-        _same(table, raw.loc[ks]), "Not the scores of age and income, both unscaled."
-    )
+    raw = _scores("unscaled")
+    if not _same(table, raw.loc[ks]):
+        require(
+            not _same(table, _scores("scaled").loc[ks]),
+            "This looks like the scaled result: score `customers[[AGE, INCOME]]` as is.",
+        )
+        require(False, "Not the scores of age and income, both unscaled.")
+    scaled = _scores("scaled")
     return (
         f"Right: unscaled, the silhouette picks K = {raw['silhouette'].idxmax()} at "
         f"{raw['silhouette'].max():.2f}, above the scaled best of "
