@@ -27,9 +27,8 @@ WRONG_CASES = [(n, words) for n in EXERCISES for words in check_of(n).wrong]
 RIGHT_CASES = [(n, label) for n in EXERCISES for label in check_of(n).also_right]
 #: The checks that read the mall file the lesson loads (lessons 05 and 07).
 MALL_CHECKS = ("5.2", "7.1", "7.2")
-NO_FILE = (
-    ROOT / "data" / "no such file.csv"
-)  # the loader then falls back on the replica
+#: A mall file that does not exist: the loader then falls back on the replica.
+NO_FILE = ROOT / "data" / "no such file.csv"
 
 
 def verdict(capsys, number, answer):
