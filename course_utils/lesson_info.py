@@ -7,6 +7,8 @@ from pathlib import Path
 
 import jupytext
 
+from course_utils.exercises import exercise_headings
+
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"  # the lessons' folder
 _OBJECTIVES = re.compile(
     r"^\*\*Learning objectives\.\*\*.*\n((?:(?:- |  ).*\n?)+)", re.M
@@ -58,14 +60,13 @@ def read_lesson(path: str | Path) -> LessonInfo:
         if found is None:
             raise ValueError(f"{Path(path).name}: no {what}")
     bullets = re.split(r"^- ", objectives[1], flags=re.M)[1:]
-    exercises = re.findall(r"^### Exercise (\d+\.\d+) — (.+)$", text, re.M)
     return LessonInfo(
         number=int(title[1]),
         title=title[2].strip(),
         path=Path(path),
         objectives=[" ".join(bullet.split()).rstrip(";.") for bullet in bullets],
         minutes=int(time[1]),
-        exercises=[(number, name.strip()) for number, name in exercises],
+        exercises=exercise_headings(text),
     )
 
 

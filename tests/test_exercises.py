@@ -1,58 +1,159 @@
-"""The exercise machinery, for every exercise of the course: hints come one at a time,
-solution() shows the lesson's solution cells, the executed lessons show a ✔ under each model
-answer (the student edition's checks are tested in ``test_student_edition.py``). Each lesson's
-checks are tested in ``tests/test_exercises_NN.py`` (see ``exercise_testing.py``).
+"""Every exercise of the course, tested from what it declares: its lesson cells (found by
+``exercise_cells``) and its check's hints, model answer and typical wrong answers
+(``@checks(...)`` in ``course_utils/exercise_checks/lessonNN.py``). The model answer must
+pass and each wrong answer fail with its words; the mall checks on the replica and on the
+real file; the committed lessons show one ✔ under each solution; and the recipe of
+CONTRIBUTING.md, followed to the letter, adds a working exercise.
 """
 
-from __future__ import annotations
-
-import importlib
-from functools import cache
+import os
+import re
 from pathlib import Path
+from textwrap import dedent
 
 import jupytext
 import nbformat
+import numpy as np
 import pytest
-from exercise_testing import verdict
-from notebook_outputs import printed_text
 
-from course_utils import exercises
-from course_utils.exercises import exercise
+from course_utils import exercises, mall_loader
+from course_utils.exercise_checks import lesson05, lesson07
+from course_utils.exercises import check_of, exercise, lesson_exercises
+from course_utils.settings import real_mall_file
 
 ROOT = Path(__file__).resolve().parents[1]
-EXERCISES = list(exercises._hints())  # every exercise of the course has hints
-for _number in EXERCISES:
-    exercise(_number)  # registers the lesson's checks
+EXERCISES = list(lesson_exercises())
+WRONG_CASES = [(n, words) for n in EXERCISES for words in check_of(n).wrong]
+RIGHT_CASES = [(n, label) for n in EXERCISES for label in check_of(n).also_right]
+#: The checks that read the mall file the lesson loads (lessons 05 and 07).
+MALL_CHECKS = ("5.2", "7.1", "7.2")
+#: A mall file that does not exist: the loader then falls back on the replica.
+NO_FILE = ROOT / "data" / "no such file.csv"
 
 
-def test_every_check_is_tested_with_its_model_answer_and_two_wrong_ones():
-    for number in exercises.CHECKS:
-        tests = importlib.import_module(
-            f"test_exercises_{number.split('.')[0].zfill(2)}"
-        )
-        assert number in tests.MODEL_ANSWERS, number
-        assert sum(n == number for n, _, _ in tests.WRONG_ANSWERS) >= 2, number
+def verdict(capsys, number, answer):
+    """What ``check`` returns and says, as a learner would see it."""
+    right = exercise(number).check(answer)
+    return right, capsys.readouterr().out.strip()
 
 
-@pytest.mark.parametrize("answer", ["two", None, 3.5, [[1, 2], [3]]])
-def test_an_answer_of_the_wrong_kind_gets_words_not_a_traceback(capsys, answer):
-    for number in exercises.CHECKS:
+def use_mall_file(path):
+    """Make the checks load the mall file at ``path`` (their cached data made again)."""
+    if mall_loader.ORIGINAL_PATH != path:
+        mall_loader.ORIGINAL_PATH = path
+        for cached in (lesson05._customers_5_2, lesson07._mall, lesson07._share_moves):
+            cached.cache_clear()
+
+
+@pytest.fixture(scope="module", autouse=True)
+def replica():
+    """The checks run on the replica, unless a test asks for the real file."""
+    saved = mall_loader.ORIGINAL_PATH
+    use_mall_file(NO_FILE)
+    yield
+    use_mall_file(saved)
+
+
+def the_real_file():
+    """The real mall file, or skip (fail under CI, which must test on it)."""
+    if (real := real_mall_file()) is None:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail("no real Mall_Customers.csv: CI must test the checks on it")
+        pytest.skip("no real Mall_Customers.csv here")
+    return real
+
+
+@pytest.fixture(params=["replica", "real file"])
+def mall_file(request):
+    use_mall_file(the_real_file() if request.param == "real file" else NO_FILE)
+    yield
+    use_mall_file(NO_FILE)
+
+
+def assert_model_passes(capsys, number):
+    right, said = verdict(capsys, number, check_of(number).model())
+    assert right is True and said.startswith("✔ Right"), said
+
+
+def assert_wrong_fails(capsys, number, words):
+    right, said = verdict(capsys, number, check_of(number).wrong[words]())
+    assert right is False and said.startswith("✘ "), said
+    assert words in said, said
+
+
+@pytest.mark.parametrize("number", EXERCISES)
+def test_the_model_answer_passes(capsys, number):
+    assert_model_passes(capsys, number)
+
+
+@pytest.mark.parametrize(("number", "words"), WRONG_CASES)
+def test_a_typical_wrong_answer_fails_naming_its_mistake(capsys, number, words):
+    assert_wrong_fails(capsys, number, words)
+
+
+@pytest.mark.parametrize(("number", "label"), RIGHT_CASES)
+def test_the_answer_written_another_way_passes(capsys, number, label):
+    right, said = verdict(capsys, number, check_of(number).also_right[label]())
+    assert right is True, said
+
+
+@pytest.mark.parametrize("number", MALL_CHECKS)
+def test_the_mall_checks_hold_on_the_replica_and_the_real_file(
+    capsys, mall_file, number
+):
+    assert_model_passes(capsys, number)
+    for words in check_of(number).wrong:
+        assert_wrong_fails(capsys, number, words)
+
+
+@pytest.mark.parametrize("number", MALL_CHECKS)
+def test_the_mall_checks_check_against_the_file_they_loaded(capsys, number):
+    on_the_replica = check_of(number).model()
+    use_mall_file(the_real_file())
+    try:
+        assert verdict(capsys, number, on_the_replica)[0] is False
+    finally:
+        use_mall_file(NO_FILE)
+
+
+def test_on_the_real_file_7_2s_written_answer_holds():
+    """Its last sentence: "On the real mall file the middle segment's loss crosses the
+    share limit too, and high income, low spend gains most, just ahead of the other"
+    (the share limit as lesson 07 draws it: 99 % of 1,000 resamples' largest move)."""
+    use_mall_file(the_real_file())
+    try:
+        moves, labels = check_of("7.2").model(), lesson07._mall()[1][-1].labels_
+        shares = np.bincount(labels) / len(labels)
+        draws = np.random.default_rng(0).integers(0, len(labels), (1000, len(labels)))
+        shift = [
+            np.abs(np.bincount(labels[d], minlength=5) / len(d) - shares).max()
+            for d in draws
+        ]
+        assert moves.idxmin() == "middle income, middle spend"
+        assert -moves.min() > np.quantile(shift, 0.99)
+        assert moves.idxmax() == "high income, low spend"
+        assert 0 < moves.max() - moves["low income, low spend"] <= 0.005 + 1e-9
+    finally:
+        use_mall_file(NO_FILE)
+
+
+@pytest.mark.parametrize("answer", ["two", None, 3.5, [[1, 2], [3]], ...])
+def test_an_answer_of_the_wrong_kind_gets_words(capsys, answer):
+    for number in EXERCISES:
         right, said = verdict(capsys, number, answer)
-        assert right is False
-        assert said.startswith("✘ ") and "Traceback" not in said
+        assert right is False and said.startswith("✘ "), (number, said)
+        wanted = check_of(number).wanted
+        assert said.endswith(f"{wanted}.") or "Cannot" not in said, (number, said)
 
 
-def test_no_answer_yet(capsys):
-    right, said = verdict(capsys, "1.1", ...)
-    assert right is False
-    assert said.startswith("✘ Not answered yet: give your K-Means labels")
+def test_a_check_that_raises_shows_its_own_error(monkeypatch):
+    def broken(answer):
+        """give anything"""
+        return {}["a bug in the check"]
 
-
-def test_an_exercise_without_a_check_points_to_its_written_answer(capsys, monkeypatch):
-    monkeypatch.delitem(exercises.CHECKS, "1.2")
-    right, said = verdict(capsys, "1.2", [True])
-    assert right is False
-    assert 'written model answer: `exercise("1.2").solution()`' in said
+    monkeypatch.setitem(exercises.CHECKS, "0.1", exercises.Check(broken, (), None, {}))
+    with pytest.raises(KeyError, match="a bug in the check"):
+        exercise("0.1").check(4)
 
 
 def test_an_unknown_exercise_names_the_known_ones():
@@ -60,78 +161,108 @@ def test_an_unknown_exercise_names_the_known_ones():
         exercise("1.9")
 
 
-def test_hints_are_graded(capsys):
-    hints = exercises._hints()["1.1"]
-    assert len(hints) >= 2
-    shown = []
-    for _ in range(len(hints) + 1):
-        exercise("1.1").hint()  # a new object each time, as in the lesson's cell
-        shown.append(capsys.readouterr().out.strip())
+def test_hints_come_one_at_a_time_and_each_exercise_counts_alone(capsys):
+    hints = check_of("1.1").hints
     for i, hint in enumerate(hints, start=1):
-        assert shown[i - 1] == f"**Hint {i} of {len(hints)}.** {hint}"
-    assert shown[-1].startswith("No more hints")
+        exercise("1.1").hint()  # a new object each time, as in the lesson's cell
+        assert (
+            capsys.readouterr().out.strip() == f"**Hint {i} of {len(hints)}.** {hint}"
+        )
+    exercise("1.1").hint()
+    assert capsys.readouterr().out.startswith("No more hints")
     exercise("1.2").hint()
-    assert capsys.readouterr().out.startswith("**Hint 1 of"), (
-        "each exercise counts alone"
+    assert capsys.readouterr().out.startswith("**Hint 1 of")
+
+
+def test_exercise_cells_follow_the_headings():
+    cells = [
+        {
+            "cell_type": "markdown",
+            "source": ["## Exercises\n", "### Exercise 4.2 — Two"],
+        },
+        {"cell_type": "code", "source": "x = 1"},
+        {"cell_type": "markdown", "source": "#### Not a section\n"},
+        {"cell_type": "code", "source": "y = 2"},
+        {"cell_type": "markdown", "source": "## Key takeaways"},
+    ]
+    found = [number for number, _ in exercises.exercise_cells(cells)]
+    assert found == ["4.2", "4.2", "4.2", "4.2", None]
+
+
+def solutions(number):
+    tags = lambda cell: cell["metadata"].get("tags", [])  # noqa: E731
+    return [cell for cell in lesson_exercises()[number] if "solution" in tags(cell)]
+
+
+def solution_sources(number):
+    return ["".join(cell["source"]) for cell in solutions(number)]
+
+
+def assert_complete(capsys, number):
+    """2+ hints and 2+ wrong answers; a hint cell; solution cells that check the answer
+    and answer the question in words (3+ comment lines); solution() shows them."""
+    check, cells = check_of(number), lesson_exercises()[number]
+    assert len(check.hints) >= 2 and len(check.wrong) >= 2, number
+    assert any(f'exercise("{number}").hint()' in "".join(c["source"]) for c in cells)
+    text = "\n".join(solution_sources(number))
+    assert f'exercise("{number}").check(' in text, number
+    assert sum(line.startswith("# ") for line in text.splitlines()) >= 3, number
+    exercise(number).solution()
+    shown = capsys.readouterr().out
+    assert shown.startswith(f"**Model answer, exercise {number}**")
+    assert shown.count("```python\n") == len(solution_sources(number))
+    assert all(f"```python\n{cell}\n```" in shown for cell in solution_sources(number))
+
+
+@pytest.mark.parametrize("number", EXERCISES)
+def test_every_exercise_is_complete(capsys, number):
+    assert_complete(capsys, number)
+
+
+def printed(cell) -> str:
+    return "\n".join(
+        "".join(out.get("text") or out.get("data", {}).get("text/plain", ""))
+        for out in cell.get("outputs", [])
     )
 
 
-def lesson_script(number: str) -> Path:
-    (path,) = (ROOT / "notebooks").glob(f"{number.split('.')[0].zfill(2)}_*.py")
-    return path
-
-
-@cache
-def solution_cells(number: str) -> list[str]:
-    """The sources of the cells tagged solution under '### Exercise <number>'."""
-    current, found = None, []
-    for cell in jupytext.read(lesson_script(number)).cells:
-        if cell.cell_type == "markdown" and "### Exercise" in cell.source:
-            current = cell.source.split("### Exercise ")[-1].split(" ")[0]
-        if current == number and "solution" in cell.metadata.get("tags", []):
-            found.append(cell.source)
-    return found
-
-
 @pytest.mark.parametrize("number", EXERCISES)
-def test_solution_shows_the_lessons_solution_cells_and_no_other(capsys, number):
-    exercise(number).solution()
-    shown = capsys.readouterr().out
-    cells = solution_cells(number)
-    assert cells, f"exercise {number}: no solution cell in {lesson_script(number).name}"
-    assert shown.startswith(f"**Model answer, exercise {number}**")
-    for cell in cells:
-        assert f"```python\n{cell}\n```" in shown
-    for other in set(EXERCISES) - {number}:
-        for cell in solution_cells(other):
-            assert cell not in shown
+def test_the_executed_lesson_shows_a_tick_under_the_solution(capsys, number):
+    """The committed outputs (strict nbval re-creates them) show one ✔ and no ✘ under
+    the exercise's solution cells: the check passes the solution cell itself. On the
+    model answer the check says the same, so the model is the solution's answer."""
+    said = "\n".join(printed(cell) for cell in solutions(number))
+    verdicts = [line for line in said.splitlines() if line[:2] in ("✔ ", "✘ ")]
+    assert verdicts == [verdict(capsys, number, check_of(number).model())[1]]
 
 
-@pytest.mark.parametrize("number", EXERCISES)
-def test_every_exercise_has_hints_a_hint_cell_a_check_and_a_written_answer(number):
-    """Each exercise has 2+ hints and a hint cell; its solution checks the model answer
-    (every exercise's answer is checkable) and answers its question in words, as comments
-    of 3+ lines."""
-    assert len(exercises._hints()[number]) >= 2
-    lesson = jupytext.read(lesson_script(number))
-    assert any(f'exercise("{number}").hint()' in c.source for c in lesson.cells)
-    text = "\n".join(solution_cells(number))
-    assert number in exercises.CHECKS, f"{number} has no check"
-    assert f'exercise("{number}").check(' in text
-    written = [line for line in text.splitlines() if line.startswith("# ")]
-    assert len(written) >= 3, f"{number}: no written answer to its question"
+def recipe_blocks() -> list[str]:
+    """The Python blocks of CONTRIBUTING.md's "Adding an exercise" section."""
+    text = (ROOT / "CONTRIBUTING.md").read_text("utf-8")
+    section = text.split("## Adding an exercise")[1].split("\n## ")[0]
+    return [
+        dedent(block) for block in re.findall(r"```python\n(.*?)```", section, re.S)
+    ]
 
 
-@pytest.mark.parametrize(
-    "lesson",
-    sorted({lesson_script(n).with_suffix(".ipynb") for n in EXERCISES}),
-    ids=lambda path: path.stem,
-)
-def test_the_executed_lesson_shows_a_tick_under_each_model_answer(lesson):
-    """The committed outputs (which strict nbval re-creates) hold one ✔ per checked
-    exercise of the lesson and no ✘: every check passes its model answer."""
-    printed = printed_text(nbformat.read(lesson, as_version=4))
-    verdicts = [line for line in printed.splitlines() if line[:2] in ("✔ ", "✘ ")]
-    checked = [n for n in exercises.CHECKS if lesson_script(n).stem == lesson.stem]
-    assert len(verdicts) == len(checked)
-    assert all(line.startswith("✔ Right") for line in verdicts), verdicts
+def test_the_contributing_recipe_adds_an_exercise(capsys, monkeypatch, tmp_path):
+    """The recipe's lesson cells and check, as written, make an exercise: registered,
+    hinted, checked (model and wrong answers) and complete, in a copy of the lessons."""
+    cells, check = recipe_blocks()
+    number = re.search(r"### Exercise (\d+\.\d+)", cells)[1]
+    lesson = jupytext.reads(cells, fmt="py:percent")
+    nbformat.write(lesson, tmp_path / f"{number.split('.')[0].zfill(2)}_toy.ipynb")
+    monkeypatch.setattr(exercises, "NOTEBOOKS", tmp_path)
+    monkeypatch.setattr(exercises, "CHECKS", dict(exercises.CHECKS))
+    lesson_exercises.cache_clear()
+    try:
+        exec(compile(check, "CONTRIBUTING.md", "exec"), {"__name__": "recipe"})
+        assert list(lesson_exercises()) == [number]
+        exercise(number).hint()
+        assert capsys.readouterr().out.startswith("**Hint 1 of 2.**")
+        assert_model_passes(capsys, number)
+        for words in check_of(number).wrong:
+            assert_wrong_fails(capsys, number, words)
+        assert_complete(capsys, number)
+    finally:
+        lesson_exercises.cache_clear()

@@ -11,7 +11,6 @@ edition can be zipped and handed out as is.
 from __future__ import annotations
 
 import copy
-import re
 import shutil
 import sys
 from pathlib import Path
@@ -19,10 +18,11 @@ from pathlib import Path
 import jupytext
 import nbformat
 
+from course_utils.exercises import exercise_cells
+
 ROOT = Path(__file__).resolve().parents[1]
 #: The cell tag that marks an exercise's solution.
 SOLUTION_TAG = "solution"
-_EXERCISE = re.compile(r"^### Exercise (\d+\.\d+)", re.MULTILINE)
 
 STUDENT_README = """# Customer Segmentation with Clustering — student edition
 
@@ -45,8 +45,8 @@ def strip_solutions(notebook):
     Parameters
     ----------
     notebook : nbformat.NotebookNode
-        A lesson, e.g. from ``jupytext.read``: every solution cell comes after its
-        ``### Exercise N.M`` heading.
+        A lesson, e.g. from ``jupytext.read``: every solution cell is in an exercise,
+        under its ``### Exercise N.M — Title`` heading (as ``exercise_cells`` reads it).
 
     Returns
     -------
@@ -58,20 +58,16 @@ def strip_solutions(notebook):
     Raises
     ------
     ValueError
-        If a solution cell has no ``### Exercise N.M`` heading before it.
+        If a solution cell is not in an exercise (under its heading).
     """
     student = copy.deepcopy(notebook)
-    cells, exercise = [], None
-    for cell in student.cells:
-        if cell.cell_type == "markdown":
-            found = _EXERCISE.findall(cell.source)
-            if found:
-                exercise = found[-1]
+    cells = []
+    for exercise, cell in exercise_cells(student.cells):
         tags = cell.get("metadata", {}).get("tags", [])
         if SOLUTION_TAG in tags:
             if exercise is None:
                 raise ValueError(
-                    "a solution cell comes before any '### Exercise N.M' heading"
+                    "a solution cell is not under an '### Exercise N.M — Title' heading"
                 )
             cells.append(
                 nbformat.v4.new_code_cell(

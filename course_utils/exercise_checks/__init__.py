@@ -1,1 +1,2 @@
-"""The exercises' checks and hints, one module and one hint file per lesson."""
+"""The exercises' checks, one module per lesson: each check with its hints, model answer
+and typical wrong answers (see ``course_utils.exercises``)."""

@@ -1,14 +1,45 @@
 """The checks of lesson 00's exercises (a first look at the customers)."""
 
+from functools import cache
+
 from course_utils.datasets import AGE, INCOME, SEGMENT, make_age_income_customers
-from course_utils.exercises import checks, require
+from course_utils.exercises import checks, read, require
+from course_utils.settings import DATA_SEED
 
 
-@checks("0.1")
+@cache
+def _customers():
+    return make_age_income_customers(random_state=DATA_SEED)
+
+
+def _segments():
+    return _customers()[SEGMENT]
+
+
+@checks(
+    "0.1",
+    hints=[
+        "Write your guess down *before* you colour anything. Then draw the same "
+        "scatter again, this time giving `cluster_scatter` the `segment` column as "
+        'its second argument (and `label_names` so that the legend says "segment", '
+        'not "cluster").',
+        "Each customer's segment is a number in the `segment` column: how many "
+        '*different* numbers are there? `customers["segment"].nunique()` counts '
+        "them.",
+    ],
+    model=lambda: _segments().nunique(),
+    wrong={
+        "Off by one": lambda: _segments().max(),
+        "That counts customers": lambda: _segments().count(),
+        "size of one segment": lambda: _segments().value_counts().iloc[0],
+        "whole number": lambda: 3.5,
+        "distinct values": lambda: 5,
+    },
+)
 def _check_0_1(answer):
     """give the number of true segments, counted with pandas"""
-    segments = make_age_income_customers(random_state=42)[SEGMENT]
-    n, given = segments.nunique(), int(answer)
+    segments = _segments()
+    n, given = segments.nunique(), read(int, answer)
     require(given == answer, "Give a whole number: how many segments there are.")
     require(
         given != len(segments), "That counts customers: count the *distinct* values."
@@ -26,12 +57,35 @@ def _check_0_1(answer):
     return f"Right: the data maker drew {n} segments of {len(segments) // n} customers."
 
 
-@checks("0.2")
+def _ratio(X, of=lambda column: column.max() - column.min()):
+    """Income's statistic over age's: the range by default."""
+    return of(X[INCOME]) / of(X[AGE])
+
+
+@checks(
+    "0.2",
+    hints=[
+        "A range is the largest value minus the smallest: pandas gives both for "
+        "every column at once with `.max()` and `.min()`.",
+        "`ranges = customers[[AGE, INCOME]].max() - customers[[AGE, INCOME]].min()` "
+        "holds both ranges; divide income's by age's (`ranges[INCOME] / "
+        "ranges[AGE]`). Use income in dollars, not the `in_k` copy made for the "
+        "plot.",
+    ],
+    model=lambda: _ratio(_customers()),
+    wrong={
+        "flip the ratio": lambda: 1 / _ratio(_customers()),
+        "income in thousands": lambda: _ratio(_customers()[[AGE, INCOME]] / [1, 1000]),
+        "divides the maxima": lambda: _ratio(_customers(), lambda c: c.max()),
+        "standard deviations": lambda: _ratio(_customers(), lambda c: c.std()),
+        "Not the ratio of the ranges": lambda: _ratio(_customers()) * 1.05,
+    },
+    also_right={"rounded": lambda: round(_ratio(_customers()), -1)},
+)
 def _check_0_2(answer):
     """give the factor: income's range divided by age's range (a number)"""
-    X = make_age_income_customers(random_state=42)[[AGE, INCOME]]
-    ranges = X.max() - X.min()
-    factor, given = ranges[INCOME] / ranges[AGE], float(answer)
+    X = _customers()[[AGE, INCOME]]
+    factor, given = _ratio(X), read(float, answer)
     close = lambda value: abs(given / value - 1) < 0.01  # noqa: E731 (rounding is fine)
     require(not close(1 / factor), "That is age's range over income's: flip the ratio.")
     require(
@@ -40,11 +94,11 @@ def _check_0_2(answer):
         "the customers' income in dollars, as the distances will.",
     )
     require(
-        not close(X.max()[INCOME] / X.max()[AGE]),
+        not close(_ratio(X, lambda c: c.max())),
         "That divides the maxima: a range is the maximum *minus* the minimum.",
     )
     require(
-        not close(X.std()[INCOME] / X.std()[AGE]),
+        not close(_ratio(X, lambda c: c.std())),
         "That compares standard deviations: the task asks for ranges (max − min).",
     )
     require(

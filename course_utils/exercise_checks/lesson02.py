@@ -3,11 +3,12 @@ the check calls it on small inputs made here and compares what it returns with w
 must return."""
 
 import warnings
+from functools import partial
 
 import numpy as np
 
 from course_utils.datasets import make_course_blobs
-from course_utils.exercises import Wrong, checks, require
+from course_utils.exercises import Wrong, WrongKind, checks, require
 
 # the corners of a 3 x 1 rectangle: from any corner, the others lie 1, 3 and √10 away
 RECTANGLE = np.array([[0.0, 0.0], [3.0, 0.0], [0.0, 1.0], [3.0, 1.0]])
@@ -17,7 +18,7 @@ ON_RECTANGLE = "the 4 corners of a 3 × 1 rectangle"
 def _call(function, *args, on: str) -> np.ndarray:
     """What the learner's function returns on ``args``, as floats; if it fails, say so."""
     if not callable(function):  # the machinery says which answer it wants
-        raise TypeError("not a function")
+        raise WrongKind("not a function")
     try:
         with warnings.catch_warnings(), np.errstate(all="ignore"):
             warnings.simplefilter("ignore")
@@ -34,7 +35,102 @@ def _require_shape(result, shape, what) -> None:
     require(result.shape == shape, f"Expected shape {shape}, one row per {what}.")
 
 
-@checks("2.1")
+# The model answers (the lesson's solutions) and typical wrong ones, for the tests.
+def _squared(X, C):
+    return ((X[:, None, :] - C[None, :, :]) ** 2).sum(axis=2)
+
+
+def _plus_plus(X, k, rng, weigh=np.square, nearest=True, first=None, p=None):
+    """k-means++ (the model), or with one mistake: distances weighed by ``weigh``, from
+    the first centre only, a fixed ``first`` centre, or unnormalised ``p``."""
+    chosen = [X[rng.integers(len(X)) if first is None else first]]
+    for _ in range(1, k):
+        table = np.sqrt(_squared(X, np.array(chosen)))
+        weight = weigh(table.min(axis=1) if nearest else table[:, 0])
+        chosen.append(
+            X[rng.choice(len(X), p=weight / weight.sum() if p is None else p)]
+        )
+    return np.array(chosen)
+
+
+def _farthest_first(X, k, rng):
+    chosen = [X[rng.integers(len(X))]]
+    for _ in range(1, k):
+        chosen.append(X[_squared(X, np.array(chosen)).min(axis=1).argmax()])
+    return np.array(chosen)
+
+
+def _keeping_empty(X, labels, old_centres, in_place=False, drop=False, zero=False):
+    """The model update keeping empty clusters' centres, or with one mistake."""
+    new = old_centres if in_place else old_centres.copy()
+    for j in range(len(old_centres)):
+        if np.any(labels == j):
+            new[j] = X[labels == j].mean(axis=0)
+        elif zero:
+            new[j] = 0.0
+    return new[np.unique(labels)] if drop else new
+
+
+def _bincount(X, labels, k, axis=1, divide=True):
+    """The model update by bincount, or with one mistake (transposed, no division)."""
+    counts = np.bincount(labels, minlength=k)
+    sums = np.stack([np.bincount(labels, weights=x, minlength=k) for x in X.T], axis)
+    return sums / (counts[:, None] if axis == 1 else counts) if divide else sums
+
+
+def _plus_plus_by_rows(X, k, rng):
+    """Right too, drawing in another way: rows drawn by rng.choice over X itself."""
+    chosen = X[[rng.choice(len(X))]]
+    while len(chosen) < k:
+        nearest = _squared(X, chosen).min(axis=1)
+        chosen = np.vstack([chosen, rng.choice(X, p=nearest / nearest.sum())])
+    return chosen
+
+
+def _keeping_empty_by_where(X, labels, old_centres):
+    counts = np.bincount(labels, minlength=len(old_centres))[:, None]
+    return np.where(counts > 0, _bincount(X, labels, len(old_centres)), old_centres)
+
+
+def _by_one_hot(X, labels, k):
+    one_hot = labels[:, None] == np.arange(k)  # one comparison, not one per cluster
+    return (one_hot.T @ X) / one_hot.sum(axis=0)[:, None]
+
+
+def _by_loop(X, labels, k):
+    return np.array([X[labels == j].mean(axis=0) for j in range(k)])
+
+
+@checks(
+    "2.1",
+    hints=[
+        "Keep the chosen centres in a list. For each new centre you need, for every "
+        "point, the squared distance to the *nearest* centre chosen so far: a point "
+        "already chosen gets 0, so it cannot be drawn again.",
+        "`squared_distances_by_hand(X, np.array(chosen)).min(axis=1)` gives those "
+        "distances; divide them by their sum to make probabilities `p`, and "
+        "`X[rng.choice(len(X), p=p)]` draws the next centre. Draw the first one "
+        "with `rng.integers(len(X))`.",
+    ],
+    model=lambda: _plus_plus,
+    wrong={
+        "is transposed": lambda: lambda X, k, rng: _plus_plus(X, k, rng).T,
+        "not the row numbers": lambda: lambda X, k, rng: rng.choice(len(X), k, False),
+        "is not a point of X": lambda: lambda X, k, rng: rng.uniform(size=(k, 2)),
+        "picked a corner twice": lambda: partial(_plus_plus, nearest=False),
+        "the `rng` you are given": lambda: (
+            lambda X, k, _: _plus_plus(X, k, np.random.default_rng())
+        ),
+        "pick it uniformly at random": lambda: partial(_plus_plus, first=0),
+        "not the farthest point": lambda: _farthest_first,
+        "its *squared* distance": lambda: partial(_plus_plus, weigh=np.abs),
+        "Probabilities do not sum to 1": lambda: partial(_plus_plus, p=np.ones(4)),
+        "Cannot check an answer of type ndarray": lambda: _plus_plus(
+            RECTANGLE, 2, np.random.default_rng(0)
+        ),
+    },
+    also_right={"drawn from X itself": lambda: _plus_plus_by_rows},
+)
 def _check_2_1(answer):
     """give your function itself: `plus_plus_start`, without brackets"""
     rng = np.random.default_rng(0)
@@ -73,7 +169,32 @@ def _check_2_1(answer):
     return f"Right: data points, spread as k-means++ spreads them. {said}."
 
 
-@checks("2.2")
+@checks(
+    "2.2",
+    hints=[
+        "Start from a copy of the old centres (`old_centres.copy()`), so that the "
+        "function does not change the array it was given, and overwrite only the "
+        "centres of clusters that have points.",
+        "Loop over `j in range(len(old_centres))`; `np.any(labels == j)` says "
+        "whether cluster `j` has points, and `X[labels == j].mean(axis=0)` is their "
+        "mean.",
+    ],
+    model=lambda: _keeping_empty,
+    wrong={
+        "Empty cluster 1's centre became NaN": lambda: (
+            lambda X, labels, old: _by_loop(X, labels, len(old))
+        ),
+        "changed the old centres": lambda: partial(_keeping_empty, in_place=True),
+        "Expected shape (4, 2)": lambda: partial(_keeping_empty, drop=True),
+        "moved from [8.0, 14.0] to [0.0, 0.0]": lambda: partial(
+            _keeping_empty, zero=True
+        ),
+        "Cluster 0's centre is not its points' mean": lambda: (
+            lambda X, labels, old: old.copy()
+        ),
+    },
+    also_right={"np.where": lambda: _keeping_empty_by_where},
+)
 def _check_2_2(answer):
     """give your function itself: `update_keeping_empty`, without brackets"""
     X = np.array([[1, 1], [1.5, 2], [3, 4], [5, 7], [3.5, 5], [4.5, 5]])  # the lesson's
@@ -115,7 +236,27 @@ class _Labels(np.ndarray):
         return np.asarray(self) == other
 
 
-@checks("2.3")
+@checks(
+    "2.3",
+    hints=[
+        "A mean is a sum divided by a count: get both for every cluster at once, "
+        "then divide each row of sums by its cluster's count.",
+        "Stack the per-feature sums into a (k, features) array with "
+        "`np.stack([...], axis=1)`, and divide by `counts[:, None]` so that each "
+        "row is divided by its own count.",
+    ],
+    model=lambda: _bincount,
+    wrong={
+        "a loop over the clusters": lambda: _by_loop,
+        "is transposed": lambda: partial(_bincount, axis=0),
+        "the sums": lambda: partial(_bincount, divide=False),
+        "not the means of the clusters": lambda: (
+            lambda X, labels, k: np.tile(X.mean(axis=0), (k, 1))
+        ),
+        "failed on the blobs": lambda: lambda X, labels, k: np.bincount(X[:, 0]),
+    },
+    also_right={"one-hot product": lambda: _by_one_hot},
+)
 def _check_2_3(answer):
     """give your function itself: `update_with_bincount`, without brackets"""
     X = make_course_blobs()[0]

@@ -19,11 +19,12 @@ from course_utils.datasets import (
     make_later_quarter,
     make_online_shop_customers,
 )
-from course_utils.exercises import checks, require, same_grouping
-from course_utils.mall import INCOME_COLUMN, SCORE_COLUMN
+from course_utils.exercises import checks, read, require, same_grouping
 from course_utils.mall_loader import load_mall_customers
+from course_utils.settings import KMEANS_N_INIT, MALL_FEATURES, MALL_K, MODEL_SEED
 
-FEATURES = [INCOME_COLUMN, SCORE_COLUMN]
+FEATURES = list(MALL_FEATURES)
+KMEANS_07 = {"n_init": KMEANS_N_INIT, "random_state": MODEL_SEED}
 
 
 def _level(gap):
@@ -34,7 +35,7 @@ def _level(gap):
 def _mall():
     """The lesson's customers, pipeline, names, each customer's segment and distances."""
     customers = load_mall_customers()[FEATURES]
-    kmeans = KMeans(n_clusters=5, n_init=10, random_state=0)
+    kmeans = KMeans(n_clusters=MALL_K, **KMEANS_07)
     model = make_pipeline(StandardScaler(), kmeans).fit(customers)
     names = [
         f"{_level(i)} income, {_level(s)} spend" for i, s in kmeans.cluster_centers_
@@ -43,16 +44,55 @@ def _mall():
     return customers, model, names, segment, model.transform(customers).min(axis=1)
 
 
-@checks("7.1")
+def _bundle(quantile=0.99, by="name", **changes):
+    """The dict exercise 7.1 saves, its limits the ``quantile`` of each segment's
+    distances (by "name", by cluster "number", or "all" segments together)."""
+    customers, model, names, segment, distance = _mall()
+    if by == "all":
+        limits = dict.fromkeys(names, np.quantile(distance, quantile))
+    else:
+        keys = segment if by == "name" else model[-1].labels_
+        limits = pd.Series(distance).groupby(keys).quantile(quantile).to_dict()
+    return {"pipeline": model, "names": names, "limits": limits, **changes}
+
+
+@checks(
+    "7.1",
+    hints=[
+        "The 99 % limits are one column of the `limits` table, one value per "
+        'segment name. Put them in the dictionary you save, beside `"pipeline"` and '
+        '`"names"`, as a plain dict.',
+        "`limits[0.99].to_dict()` maps each name to its limit. Save the dict with "
+        "`sio.dump(...)`, look at `sio.get_untrusted_types(file=...)`, then "
+        "`sio.load(...)` it into a new variable and score the customer with *its* "
+        '`"pipeline"`: `predict` for the segment number (look its name up in '
+        '`"names"`), `transform(...).min()` for the distance.',
+    ],
+    model=_bundle,
+    wrong={
+        "95 % limits": lambda: _bundle(0.95),
+        "by segment name, not [0, 1, 2, 3, 4]": lambda: _bundle(by="number"),
+        "per segment": lambda: _bundle(by="all"),
+        "save the whole `model`": lambda: _bundle(pipeline=_mall()[1][-1]),
+        "do not give the lesson's segments": lambda: _bundle(names=_mall()[2][::-1]),
+        'yours are "pipeline", "names"': lambda: {
+            k: v for k, v in _bundle().items() if k != "limits"
+        },
+        "Not the 99 % quantiles": lambda: _bundle(0.98),
+    },
+)
 def _check_7_1(answer):
     """give the dict you loaded back from your file, with "pipeline", "names", "limits\""""
     customers, model, names, segment, distance = _mall()
+    answer = read(dict, answer)
     keys = ", ".join(f'"{key}"' for key in answer)
     require(
         {"pipeline", "names", "limits"} <= set(answer),
         f'Expected the keys "pipeline", "names" and "limits"; yours are {keys}.',
     )
-    named = np.array(answer["names"])[answer["pipeline"].predict(customers)]
+    predict = getattr(answer["pipeline"], "predict", None)
+    require(predict is not None, 'Save the fitted pipeline as "pipeline".')
+    named = np.array(answer["names"])[predict(customers)]
     require(
         (named == segment).all(),
         "Your pipeline and names do not give the lesson's segments: save the whole "
@@ -95,12 +135,33 @@ def _share_moves(**shift):
     return shares - segment.value_counts(normalize=True)[names]
 
 
-@checks("7.2")
+@checks(
+    "7.2",
+    hints=[
+        "The lesson's `drift_report(quarter)` gives the quarter's segment shares "
+        "and mean distance; compare them with `train_shares`, `distance_limit` and "
+        "`share_limit`.",
+        "`(shares - train_shares).set_axis(segment_names)` gives each segment's "
+        "change of share, later minus training: a gain is positive. `.abs().max()` "
+        "is the number the rule compares, `.idxmax()` the segment that gains the "
+        "most.",
+    ],
+    model=lambda: _share_moves(score_shift=-20),
+    wrong={
+        "later − training": lambda: -_share_moves(score_shift=-20),
+        "Keep the sign": lambda: _share_moves(score_shift=-20).abs(),
+        "when *incomes* fell": lambda: _share_moves(income_shift=-20),
+        "scores rose": lambda: _share_moves(score_shift=20),
+        "Shares are fractions": lambda: 100 * _share_moves(score_shift=-20),
+        "Not the expected changes": lambda: _share_moves(score_shift=-20) + 0.01,
+        "by segment name": lambda: _share_moves(score_shift=-20).reset_index(drop=True),
+    },
+)
 def _check_7_2(answer):
     """give each segment's change of share (later quarter minus training), as a Series
     or dict indexed by segment name"""
     expected = _share_moves(score_shift=-20)
-    moves = pd.Series(answer, dtype=float)
+    moves = read(lambda a: pd.Series(a, dtype=float), answer)
     require(
         set(moves.index) == set(expected.index),
         f"Index the changes by segment name; yours has {list(moves.index)}.",
@@ -134,15 +195,42 @@ def _shop_labels(*columns, scale=True):
     """K-Means labels of the shop's customers, with as many clusters as it has groups."""
     X = make_online_shop_customers()[list(columns)]
     X = StandardScaler().fit_transform(X) if scale else X
-    kmeans = KMeans(n_clusters=len(ONLINE_SHOP_GROUPS), n_init=10, random_state=0)
+    kmeans = KMeans(n_clusters=len(ONLINE_SHOP_GROUPS), **KMEANS_07)
     return kmeans.fit_predict(X)
 
 
-@checks("7.3")
+@cache
+def _shop_fit(k):
+    X = StandardScaler().fit_transform(make_online_shop_customers()[[ORDERS, BASKET]])
+    return KMeans(n_clusters=k, **KMEANS_07).fit(X)
+
+
+@checks(
+    "7.3",
+    hints=[
+        "Scale the two columns with `StandardScaler`, then loop over K = 2..8: fit "
+        "`KMeans` with `n_init` and `random_state` set, and keep each K's "
+        "`silhouette_score`. Do the same on the Gaussian cloud to see what a score "
+        "looks like on data with no groups.",
+        "`rng.multivariate_normal(X.mean(axis=0), np.cov(X.T), len(X))` draws the "
+        "cloud. Fit the best K again, then `shop.groupby(labels)[columns].mean()` "
+        "profiles the segments; the lesson's `level` function turns a scaled centre "
+        "into high / middle / low.",
+    ],
+    model=lambda: _shop_fit(len(ONLINE_SHOP_GROUPS)),
+    wrong={
+        "the unscaled result": lambda: _shop_labels(ORDERS, BASKET, scale=False),
+        "`customer` number": lambda: _shop_labels("customer", ORDERS, BASKET),
+        "make 3 segments": lambda: _shop_fit(3),
+        "not (1, 600)": lambda: _shop_labels(ORDERS, BASKET)[None, :],
+        "Expected 600 labels": lambda: _shop_labels(ORDERS, BASKET)[1:],
+    },
+    also_right={"labels": lambda: _shop_labels(ORDERS, BASKET)},
+)
 def _check_7_3(answer):
     """give your K-Means labels, one per shop customer (or the fitted KMeans)"""
     expected = _shop_labels(ORDERS, BASKET)
-    labels = np.asarray(getattr(answer, "labels_", answer))
+    labels = read(np.asarray, getattr(answer, "labels_", answer))
     require(
         labels.shape == expected.shape,
         f"Expected {len(expected)} labels, one per shop customer: not {labels.shape}.",
