@@ -21,7 +21,7 @@ from IPython.display import display
 from sklearn.metrics import adjusted_rand_score
 
 CHECKS_DIR = Path(__file__).with_name("exercise_checks")
-NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
+NOTEBOOKS = importlib.import_module("course_utils.paths").NOTEBOOKS  # the lessons
 CHECKS = {}  # "N.M" -> its check
 _hints_given = {}  # "N.M" -> how many hints the learner has seen
 

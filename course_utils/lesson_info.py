@@ -7,7 +7,8 @@ from pathlib import Path
 
 import jupytext
 
-NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"  # the lessons' folder
+from course_utils.paths import NOTEBOOKS  # the lessons' folder
+
 _OBJECTIVES = re.compile(
     r"^\*\*Learning objectives\.\*\*.*\n((?:(?:- |  ).*\n?)+)", re.M
 )

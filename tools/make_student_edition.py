@@ -19,6 +19,8 @@ from pathlib import Path
 import jupytext
 import nbformat
 
+from course_utils.mall import ORIGINAL_PATH
+
 ROOT = Path(__file__).resolve().parents[1]
 #: The cell tag that marks an exercise's solution.
 SOLUTION_TAG = "solution"
@@ -106,7 +108,7 @@ def main(argv: list[str]) -> int:
         ignore=shutil.ignore_patterns("__pycache__"),
     )
     shutil.copytree(
-        ROOT / "data", out / "data", ignore=shutil.ignore_patterns("Mall_Customers.csv")
+        ROOT / "data", out / "data", ignore=shutil.ignore_patterns(ORIGINAL_PATH.name)
     )
     for name in (
         "environment.yml",
