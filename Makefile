@@ -6,7 +6,7 @@
 #   make notebooks   re-execute every lesson deterministically and re-sync its pair
 #   make student     write the student edition (no solutions) into _build/student
 #   make check-env   compare this environment with the pins in environment.yml
-#   make bench       benchmarks (timings as ratios, not tests)
+#   make bench       benchmarks into _build/bench (UPDATE_TIMES=1: the site's lesson times too)
 #   make lock        re-resolve requirements-lock.txt from environment.yml
 
 # The first supported Python found (3.11, 3.12 or 3.13), unless PYTHON=... is given.
@@ -92,8 +92,10 @@ student: $(STAMP)
 check-env: $(STAMP)
 	$(BIN)/python -m course_utils.check_env
 
+# The table goes to _build/bench/; UPDATE_TIMES=1 also rewrites appendix/lesson_times.csv,
+# the lessons' times on the site's environment page (a tracked file).
 bench: $(STAMP)
-	$(BIN)/python tools/bench.py
+	$(BIN)/python tools/bench.py $(if $(UPDATE_TIMES),--update-times)
 
 lock:
 	rm -rf _build/lock-venv && $(PYTHON) -m venv _build/lock-venv

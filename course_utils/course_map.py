@@ -8,8 +8,9 @@ import pandas as pd
 import yaml
 
 from course_utils.lesson_info import markdown_text
+from course_utils.paths import course_file
 
-TOC_FILE = Path(__file__).resolve().parents[1] / "_toc.yml"  # the website's contents
+TOC_FILE = course_file("_toc.yml")  # the website's contents
 
 
 def page_title(path: str | Path) -> str:

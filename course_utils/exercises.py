@@ -15,14 +15,14 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 
 import numpy as np
 from IPython.core.interactiveshell import InteractiveShell
 from IPython.display import display
 from sklearn.metrics import adjusted_rand_score
 
-NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
+from course_utils.paths import NOTEBOOKS
+
 #: An exercise's heading in a lesson's markdown: its number "N.M" and its title.
 EXERCISE_HEADING = re.compile(r"^### Exercise (\d+\.\d+) — (.+)$", re.MULTILINE)
 _HEADING = re.compile(r"^#{1,3} .*$", re.MULTILINE)  # a heading that ends an exercise

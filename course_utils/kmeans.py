@@ -16,10 +16,21 @@ from threadpoolctl import threadpool_limits
 KMeansStep = namedtuple("KMeansStep", ["iteration", "centers", "labels"])
 
 
-def _nearest_centre(X, centers):
+def _with_ones(X):
+    """``X`` with a last column of ones (see :func:`_nearest_centre`)."""
+    return np.column_stack([X, np.ones(len(X))])
+
+
+def _nearest_centre(X1, centers, scores=None):
     """Each row's nearest centre (int32): the smallest ``||c||² - 2 x·c``, which is
-    ``||x - c||²`` less ``||x||²`` (the same for all centres): one matrix product."""
-    scores = X @ (-2.0 * centers.T) + (centers**2).sum(axis=1)
+    ``||x - c||²`` less ``||x||²`` (the same for all centres). ``X1`` is ``X`` with a
+    last column of ones: the score of all rows and centres is then one matrix product,
+    ``[x, 1] @ [-2c, ||c||²]``.
+
+    ``scores``, an array of shape (n_samples, n_clusters), receives the table when
+    given: a loop reuses one, as allocating it anew costs as much as filling it."""
+    weights = np.vstack([-2.0 * centers.T, (centers**2).sum(axis=1)])
+    scores = np.matmul(X1, weights, out=scores)
     return scores.argmin(axis=1).astype(np.int32)
 
 
@@ -27,8 +38,10 @@ def _fill_empty_clusters(X, centers, labels, sums, counts):
     """Move into each empty cluster the point farthest from its centre; return whether
     one moved (none does if all sit on their centres). Updates sums and counts."""
     empty = np.flatnonzero(counts == 0)
+    if empty.size == 0:  # the usual case: no distance to measure
+        return False
     distances = ((X - centers[labels]) ** 2).sum(axis=1)
-    if empty.size == 0 or distances.max() == 0:
+    if distances.max() == 0:
         return False
     farthest = np.argpartition(distances, -empty.size)[::-1][: empty.size]
     for cluster, point in zip(empty, farthest, strict=True):
@@ -45,10 +58,12 @@ def _lloyd(X, centers, max_iter, tol):
     ``tol``, or after ``max_iter`` iterations; if the labels had not stopped changing,
     assigns once more so that they belong to the final centres."""
     steps, labels_old, converged = [], None, False
+    X1, scores = _with_ones(X), np.empty((len(X), len(centers)))  # the score table
+    features = X.T.copy()  # each feature side by side: bincount sums it fastest
     for iteration in range(max_iter):
-        labels = _nearest_centre(X, centers)
+        labels = _nearest_centre(X1, centers, scores)
         counts = np.bincount(labels, minlength=len(centers))
-        sums = np.array([np.bincount(labels, col, len(centers)) for col in X.T]).T
+        sums = np.array([np.bincount(labels, f, len(centers)) for f in features]).T
         moved = _fill_empty_clusters(X, centers, labels, sums, counts)
         new_centers = centers.copy()  # a cluster that stays empty keeps its centre
         new_centers[counts > 0] = sums[counts > 0] / counts[counts > 0, None]
@@ -61,7 +76,7 @@ def _lloyd(X, centers, max_iter, tol):
             break
         labels_old = labels
     if not converged:
-        labels = _nearest_centre(X, centers)
+        labels = _nearest_centre(X1, centers, scores)
     steps.append(KMeansStep(iteration + 1, centers, labels))
     inertia = float(((X - centers[labels]) ** 2).sum())
     return centers, labels, inertia, iteration + 1, steps
@@ -207,4 +222,4 @@ class KMeansScratch(ClusterMixin, BaseEstimator):
         X, n_features = _checked_array(X, "X"), self.n_features_in_
         if X.shape[1] != n_features:
             raise ValueError(f"X must have {n_features} features, got {X.shape[1]}")
-        return _nearest_centre(X - self._mean, self._centers)  # gives fit's labels_
+        return _nearest_centre(_with_ones(X - self._mean), self._centers)  # as in fit

@@ -8,8 +8,8 @@ from pathlib import Path
 import jupytext
 
 from course_utils.exercises import exercise_headings
+from course_utils.paths import NOTEBOOKS  # the lessons' folder
 
-NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"  # the lessons' folder
 _OBJECTIVES = re.compile(
     r"^\*\*Learning objectives\.\*\*.*\n((?:(?:- |  ).*\n?)+)", re.M
 )

@@ -5,6 +5,8 @@ licence): its schema and where its files live. The course ships a synthetic repl
 
 from pathlib import Path
 
+from course_utils.paths import course_file
+
 #: Column names, exactly as in the Kaggle file.
 ID_COLUMN = "CustomerID"
 GENDER_COLUMN = "Gender"
@@ -16,7 +18,7 @@ MALL_COLUMNS = (ID_COLUMN, GENDER_COLUMN, AGE_COLUMN, INCOME_COLUMN, SCORE_COLUM
 #: The two values of ``Gender``, and the lowest and highest spending score.
 GENDERS, SCORE_RANGE = ("Female", "Male"), (1, 100)
 
-DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+DATA_DIR = course_file("data")
 #: Where a user saves the real Kaggle file (ignored by git), and the shipped replica.
 ORIGINAL_PATH = DATA_DIR / "Mall_Customers.csv"
 REPLICA_PATH = DATA_DIR / "mall_customers_replica.csv"

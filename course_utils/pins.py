@@ -5,7 +5,9 @@ library only (the environment check must run where packages are missing).
 import re
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from course_utils.paths import course_file
+
+ROOT = course_file()
 ENVIRONMENT_FILE, LOCK_FILE = ROOT / "environment.yml", ROOT / "requirements-lock.txt"
 _UNPINNED = {"pip", "pip:", "python", "-e ."}
 

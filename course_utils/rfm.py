@@ -7,6 +7,8 @@ from collections import namedtuple
 import numpy as np
 import pandas as pd
 
+from course_utils.settings import DATA_SEED
+
 #: Column names (with units) of both tables, and the true group of the grouped one.
 RECENCY, FREQUENCY, MONETARY = "recency (days)", "frequency (orders)", "monetary ($)"
 RFM_COLUMNS = (RECENCY, FREQUENCY, MONETARY)
@@ -35,7 +37,7 @@ def _rfm_frame(recency, frequency, monetary):
     )
 
 
-def make_random_rfm(n_customers=500, random_state=42) -> pd.DataFrame:
+def make_random_rfm(n_customers=500, random_state=DATA_SEED) -> pd.DataFrame:
     """Make RFM data with **no** segments: recency ~ Gamma (mean 48 days), frequency
     1 + Poisson(6) orders and monetary ~ Gamma (mean $600), drawn independently.
 
@@ -43,7 +45,7 @@ def make_random_rfm(n_customers=500, random_state=42) -> pd.DataFrame:
     ----------
     n_customers : int, default 500
         Number of rows.
-    random_state : int or numpy.random.Generator, default 42
+    random_state : int or numpy.random.Generator, default DATA_SEED
         Seed of NumPy's ``default_rng``.
 
     Returns
@@ -59,7 +61,7 @@ def make_random_rfm(n_customers=500, random_state=42) -> pd.DataFrame:
     )
 
 
-def make_grouped_rfm(n_customers=500, random_state=42) -> pd.DataFrame:
+def make_grouped_rfm(n_customers=500, random_state=DATA_SEED) -> pd.DataFrame:
     """Make RFM data with the four groups of ``RFM_GROUPS``: each column normal with its
     group's mean and sd, ``n_customers // 4`` customers a group (the first groups one
     more when 4 does not divide it), rows shuffled.

@@ -112,10 +112,11 @@ print(format_report(check_environment()))
 import matplotlib.pyplot as plt
 
 from course_utils.datasets import AGE, INCOME, make_age_income_customers
+from course_utils.settings import DATA_SEED
 from course_utils.style import cluster_scatter, use_course_style
 
 use_course_style()
-customers = make_age_income_customers(random_state=42)
+customers = make_age_income_customers(random_state=DATA_SEED)
 print(f"{len(customers)} customers, columns: {list(customers.columns)}")
 customers[[AGE, INCOME]].describe().round(1)
 

@@ -66,6 +66,7 @@ import pandas as pd
 from sklearn import set_config
 
 from course_utils.datasets import AGE, INCOME, SEGMENT, make_age_income_customers
+from course_utils.settings import DATA_SEED, KMEANS_N_INIT, MODEL_SEED
 from course_utils.style import cluster_scatter, use_course_style
 
 use_course_style()
@@ -90,7 +91,7 @@ print(f"distance Ana-Cleo: {ana_cleo:8.1f}   (1 year and $2,000 apart)")
 # the course's 300 synthetic customers (lesson 0):
 
 # %%
-customers = make_age_income_customers(random_state=42)
+customers = make_age_income_customers(random_state=DATA_SEED)
 X_raw = customers[[AGE, INCOME]]
 raw_shares = X_raw.var() / X_raw.var().sum()
 print(
@@ -148,7 +149,7 @@ pd.concat({"raw": X_raw, "standardised": X_std}, axis=1).head(3).round(2)
 # %%
 from sklearn.cluster import KMeans
 
-KMEANS = {"n_clusters": 4, "random_state": 0, "n_init": 10}
+KMEANS = {"n_clusters": 4, "random_state": MODEL_SEED, "n_init": KMEANS_N_INIT}
 segments = customers[SEGMENT]
 raw_labels = KMeans(**KMEANS).fit_predict(X_raw)
 std_labels = KMeans(**KMEANS).fit_predict(X_std)

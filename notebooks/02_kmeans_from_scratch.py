@@ -67,6 +67,7 @@ if "google.colab" in sys.modules:
 import matplotlib.pyplot as plt
 import numpy as np
 
+from course_utils.settings import DATA_SEED, KMEANS_N_INIT, MODEL_SEED
 from course_utils.style import cluster_scatter, use_course_style
 
 use_course_style()
@@ -328,7 +329,7 @@ from sklearn.preprocessing import StandardScaler
 
 from course_utils.datasets import AGE, INCOME, make_age_income_customers
 
-customers = make_age_income_customers(random_state=42)
+customers = make_age_income_customers(random_state=DATA_SEED)
 X_customers = StandardScaler().fit_transform(customers[[AGE, INCOME]])
 start_4 = X_customers[
     np.random.default_rng(0).choice(len(X_customers), 4, replace=False)
@@ -454,7 +455,8 @@ print(f"KMeansScratch takes {ratio:.1f} times as long as scikit-learn")
 fig, axes = plt.subplots(2, 2, figsize=(11, 9), sharex=True, sharey=True)
 inertia_by_k = {}
 for ax, k in zip(axes.flat, [2, 3, 4, 6], strict=True):
-    fitted = KMeansScratch(k, n_init=10, random_state=0).fit(X_blobs)
+    fitted = KMeansScratch(k, n_init=KMEANS_N_INIT, random_state=MODEL_SEED)
+    fitted.fit(X_blobs)
     inertia_by_k[k] = fitted.inertia_
     cluster_scatter(
         X_blobs,
@@ -492,7 +494,8 @@ for ax, (name, X_shape, y_shape, k) in zip(
     [("stretched blobs", X_stretched, y_stretched, 3), ("moons", X_moons, y_moons, 2)],
     strict=True,
 ):
-    fitted = KMeansScratch(k, n_init=10, random_state=0).fit(X_shape)
+    fitted = KMeansScratch(k, n_init=KMEANS_N_INIT, random_state=MODEL_SEED)
+    fitted.fit(X_shape)
     shape_ari[name] = adjusted_rand_score(y_shape, fitted.labels_)
     cluster_scatter(
         X_shape,
@@ -518,7 +521,8 @@ outliers = np.array(
     [[25.0, 25.0], [26.0, 24.0], [24.0, 26.0], [25.5, 25.5], [24.5, 24.0]]
 )
 X_outliers = np.vstack([X_blobs, outliers])
-with_outliers = KMeansScratch(4, n_init=10, random_state=0).fit(X_outliers)
+with_outliers = KMeansScratch(4, n_init=KMEANS_N_INIT, random_state=MODEL_SEED)
+with_outliers.fit(X_outliers)
 sizes = np.bincount(with_outliers.labels_)
 outlier_cluster = with_outliers.labels_[-1]
 print("cluster sizes:", sizes.tolist())
@@ -553,7 +557,8 @@ X_density = np.vstack(
     ]
 )
 y_density = np.repeat([0, 1], [250, 50])
-density_fit = KMeansScratch(2, n_init=10, random_state=0).fit(X_density)
+density_fit = KMeansScratch(2, n_init=KMEANS_N_INIT, random_state=MODEL_SEED)
+density_fit.fit(X_density)
 tight_label = np.bincount(density_fit.labels_[:250]).argmax()
 taken = int((density_fit.labels_[250:] == tight_label).sum())
 print(

@@ -61,6 +61,7 @@ import numpy as np
 import pandas as pd
 
 from course_utils.datasets import make_course_blobs
+from course_utils.settings import DATA_SEED, KMEANS_N_INIT, MODEL_SEED
 from course_utils.style import PALETTE, cluster_scatter, use_course_style
 
 use_course_style()
@@ -97,7 +98,7 @@ from sklearn.metrics import (
     silhouette_score,
 )
 
-KMEANS = {"random_state": 0, "n_init": 10}
+KMEANS = {"random_state": MODEL_SEED, "n_init": KMEANS_N_INIT}
 
 
 def scores_per_k(X, k_values):
@@ -386,7 +387,7 @@ from sklearn.preprocessing import StandardScaler
 
 from course_utils.datasets import AGE, INCOME, SEGMENT, make_age_income_customers
 
-customers = make_age_income_customers(random_state=42)
+customers = make_age_income_customers(random_state=DATA_SEED)
 X_customers = StandardScaler().fit_transform(customers[[AGE, INCOME]])
 customer_scores = scores_per_k(X_customers, range(1, 11))
 print(customer_scores.round(3).to_string())

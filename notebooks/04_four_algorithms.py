@@ -84,10 +84,11 @@ import pandas as pd
 from sklearn.preprocessing import StandardScaler
 
 from course_utils.datasets import AGE, INCOME, SEGMENT, make_age_income_customers
+from course_utils.settings import DATA_SEED, KMEANS_N_INIT, MIXTURE_N_INIT, MODEL_SEED
 from course_utils.style import cluster_scatter, use_course_style
 
 use_course_style()
-customers = make_age_income_customers(random_state=42)
+customers = make_age_income_customers(random_state=DATA_SEED)
 X = StandardScaler().fit_transform(customers[[AGE, INCOME]])
 y = customers[SEGMENT].to_numpy()
 # The same customers in readable units, for the pictures.
@@ -190,11 +191,13 @@ def compare(models, X, y):
 
 
 models = {
-    "K-Means": KMeans(n_clusters=4, n_init=10, random_state=0),
+    "K-Means": KMeans(n_clusters=4, n_init=KMEANS_N_INIT, random_state=MODEL_SEED),
     "Agglomerative (ward)": AgglomerativeClustering(n_clusters=4, linkage="ward"),
     "DBSCAN (knee eps)": DBSCAN(eps=knee_eps, min_samples=MIN_SAMPLES),
     "HDBSCAN": HDBSCAN(min_cluster_size=20, min_samples=MIN_SAMPLES, copy=True),
-    "Gaussian mixture": GaussianMixture(n_components=4, n_init=5, random_state=0),
+    "Gaussian mixture": GaussianMixture(
+        n_components=4, n_init=MIXTURE_N_INIT, random_state=MODEL_SEED
+    ),
 }
 comparison, labels_of = compare(models, X, y)
 comparison.round(3)
@@ -515,7 +518,10 @@ print(", ".join(f"{r} sd: {1 - np.exp(-(r**2) / 2):.0%}" for r in (1, 2)))
 rows, mixtures = {}, {}
 for kind in ["full", "tied", "diag", "spherical"]:
     mixtures[kind] = GaussianMixture(
-        n_components=4, covariance_type=kind, n_init=5, random_state=0
+        n_components=4,
+        covariance_type=kind,
+        n_init=MIXTURE_N_INIT,
+        random_state=MODEL_SEED,
     ).fit(X)
     rows[kind] = {
         "BIC": mixtures[kind].bic(X),
@@ -560,7 +566,9 @@ plt.show()
 # %%
 rows = {}
 for k in range(1, 9):
-    mixture = GaussianMixture(n_components=k, n_init=5, random_state=0).fit(X)
+    mixture = GaussianMixture(
+        n_components=k, n_init=MIXTURE_N_INIT, random_state=MODEL_SEED
+    ).fit(X)
     rows[k] = {"BIC": mixture.bic(X), "AIC": mixture.aic(X)}
 criteria = pd.DataFrame.from_dict(rows, orient="index").rename_axis("components")
 bic_k, aic_k = criteria["BIC"].idxmin(), criteria["AIC"].idxmin()
@@ -644,19 +652,23 @@ def shape_models(X_shape):
     """The algorithms with 2 clusters where they take a number; eps from the knee."""
     _, eps = k_distance_knee(X_shape, MIN_SAMPLES)
     return {
-        "K-Means": KMeans(n_clusters=2, n_init=10, random_state=0),
+        "K-Means": KMeans(n_clusters=2, n_init=KMEANS_N_INIT, random_state=MODEL_SEED),
         "Agglomerative (ward)": AgglomerativeClustering(n_clusters=2),
         "Agglomerative (single)": AgglomerativeClustering(2, linkage="single"),
         "DBSCAN (knee eps)": DBSCAN(eps=eps, min_samples=MIN_SAMPLES),
         "HDBSCAN": HDBSCAN(min_cluster_size=20, min_samples=MIN_SAMPLES, copy=True),
-        "Gaussian mixture": GaussianMixture(2, n_init=5, random_state=0),
+        "Gaussian mixture": GaussianMixture(
+            2, n_init=MIXTURE_N_INIT, random_state=MODEL_SEED
+        ),
     }
 
 
 # %%
 shapes = {
     "moons": make_course_moons(),
-    "circles": make_circles(n_samples=300, factor=0.5, noise=0.05, random_state=42),
+    "circles": make_circles(
+        n_samples=300, factor=0.5, noise=0.05, random_state=DATA_SEED
+    ),
 }
 tables, shape_labels = {}, {}
 for name, (X_shape, y_shape) in shapes.items():
@@ -787,11 +799,13 @@ X_dens, y_dens = make_blobs(
 )
 _, eps_dens = k_distance_knee(X_dens, 10)
 dens_models = {
-    "K-Means": KMeans(n_clusters=3, n_init=10, random_state=0),
+    "K-Means": KMeans(n_clusters=3, n_init=KMEANS_N_INIT, random_state=MODEL_SEED),
     "Agglomerative (ward)": AgglomerativeClustering(n_clusters=3),
     "DBSCAN (knee eps)": DBSCAN(eps=eps_dens, min_samples=10),
     "HDBSCAN": HDBSCAN(min_cluster_size=20, min_samples=10, copy=True),
-    "Gaussian mixture": GaussianMixture(n_components=3, n_init=5, random_state=0),
+    "Gaussian mixture": GaussianMixture(
+        n_components=3, n_init=MIXTURE_N_INIT, random_state=MODEL_SEED
+    ),
 }
 densities, dens_labels = compare(dens_models, X_dens, y_dens)
 knee_labels = dens_labels["DBSCAN (knee eps)"]

@@ -69,6 +69,13 @@ from course_utils.mall import (
     SCORE_COLUMN,
 )
 from course_utils.mall_loader import load_mall_customers
+from course_utils.settings import (
+    DATA_SEED,
+    KMEANS_N_INIT,
+    MALL_FEATURES,
+    MALL_K,
+    MODEL_SEED,
+)
 from course_utils.style import cluster_scatter, use_course_style
 
 use_course_style()
@@ -110,7 +117,7 @@ recipe_features.head()
 from kneed import KneeLocator
 from sklearn.cluster import KMeans
 
-KMEANS = {"random_state": 0, "n_init": 10}
+KMEANS = {"random_state": MODEL_SEED, "n_init": KMEANS_N_INIT}
 recipe_inertia = pd.Series(
     {k: KMeans(n_clusters=k, **KMEANS).fit(X_recipe).inertia_ for k in range(1, 20)}
 )
@@ -198,7 +205,7 @@ print(f"recipe: mean silhouette (K = 6, four scaled columns): {recipe_silhouette
 # see the data directly:
 
 # %% mystnb={"image": {"alt": "Scatter of annual income (k$) against spending score: a dense middle group and four corner groups, low or high income each with low or high spending."}}
-income_score = customers[[INCOME_COLUMN, SCORE_COLUMN]]
+income_score = customers[list(MALL_FEATURES)]
 cluster_scatter(
     income_score,
     title="Mall customers: income against spending score",
@@ -536,7 +543,7 @@ plt.show()
 # %%
 from course_utils.rfm import RFM_COLUMNS, make_grouped_rfm, make_random_rfm
 
-random_rfm = make_random_rfm(n_customers=500, random_state=42)
+random_rfm = make_random_rfm(n_customers=500, random_state=DATA_SEED)
 X_random = StandardScaler().fit_transform(random_rfm[list(RFM_COLUMNS)])
 random_labels = KMeans(n_clusters=4, **KMEANS).fit_predict(X_random)
 rfm_profile = random_rfm.groupby(pd.Index(random_labels, name="cluster")).mean()
@@ -566,7 +573,7 @@ def silhouette_curve(X, n_init=3):
 
     Three starts per K are enough for these curves (ten give the same peaks).
     """
-    kmeans = {"random_state": 0, "n_init": n_init}
+    kmeans = {"random_state": MODEL_SEED, "n_init": n_init}
     return pd.Series(
         {
             k: silhouette_score(X, KMeans(n_clusters=k, **kmeans).fit_predict(X))
@@ -581,7 +588,7 @@ def shuffled(X, rng):
 
 
 # %%
-grouped_rfm = make_grouped_rfm(n_customers=500, random_state=42)
+grouped_rfm = make_grouped_rfm(n_customers=500, random_state=DATA_SEED)
 X_grouped = StandardScaler().fit_transform(grouped_rfm[list(RFM_COLUMNS)])
 rng = np.random.default_rng(0)
 curves = {}
@@ -716,9 +723,9 @@ from sklearn.metrics import adjusted_rand_score
 sample_names, aris = [], []
 for seed in range(5):
     sample = customers.sample(frac=0.8, random_state=seed)
-    X_sample = StandardScaler().fit_transform(sample[[INCOME_COLUMN, SCORE_COLUMN]])
-    sample_labels = KMeans(n_clusters=5, **KMEANS).fit_predict(X_sample)
-    sample_profile = sample.groupby(sample_labels)[[INCOME_COLUMN, SCORE_COLUMN]].mean()
+    X_sample = StandardScaler().fit_transform(sample[list(MALL_FEATURES)])
+    sample_labels = KMeans(n_clusters=MALL_K, **KMEANS).fit_predict(X_sample)
+    sample_profile = sample.groupby(sample_labels)[list(MALL_FEATURES)].mean()
     sample_profile.columns = ["income", "score"]
     sample_names.append(sorted(name_segments(sample_profile, sample)["name"]))
     rows = random_rfm.sample(frac=0.8, random_state=seed).index

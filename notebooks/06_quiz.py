@@ -154,10 +154,14 @@ from sklearn.cluster import KMeans
 from sklearn.metrics import adjusted_rand_score
 from sklearn.mixture import GaussianMixture
 
+from course_utils.settings import KMEANS_N_INIT, MIXTURE_N_INIT, MODEL_SEED
+
 truth = np.repeat([0, 1], [250, 50])
 models = {
-    "K-Means": KMeans(n_clusters=2, n_init=10, random_state=0),
-    "Gaussian mixture": GaussianMixture(n_components=2, n_init=5, random_state=0),
+    "K-Means": KMeans(n_clusters=2, n_init=KMEANS_N_INIT, random_state=MODEL_SEED),
+    "Gaussian mixture": GaussianMixture(
+        n_components=2, n_init=MIXTURE_N_INIT, random_state=MODEL_SEED
+    ),
 }
 
 

@@ -60,12 +60,13 @@ import pandas as pd
 
 from course_utils.mall import INCOME_COLUMN, SCORE_COLUMN
 from course_utils.mall_loader import load_mall_customers
+from course_utils.settings import KMEANS_N_INIT, MALL_FEATURES, MALL_K, MODEL_SEED
 from course_utils.style import cluster_scatter, use_course_style
 
 use_course_style()
 customers = load_mall_customers()
 print(customers.attrs["description"])
-FEATURES = [INCOME_COLUMN, SCORE_COLUMN]
+FEATURES = list(MALL_FEATURES)  # income and spending score
 UNITS = ["Annual income (k$)", "Spending score (1-100)"]
 
 # %% [markdown]
@@ -79,8 +80,11 @@ from sklearn.cluster import KMeans
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 
-K = 5
-model = make_pipeline(StandardScaler(), KMeans(n_clusters=K, n_init=10, random_state=0))
+K = MALL_K  # the number of segments lesson 5 found
+model = make_pipeline(
+    StandardScaler(),
+    KMeans(n_clusters=K, n_init=KMEANS_N_INIT, random_state=MODEL_SEED),
+)
 labels = model.fit_predict(customers[FEATURES])
 scaler, kmeans = model[0], model[-1]
 centres = pd.DataFrame(
@@ -396,7 +400,7 @@ print(f"{len(million):,} customers, {X_million.nbytes / 1e6:.0f} MB as a float a
 # %% tags=["nbval-ignore-output"]
 import time
 
-start = {"init": kmeans.cluster_centers_, "n_init": 1, "random_state": 0}
+start = {"init": kmeans.cluster_centers_, "n_init": 1, "random_state": MODEL_SEED}
 tic = time.perf_counter()
 full = KMeans(n_clusters=K, **start).fit(X_million)
 full_seconds = time.perf_counter() - tic
@@ -430,7 +434,9 @@ stream_scaler = StandardScaler()
 for chunk in pd.read_csv(csv_file, chunksize=100_000):
     stream_scaler.partial_fit(chunk)
 mall_centres = stream_scaler.transform(centres[FEATURES])  # the start, in these units
-stream = MiniBatchKMeans(n_clusters=K, init=mall_centres, n_init=1, random_state=0)
+stream = MiniBatchKMeans(
+    n_clusters=K, init=mall_centres, n_init=1, random_state=MODEL_SEED
+)
 for chunk in pd.read_csv(csv_file, chunksize=100_000):
     stream.partial_fit(stream_scaler.transform(chunk))
 stream_centres = stream_scaler.inverse_transform(stream.cluster_centers_)
@@ -639,7 +645,9 @@ no_groups = rng.multivariate_normal(X_shop.mean(axis=0), np.cov(X_shop.T), len(X
 scores = {}
 for k in range(2, 9):
     for data, kind in [(X_shop, "shop"), (no_groups, "no groups")]:
-        fitted = KMeans(n_clusters=k, n_init=10, random_state=0).fit_predict(data)
+        fitted = KMeans(
+            n_clusters=k, n_init=KMEANS_N_INIT, random_state=MODEL_SEED
+        ).fit_predict(data)
         scores[(kind, k)] = silhouette_score(data, fitted)
 scores = pd.Series(scores).unstack()
 best_k = int(scores.loc["shop"].idxmax())
@@ -647,7 +655,9 @@ print(f"best K: {best_k}; silhouette {scores.loc['shop'].max():.3f}", end=" ")
 print(f"against {scores.loc['no groups'].max():.3f} for one Gaussian cloud")
 
 # %% tags=["solution", "hide-cell"]
-shop_model = KMeans(n_clusters=best_k, n_init=10, random_state=0).fit(X_shop)
+shop_model = KMeans(
+    n_clusters=best_k, n_init=KMEANS_N_INIT, random_state=MODEL_SEED
+).fit(X_shop)
 exercise("7.3").check(shop_model)
 shop["segment"] = shop_model.labels_
 profile = shop.groupby("segment")[columns].mean()

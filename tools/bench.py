@@ -1,16 +1,20 @@
 """The course's benchmarks: one table of measured times and ratios (not tests).
 
-Usage: ``python tools/bench.py [--skip-make | --lessons-only]`` (``make bench``). Prints
-a table and writes it as JSON to ``_build/bench/bench.json``; the lessons' times also go
-to ``appendix/lesson_times.csv``, the table of the site's environment page.
+Usage: ``python tools/bench.py [--skip-make | --lessons-only] [--update-times]``
+(``make bench``; ``make bench UPDATE_TIMES=1`` adds ``--update-times``). Prints a table and
+writes it, outside the tracked tree, to ``_build/bench/``: ``bench.json`` and the lessons'
+times as ``lesson_times.csv``. Only ``--update-times`` copies those times over
+``appendix/lesson_times.csv``, the table of the site's environment page, so that a bench
+run leaves ``git status`` clean.
 
 Measured in this one run, on this machine:
 - each lesson's execution time (kernel start included) beside the *floor*: a bare kernel start
   plus the course's imports, executed the same way; their ratio (target: <= 3);
 - the whole course executed serially and with 2 workers (target: serial <= 40 s on 2 cores);
-- from-scratch K-Means vs scikit-learn per iteration (tools/bench_kmeans.py; target <= 3);
+- from-scratch K-Means vs scikit-learn per iteration, one thread (tools/bench_kmeans.py;
+  target <= 3);
 - ``make book`` cold and warm (target: warm <= 5 s);
-- ``make check`` (target <= 30 s) and ``make test`` (target <= 90 s), the install done;
+- ``make check`` (target <= 20 s) and ``make test`` (target <= 90 s), the install done;
 - how many times each lesson executes during that one ``make test`` (counted: every kernel
   runs an IPython start-up file that logs the cells it executes, see :data:`CELL_LOGGER`);
 - a first ``make lab`` on a fresh clone, until the server answers (target <= 30 s).
@@ -38,6 +42,10 @@ from nbclient import NotebookClient
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "_build" / "bench"
+#: The lessons' times on the site's environment page (tracked: only --update-times writes it).
+LESSON_TIMES = ROOT / "appendix" / "lesson_times.csv"
+#: The targets of the measurements, in seconds (issue 20).
+TARGETS = {"make_check_s": 20, "make_test_s": 90, "first_lab_s": 30}
 FLOOR_SOURCE = """\
 import matplotlib.pyplot as plt
 import numpy as np
@@ -105,8 +113,8 @@ def timed(command: list[str], env: dict | None = None) -> float:
     return time.perf_counter() - start
 
 
-def write_lesson_times(floor: float, rows: list[dict]) -> None:
-    """Write the table the site's environment page shows (appendix/lesson_times.csv)."""
+def write_lesson_times(floor: float, rows: list[dict], path: Path) -> None:
+    """Write the lessons' times as the site's environment page shows them (CSV)."""
     lines = [
         "lesson,seconds,times the floor",
         f"floor (kernel + imports),{floor:.1f},1.0",
@@ -114,9 +122,7 @@ def write_lesson_times(floor: float, rows: list[dict]) -> None:
     lines += [
         f"{r['lesson']},{r['seconds']:.1f},{r['ratio_to_floor']:.1f}" for r in rows
     ]
-    (ROOT / "appendix" / "lesson_times.csv").write_text(
-        "\n".join(lines) + "\n", encoding="utf-8"
-    )
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def lesson_signatures() -> dict[str, str]:
@@ -205,7 +211,9 @@ def main(argv: list[str]) -> int:
             {"lesson": path.stem, "seconds": seconds, "ratio_to_floor": seconds / floor}
         )
     results["lessons"] = rows
-    write_lesson_times(floor, rows)
+    write_lesson_times(floor, rows, OUT / "lesson_times.csv")
+    if "--update-times" in argv:  # the site's table: tracked, rewritten on request only
+        shutil.copyfile(OUT / "lesson_times.csv", LESSON_TIMES)
     if "--lessons-only" in argv:  # just the table of the site's environment page
         print(report(results, lessons_only=True))
         return 0
@@ -219,11 +227,12 @@ def main(argv: list[str]) -> int:
         list(pool.map(time_lesson, lessons()))
     results["course_parallel_2_s"] = time.perf_counter() - start
 
-    subprocess.run(
-        [sys.executable, "tools/bench_kmeans.py"],
+    subprocess.run(  # one thread, as issue 20 compares them
+        [sys.executable, "tools/bench_kmeans.py", "--output", OUT / "kmeans.json"],
         cwd=ROOT,
         check=True,
         stdout=subprocess.DEVNULL,
+        env={**os.environ, "OMP_NUM_THREADS": "1"},
     )
     results["kmeans"] = json.loads((OUT / "kmeans.json").read_text(encoding="utf-8"))
 
@@ -281,11 +290,12 @@ def report(results: dict, lessons_only: bool = False) -> str:
             f"{'make book, warm (nothing changed)':<40} {warm:8.2f} {'':>7}  <= 5 s: "
             f"{'met' if warm <= 5 else 'MISSED'}"
         )
-        for key, label, target in (
-            ("make_check_s", "make check (warm)", 30),
-            ("make_test_s", "make test (warm)", 90),
-            ("first_lab_s", "first make lab, fresh clone", 30),
+        for key, label in (
+            ("make_check_s", "make check (warm)"),
+            ("make_test_s", "make test (warm)"),
+            ("first_lab_s", "first make lab, fresh clone"),
         ):
+            target = TARGETS[key]
             ok = "met" if results[key] <= target else "MISSED"
             lines.append(
                 f"{label:<40} {results[key]:8.2f} {'':>7}  <= {target} s: {ok}"

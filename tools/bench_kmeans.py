@@ -4,8 +4,8 @@ Usage: ``python tools/bench_kmeans.py [--repeats N] [--output PATH]`` (``make be
 
 Both fit the same data from the same starting centres for the same number of iterations
 (``max_iter=20``, ``tol=0``); the script checks that they report the same iterations and
-labels, and prints the time per iteration. Each time is the best of ``--repeats`` fits,
-ours and scikit-learn's interleaved so that a busy machine slows both alike. Threads are
+labels, and prints the time per iteration. Each time is the median of ``--repeats``
+fits, ours and scikit-learn's interleaved so that a busy machine slows both alike. Threads are
 whatever the environment gives: run it with ``OMP_NUM_THREADS=1`` too, for a one-core
 comparison. Only the ratio is worth comparing between machines. The table goes to stdout,
 the numbers to ``_build/bench/kmeans.json``.
@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -64,13 +65,13 @@ def run_case(n_samples, n_features, n_clusters, repeats) -> dict:
         ours.labels_, theirs.labels_
     ):
         raise RuntimeError("ours and scikit-learn's differ: the comparison is unfair")
-    best = {name: min(values) for name, values in times.items()}
+    median = {name: statistics.median(values) for name, values in times.items()}
     return {
         "name": f"{n_samples:,} x {n_features}, k={n_clusters}",
         "n_iter": int(ours.n_iter_),
-        "ours_s_per_iter": best["ours"],
-        "sklearn_s_per_iter": best["sklearn"],
-        "ratio": best["ours"] / best["sklearn"],
+        "ours_s_per_iter": median["ours"],
+        "sklearn_s_per_iter": median["sklearn"],
+        "ratio": median["ours"] / median["sklearn"],
     }
 
 
@@ -88,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
         "numpy": np.__version__,
         "scikit-learn": sklearn.__version__,
     }
-    print(f"KMeansScratch / scikit-learn per iteration, best of {args.repeats}")
+    print(f"KMeansScratch / scikit-learn per iteration, median of {args.repeats}")
     print(f"environment: {environment}")
     print(f"{'case':>20} | {'ours ms/it':>10} | {'sklearn ms/it':>13} | ratio")
     cases = []

@@ -19,6 +19,7 @@ import jupytext
 import nbformat
 
 from course_utils.exercises import exercise_cells
+from course_utils.mall import ORIGINAL_PATH
 
 ROOT = Path(__file__).resolve().parents[1]
 #: The cell tag that marks an exercise's solution.
@@ -102,7 +103,7 @@ def main(argv: list[str]) -> int:
         ignore=shutil.ignore_patterns("__pycache__"),
     )
     shutil.copytree(
-        ROOT / "data", out / "data", ignore=shutil.ignore_patterns("Mall_Customers.csv")
+        ROOT / "data", out / "data", ignore=shutil.ignore_patterns(ORIGINAL_PATH.name)
     )
     for name in (
         "environment.yml",
