@@ -15,10 +15,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from course_utils.paths import course_file
 from course_utils.settings import DATA_SEED
 
 #: Where the committed table lives.
-BUSINESS_PATH = Path(__file__).resolve().parents[1] / "data" / "business_customers.csv"
+BUSINESS_PATH = course_file("data", "business_customers.csv")
 ID, CHANNEL, REGION = "customer_id", "channel", "region"
 #: The yearly spend columns, in $ per year.
 SPENDS = ("fresh", "dairy", "grocery", "frozen", "household", "deli")
