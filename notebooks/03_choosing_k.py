@@ -414,8 +414,8 @@ plot_k_curves(
 # The silhouette prefers **2** clusters, although the data were made from 4 segments.
 # Is that a failure of K-Means? Score the *true* segments themselves with the silhouette
 # — and, for a baseline, data with no clusters at all: 300 points spread uniformly over
-# a square (K-Means still cuts them into K tidy pieces), drawn once for the whole loop
-# over K and 20 times at K = 4, to see how much the baseline moves from draw to draw.
+# a square (K-Means still cuts them into K tidy pieces), drawn once for every K, then
+# 20 times at K = 4.
 
 # %%
 true_silhouette = silhouette_score(X_customers, customers[SEGMENT])
@@ -437,9 +437,9 @@ print(f"uniform square, K = 4, 20 draws: {min(square_k4):.3f} to {max(square_k4)
 # all and still scores about 0.40** (0.38 to 0.45 at K = 4 over the 20 draws). So for
 # 300 points in two dimensions, a mean silhouette near 0.4 is not "some structure": it
 # is what K-Means reaches by cutting featureless data into pieces. Judge a silhouette
-# against such a baseline, made with as many points and features as the data at hand;
-# here K = 2, at 0.54, stands well above every draw, and K = 4, at 0.46, only just
-# above the highest.
+# against such a baseline, with as many points and features as your data; here K = 2,
+# at 0.54, stands well above every draw, and K = 4, at 0.46, only just above the
+# highest.
 #
 # The segments **overlap** (lesson 1 measured how close neighbouring segments are), so
 # many customers sit nearer to a neighbouring segment's members than to their own. The
@@ -510,8 +510,7 @@ print(picks.to_string())
 #
 # 1. **Prefer K = 4**: at K = 4 points are, on average, much closer to their own cluster
 #    than to the next one, more clearly than at K = 3. Before calling either
-#    "structure", compare both with a baseline made for the data at hand, as the
-#    uniform squares were for the customers.
+#    "structure", compare both with a baseline made for the data at hand.
 # 2. **Check the elbow**: does inertia bend at 4 (or at least not keep falling steeply
 #    after it)? If the elbow and the silhouette agree, the evidence is stronger.
 # 3. **Check the silhouette diagram** for K = 4: no cluster should be a band of short or
@@ -542,11 +541,10 @@ print(f"blobs: K = 3 silhouette {k3:.3f}, K = 4 silhouette {k4:.3f}")
 # - Judge a silhouette against a baseline made for data like yours: uniform squares,
 #   with no clusters at all, cut into four by K-Means, scored higher than the
 #   customers' true segments in every one of 20 draws.
-# - On the blobs the three scores and the eye on the elbow agree on K = 4; only the
-#   automatic knee, over K = 1..10, disagrees. On overlapping customers they disagree,
-#   and even the true segments score below that baseline: the scores measure how
-#   separated groups look, not the truth. Choose K with several criteria **and**
-#   business sense.
+# - On the blobs only the knee over K = 1..10 disagrees with K = 4. On overlapping
+#   customers the criteria disagree, and even the true segments score below that
+#   baseline: the scores measure how separated groups look, not the truth. Choose K
+#   with several criteria **and** business sense.
 
 # %% [markdown]
 # ## Exercises
