@@ -78,7 +78,8 @@ if "google.colab" in sys.modules:
 # ## The course map
 #
 # The table below is read from the website's table of contents (`_toc.yml`), so it is always
-# the current list of lessons, in the order to follow them.
+# the current list of the course's pages, in order: the start page, the lessons in the order
+# to follow them, then the appendices and the instructor's guide.
 
 # %%
 from course_utils.course_map import course_map

@@ -100,10 +100,10 @@ print(
 )
 
 # %% [markdown]
-# **On average**, age accounts for well under a millionth of a distance. That is an
-# average over all pairs: how much does it vary from one pair of customers to the next?
-# The cell computes age's share of the squared distance for every pair of customers,
-# and for Ana and Ben:
+# **On average**, age accounts for well under a millionth of the squared distances.
+# That is an average over all pairs: how much does it vary from one pair of customers
+# to the next? The cell computes age's share of the squared distance for every pair of
+# customers, and for Ana and Ben:
 
 # %%
 from scipy.spatial.distance import pdist
@@ -295,10 +295,10 @@ print(f"raw vs income alone: ARI {adjusted_rand_score(raw_labels, income_labels)
 #
 # But that was luck of the **units**, not a virtue of raw data. Nothing forces us to
 # measure income in dollars: in thousands of dollars, or in millions, the customers are
-# the same, yet the raw K-Means changes completely. The loop below fits the same K-Means
-# on those two unit choices and on the three common scalers (introduced in the next
-# section), and fills a table with the ARI against the truth and age's share of the
-# distances:
+# the same, yet the raw K-Means finds other clusters. The loop below fits the same
+# K-Means on those two unit choices and on the three common scalers (introduced in the
+# next section), and fills a table with the ARI against the truth and age's share of
+# the distances:
 
 # %%
 from sklearn.preprocessing import FunctionTransformer, MinMaxScaler, RobustScaler
@@ -543,9 +543,9 @@ print(by_gender_std)
 #   outliers; `RobustScaler` keeps ordinary values spread out. No scaler removes an
 #   outlier — find and handle outliers first.
 # - For a category with more than two values, one-hot avoids the order label encoding
-#   invents. But the encoding alone does not stop a category from taking over: what
-#   matters is its **weight** in the distances, and you choose it. Exercises 1.1 and 1.3
-#   measure how much weight is too much.
+#   invents. A scaled 0/1 column can take over the clustering (here it split every
+#   cluster by a random gender): cluster on behaviour, and describe the clusters by such
+#   a column afterwards. Exercises 1.1 and 1.3 try other ways of letting it take part.
 
 # %% [markdown]
 # ## Exercises

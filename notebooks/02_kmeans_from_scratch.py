@@ -207,9 +207,10 @@ print(
 # `model.history_` holds every step of that run, and the figure shows all of them, from
 # the start to the last update, two per row: colours are the current clusters, stars the
 # current centres, dashed lines the path each centre has travelled. *What to see:* the
-# start is poor — the four starting centres lie in only two of the four groups (counted
-# below the figure) — yet within a few steps each star walks into a group of its own,
-# and the inertia in each panel's title only goes down.
+# start is poor — three stars crowd in or beside one group (the cell below the figure
+# counts the true groups they start in) — yet within a few steps each star walks into a
+# group of its own, and the inertia in the panels' titles never goes up (the last two
+# steps tie).
 
 # %% mystnb={"image": {"alt": "Panels of the 300 blob points, one per step of the run, two per row, coloured by their current cluster. At the start three stars sit in or beside the top-middle group and one in the right-hand group; step by step the stars walk along dashed paths until each sits in a group of its own, and the inertia in the titles falls."}}
 from course_utils.plots import plot_inertia_history, plot_iterations
@@ -224,7 +225,7 @@ plt.show()
 # The inertia of a step is one NumPy line: `centres[labels]` puts each point's own
 # centre beside it, and we add up the squared differences.
 
-# %% mystnb={"image": {"alt": "Line chart of the inertia at each step of the run: it falls steeply over the first steps, then stays flat."}}
+# %% mystnb={"image": {"alt": "Line chart of the inertia at each step of the run: a steep fall at the first update, two nearly flat steps, two more steep falls, then flat: it never goes up."}}
 from sklearn.metrics import adjusted_rand_score
 
 start_groups = len(set(y_blobs[start_rows]))
@@ -406,9 +407,10 @@ print(
 )
 
 # %% [markdown]
-# The exact numbers depend on your computer, but the gap is always large: the loop
-# version runs Python code for every point, centre and feature, the NumPy version runs a
-# handful of operations that each process all points in compiled code.
+# The exact numbers depend on your computer; the gap comes from how much each version
+# leaves to Python: the loop version runs Python code for every point, centre and
+# feature, the NumPy version runs a handful of operations that each process all points
+# in compiled code.
 #
 # How far is plain NumPy from scikit-learn? We time one iteration of `KMeansScratch` and
 # of scikit-learn's `KMeans` on 100,000 points, from the same start (best of three
@@ -434,9 +436,10 @@ print(f"KMeansScratch takes {ratio:.1f} times as long as scikit-learn")
 # faster because its loop is **compiled** (Cython): it takes the points in **chunks** of
 # 256 that stay in the processor's cache, finds each point's nearest centre and adds it
 # to its cluster's sum in the same pass, and shares the chunks among **threads** on
-# several cores. Our version makes several passes over the whole data per iteration —
-# the table of scores, `argmin`, the sums — each one fast, but each one reading all the
-# points again.
+# several cores (a gain the factor above leaves out when `OMP_NUM_THREADS=1` allows one
+# thread, as in the course's committed outputs and `make lab`). Our version makes
+# several passes over the whole data per iteration — the table of scores, `argmin`, the
+# sums — each one fast, but each one reading all the points again.
 
 # %% [markdown]
 # ## What K-Means cannot do
@@ -448,8 +451,8 @@ print(f"KMeansScratch takes {ratio:.1f} times as long as scikit-learn")
 # ### 1. K must be chosen
 #
 # K-Means returns exactly the K clusters you ask for — on the four blobs it happily
-# makes 2, 3 or 6 — and the inertia always falls as K grows, so the smallest inertia
-# cannot choose K. Lesson 3 is about choosing it.
+# makes 2, 3 or 6 — and the inertia falls as K grows (see the titles below), so the
+# smallest inertia cannot choose K. Lesson 3 is about choosing it.
 
 # %% mystnb={"image": {"alt": "Four scatter plots of the blobs in a two-by-two grid, clustered with K = 2, 3, 4 and 6. With 2 and 3, true groups are merged; with 4, one cluster per group; with 6, two groups are cut in two. The inertia in the titles falls as K grows."}}
 fig, axes = plt.subplots(2, 2, figsize=(11, 9), sharex=True, sharey=True)
@@ -540,7 +543,8 @@ plt.show()
 # %% [markdown]
 # ## More of what K-Means cannot do
 #
-# Three more limits, each with the same kind of picture.
+# Three more limits: two with a picture of their own, and a bad start, which the
+# picture of the stuck run above already shows.
 #
 # ### 4. Groups of different density
 #
