@@ -22,8 +22,9 @@ LETTERS = "ABCDEFGH"
 KINDS = ("apply", "recall")
 
 # Field types; `value` is the number an option of a computed question stands for.
-_QUESTION = {"id": str, "lesson": int, "objective": int, "kind": str, "question": str}
-_QUESTION |= {"options": list, "multi_select": bool, "computed": str, "case": str}
+_QUESTION = {"id": str, "lesson": int, "objective": int, "question": str}
+_QUESTION |= {"options": list, "kind": str, "multi_select": bool, "computed": str}
+_QUESTION |= {"case": str}
 _OPTION = {"text": str, "correct": bool, "explanation": str, "value": (int, float)}
 _OPTIONAL = {"multi_select", "computed", "case", "value"}
 
