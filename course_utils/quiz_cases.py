@@ -52,21 +52,25 @@ def _curves(ks, series: dict, ylabels: tuple, alt: str) -> str:
 
     from course_utils.style import MARKERS, PALETTE, use_course_style
 
-    use_course_style()
     panels = sorted({panel for panel, _ in series})
-    fig, axes = plt.subplots(1, len(panels), figsize=(4.6 * len(panels), 3.4))
-    axes = np.atleast_1d(axes)
-    for i, ((panel, name), values) in enumerate(series.items()):
-        ax = axes[panels.index(panel)]
-        style = {"color": PALETTE[i % 10], "marker": MARKERS[i % 10]}
-        ax.plot(ks, values, label=name, **style)
-        ax.set(xlabel="K (number of clusters)", ylabel=ylabels[panels.index(panel)])
-        ax.set_xticks(list(ks))
-    for ax in axes:
-        if len(ax.lines) > 1:
-            ax.legend(fontsize=11)
-    fig.tight_layout()
-    return _figure(fig, alt)
+    with (
+        plt.rc_context()
+    ):  # the course's style, without changing the learner's settings
+        use_course_style()
+        width = 4.6 * len(panels) if len(panels) > 1 else 6.0
+        fig, axes = plt.subplots(1, len(panels), figsize=(width, 3.4))
+        axes = np.atleast_1d(axes)
+        for i, ((panel, name), values) in enumerate(series.items()):
+            ax = axes[panels.index(panel)]
+            style = {"color": PALETTE[i % 10], "marker": MARKERS[i % 10]}
+            ax.plot(ks, values, label=name, **style)
+            ax.set(xlabel="K (number of clusters)", ylabel=ylabels[panels.index(panel)])
+            ax.set_xticks(list(ks))
+        for ax in axes:
+            if len(ax.lines) > 1:
+                ax.legend(fontsize=11)
+        fig.tight_layout()
+        return _figure(fig, alt)
 
 
 def _kmeans(X, k: int, n_init: int = 10):
