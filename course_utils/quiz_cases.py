@@ -6,9 +6,9 @@ makes right, which ``tests/test_quiz_apply.py`` checks against the bank's key. E
 well under a second and is computed once per process.
 """
 
-import base64
 import html
 import io
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -29,24 +29,29 @@ def _table(frame, caption: str) -> str:
     return body.replace(">\n", f">\n<caption>{html.escape(caption)}</caption>\n", 1)
 
 
-def _figure(fig, alt: str) -> str:
-    """A matplotlib figure as a light, deterministic PNG ``<img>`` with alt text (the
-    figure's pixels reduced to 64 colours keep it under 30 KB)."""
+def _figure(fig, alt: str, salt: str) -> str:
+    """A matplotlib figure as a light, deterministic inline SVG with its text as text and
+    ``alt`` as its accessible name (``salt`` keeps its internal ids unique on the page)."""
     import matplotlib.pyplot as plt
-    from PIL import Image
 
-    drawn, small = io.BytesIO(), io.BytesIO()
-    fig.savefig(drawn, format="png", dpi=72, metadata={"Software": None})
+    drawn = io.StringIO()
+    with plt.rc_context({"svg.fonttype": "none", "svg.hashsalt": salt}):
+        fig.savefig(drawn, format="svg", metadata={"Date": None})
     plt.close(fig)
-    Image.open(drawn).convert("RGB").quantize(64).save(small, "png", optimize=True)
-    data = base64.b64encode(small.getvalue()).decode("ascii")
-    return (
-        f'<img class="cq-figure" alt="{html.escape(alt, quote=True)}" '
-        f'src="data:image/png;base64,{data}">'
+    svg = drawn.getvalue()
+    svg = svg[svg.index("<svg") :].replace(
+        "<svg ",
+        f'<svg class="cq-figure" role="img" aria-label="{html.escape(alt)}" ',
+        1,
     )
+    # matplotlib's style rule would apply to the whole page; unused ids would repeat on it
+    svg = svg.replace('<style type="text/css">*{', "<style>.cq-figure *{")
+    used = set(re.findall(r"#([\w.-]+)", svg))
+    svg = re.sub(r' id="([^"]+)"', lambda m: m[0] if m[1] in used else "", svg)
+    return re.sub(r"\n\s*", "\n", svg)
 
 
-def _curves(ks, series: dict, ylabels: tuple, alt: str) -> str:
+def _curves(ks, series: dict, ylabels: tuple, alt: str, salt: str) -> str:
     """One or two panels of curves over K, in the course's style (colours and markers)."""
     import matplotlib.pyplot as plt
 
@@ -70,7 +75,7 @@ def _curves(ks, series: dict, ylabels: tuple, alt: str) -> str:
             if len(ax.lines) > 1:
                 ax.legend(fontsize=11)
         fig.tight_layout()
-        return _figure(fig, alt)
+        return _figure(fig, alt, salt)
 
 
 def _kmeans(X, k: int, n_init: int = 10):
@@ -99,7 +104,8 @@ def choose_k_curves() -> Case:
         f"Right, mean silhouette: {silhouette}."
     )
     series = {(0, "inertia"): inertia, (1, "silhouette"): silhouette}
-    return Case(_curves(ks, series, ("inertia", "mean silhouette"), alt), best)
+    labels = ("inertia", "mean silhouette")
+    return Case(_curves(ks, series, labels, alt, "choose-k"), best)
 
 
 @cache
@@ -132,7 +138,7 @@ def baseline_curves() -> Case:
         f"{name}: {values}" for (_, name), values in series.items()
     )
     answer = best if max(real) - baseline_top > 0.1 else 0
-    return Case(_curves(ks, series, ("mean silhouette",), alt), answer)
+    return Case(_curves(ks, series, ("mean silhouette",), alt, "baseline"), answer)
 
 
 @cache
