@@ -1,7 +1,8 @@
 """The course quiz: a question bank kept as data, checked once, rendered with instant feedback.
 
 The bank, ``quiz_bank.yaml``, is the one input from outside: :func:`parse_bank` checks it once.
-:func:`quiz_html` renders it as HTML (``quiz.css``, ``quiz.js``) for JupyterLab and the site.
+:func:`quiz_html` renders it as HTML (``quiz.css``, ``quiz.js``) for JupyterLab and the site,
+with the computed case (table or figure, ``quiz_cases.py``) a question shows under its prompt.
 Options are shown in an order fixed by the question's id and the option's text, not the
 YAML's, so the website, JupyterLab and the answer key always agree."""
 
@@ -13,14 +14,19 @@ from pathlib import Path
 
 import yaml
 
+from course_utils.quiz_cases import CASES
+
 BANK_FILE = Path(__file__).resolve().with_name("quiz_bank.yaml")  # the course's bank
 LETTERS = "ABCDEFGH"
+#: What a question asks: to apply a lesson to a case it did not show, or to recall it.
+KINDS = ("apply", "recall")
 
 # Field types; `value` is the number an option of a computed question stands for.
 _QUESTION = {"id": str, "lesson": int, "objective": int, "question": str}
-_QUESTION |= {"options": list, "multi_select": bool, "computed": str}
+_QUESTION |= {"options": list, "kind": str, "multi_select": bool, "computed": str}
+_QUESTION |= {"case": str}
 _OPTION = {"text": str, "correct": bool, "explanation": str, "value": (int, float)}
-_OPTIONAL = {"multi_select", "computed", "value"}
+_OPTIONAL = {"multi_select", "computed", "case", "value"}
 
 
 @dataclass(frozen=True)
@@ -39,16 +45,19 @@ class Option:
 
 @dataclass(frozen=True)
 class Question:
-    """One question: lesson, objective (1-based), text, options in the order shown, and
-    ``computed``: the function in ``tests/test_quiz.py`` that re-checks the key."""
+    """One question: lesson, objective (1-based), ``kind`` (one of :data:`KINDS`), text,
+    options in the order shown, ``computed``: the function in ``tests/test_quiz.py`` that
+    re-checks the key, and ``case``: the computed case it shows (``quiz_cases.CASES``)."""
 
     id: str
     lesson: int
     objective: int
+    kind: str
     question: str
     options: tuple[Option, ...]
     multi_select: bool = False
     computed: str | None = None
+    case: str | None = None
 
 
 def _check_fields(raw, schema: dict, where: str) -> None:
@@ -98,6 +107,9 @@ def parse_bank(data) -> list[Question]:
             (raw["id"] not in {q.id for q in questions}, "duplicate id"),
             (raw["lesson"] >= 0, "field 'lesson' must be 0 or more"),
             (raw["objective"] >= 1, "field 'objective' must be 1 or more"),
+            (raw["kind"] in KINDS, f"field 'kind' must be one of {KINDS}"),
+            ("case" not in raw or raw["case"] in CASES,
+             f"field 'case' must be one of {sorted(CASES)}"),
             (2 <= len(options) <= len(LETTERS), "field 'options' needs 2 to 8 options"),
             (len({o.text.casefold() for o in options}) == len(options),
              "field 'options' has duplicate texts"),
@@ -105,6 +117,8 @@ def parse_bank(data) -> list[Question]:
              f"expected {expected} correct option, found {n_right}"),
             ("computed" not in raw or all(o.value is not None for o in options),
              "field 'computed' needs a 'value' on every option"),
+            ("case" not in raw or all(o.value is not None for o in options),
+             "field 'case' needs a 'value' on every option"),
         )  # fmt: skip
         if broken := [message for holds, message in rules if not holds]:
             raise ValueError(f"{where}: {broken[0]}")
@@ -141,6 +155,7 @@ def _question_html(q: Question, number: int, quiz_id: str) -> str:
         f'<legend class="cq-prompt" id="{qid}-prompt"><strong>{number}.</strong> '
         f"{_inline(q.question)}{hint}</legend>",
         f'<p class="cq-meta">Lesson {q.lesson}, objective {q.objective}</p>',
+        *([f'<div class="cq-case">{CASES[q.case]().html}</div>'] if q.case else []),
         *(
             f'<button type="button" class="cq-option" data-key="{o.key(q.id)}" '
             f'data-label="{letter}" data-correct="{int(o.correct)}"{pressed} '

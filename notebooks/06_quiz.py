@@ -41,7 +41,9 @@ if "google.colab" in sys.modules:
 #
 # ## The quiz
 #
-# **How it works.** Click an option: the quiz says at once whether it is right and *why* — for
+# **How it works.** Most questions show a case no lesson showed — a small table, a figure, a
+# printed result or a new situation — and ask what you would conclude or do: read it before
+# the options. Click an option: the quiz says at once whether it is right and *why* — for
 # every option, not only the right one. The score (it stays at the top of the quiz while you
 # scroll) counts your first answer to each question; click the other options afterwards to
 # read their explanations too. Questions marked "choose all that apply" have several right
@@ -64,19 +66,25 @@ Quiz(questions)
 # ## Where the questions come from
 #
 # The questions live in `course_utils/quiz_bank.yaml`, each tagged with the lesson and the
-# learning objective it tests. The quiz shows each question's options in an order fixed by the
-# question (the same on the website, in JupyterLab and in the instructors' answer key), so the
-# right answer is not always in the same place. Questions whose answer is a computation — a
-# point's silhouette, the best K on the mall data — are recomputed with scikit-learn by the
-# course's tests, so a new version of a library cannot make the key silently wrong. Here is
-# how the questions spread over the lessons:
+# learning objective it tests, and with its kind. Most *apply* a lesson to a case it did not
+# show — a new table, an elbow or silhouette figure, a printed result, a new situation — and
+# ask what you would conclude or do, as you will on your own data; the others *recall* a key
+# point of a lesson. The tables and figures in the questions are not typed in: they are
+# computed with scikit-learn (small, seeded runs) each time the quiz is drawn, and the
+# course's tests check that they still make the key right. The quiz shows each question's
+# options in an order fixed by the question (the same on the website, in JupyterLab and in the
+# instructors' answer key), so the right answer is not always in the same place. Here is how
+# the questions spread over the lessons and the two kinds:
 
 # %%
 import pandas as pd
 
-pd.Series(
-    [q.lesson for q in questions], name="questions"
-).value_counts().sort_index().rename_axis("lesson").to_frame()
+pd.crosstab(
+    pd.Series([q.lesson for q in questions], name="lesson"),
+    pd.Series([q.kind for q in questions], name="kind"),
+    margins=True,
+    margins_name="all",
+)
 
 # %% [markdown]
 # ## Key takeaways
