@@ -38,7 +38,9 @@ class SparkUnavailable(SystemExit):
 def _java_major(java: str) -> int | None:
     """The major version of the ``java`` executable (17 for 17.0.15), or None."""
     try:
-        run = subprocess.run([java, "-version"], capture_output=True, text=True, timeout=30)
+        run = subprocess.run(
+            [java, "-version"], capture_output=True, text=True, timeout=30
+        )
     except OSError:
         return None
     found = re.search(r'version "(\d+)', run.stderr + run.stdout)
@@ -54,7 +56,9 @@ def find_java_home() -> Path | None:
     on_path = shutil.which("java")
     if on_path:
         candidates.append(Path(on_path).resolve().parents[1])
-    return next((home for home in candidates if (home / "bin" / "java").is_file()), None)
+    return next(
+        (home for home in candidates if (home / "bin" / "java").is_file()), None
+    )
 
 
 def spark_problem() -> str | None:
@@ -99,7 +103,9 @@ def start_spark(work_dir: str | Path, app_name: str = "segments", cores: int = 2
         raise SparkUnavailable(f"{problem} {SETUP_ADVICE}")
     home = find_java_home()
     os.environ["JAVA_HOME"] = str(home)
-    os.environ["SPARK_CONF_DIR"] = str(CONF_DIR)  # the course's logging, no other settings
+    os.environ["SPARK_CONF_DIR"] = str(
+        CONF_DIR
+    )  # the course's logging, no other settings
     os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
     # PySpark 4.3 warns about pandas 3 on import, and toPandas about a pandas 4 change.
     warnings.filterwarnings("ignore", message=".*does not yet fully support pandas")
@@ -121,12 +127,15 @@ def start_spark(work_dir: str | Path, app_name: str = "segments", cores: int = 2
         .config("spark.sql.warehouse.dir", str(scratch / "warehouse"))
         .config("spark.ui.enabled", "false")
         .config("spark.ui.showConsoleProgress", "false")
+        .config("spark.sql.execution.arrow.pyspark.enabled", "false")  # no pyarrow here
         .config("spark.sql.shuffle.partitions", str(4 * cores))
     )
     try:
         spark = builder.getOrCreate()
     except Exception as error:  # a JVM that failed to start: its first line says why
-        first = str(error).strip().splitlines()[0] if str(error).strip() else repr(error)
+        first = (
+            str(error).strip().splitlines()[0] if str(error).strip() else repr(error)
+        )
         raise SparkUnavailable(
             f"Spark did not start (Java at {home}): {first}. {SETUP_ADVICE}"
         ) from None
@@ -175,7 +184,9 @@ def read_customers(spark, path: str | Path, columns, k: int):
     from pyspark.sql.types import NumericType
 
     if "://" not in str(path) and not Path(path).exists():
-        raise FileNotFoundError(f"no Parquet data at {path}: write it first, or fix the path")
+        raise FileNotFoundError(
+            f"no Parquet data at {path}: write it first, or fix the path"
+        )
     frame = spark.read.parquet(str(path))
     types = {field.name: field.dataType for field in frame.schema.fields}
     for column in columns:
