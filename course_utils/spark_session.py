@@ -25,8 +25,8 @@ CONF_DIR = ROOT / "tools" / "spark_conf"
 #: What to run when PySpark or Java is missing.
 SETUP_ADVICE = (
     "In the course folder run `make spark` (it installs PySpark and, if this machine has "
-    "no Java 17 or 21, a Java runtime from pip: about 500 MB), then restart the kernel. "
-    "With conda: `conda env create -f environment.yml` installs both."
+    "no Java 17 or 21, a Java runtime from pip: 456 MB, 490 MB with Java), then restart "
+    "the kernel. With conda: `conda env create -f environment.yml` installs both."
 )
 
 

@@ -320,18 +320,17 @@ print(f"Spark's one start took {spark_seconds / per_start:.0f} times as long as 
 print(f"scikit-learn's {KMEANS_N_INIT} starts ({per_start:.2f} s)")
 
 # %% [markdown]
-# **On one machine, Spark is tens of times slower than scikit-learn.** Measured when this
-# lesson was written (a 2-core machine, one million customers, PySpark 4.3.0): `make
-# spark` downloads about 460 MB (PySpark 456 MB; Java from pip, when needed, 35 MB more)
-# and takes about 1.5 minutes on a first run (seconds when pip's cache is warm); starting
-# the session takes 6–20 s; the Spark fit took about 12–15 s against about 1–3 s for
-# scikit-learn's ten restarts (0.3–0.6 s for one); the Spark driver's Java process peaked
-# at about 1.5 GB of memory. Every Spark job pays for
-# planning the work, starting tasks, and moving rows between Java and the workers — costs
-# that buy nothing when all the data fit in one computer's memory. Spark exists for data
-# that do **not** fit on one machine, and for teams whose data already live on a cluster:
-# there, the alternative to Spark is not scikit-learn but not clustering at all, or
-# sampling.
+# **On one machine, Spark is tens of times slower than scikit-learn** (the ratio is
+# printed above). Measured when this lesson was written, on a 2-core machine shared with
+# other jobs (PySpark 4.3.0, one million customers): `make spark` downloads 456 MB (PySpark;
+# 490 MB when Java comes from pip too) and took 1.5 minutes on a first run, a few seconds
+# when pip's cache already held the files; starting the session took 20–30 s; Spark's fit
+# took 45–90 s against 1–1.2 s per scikit-learn start (2.6–11.5 s for the ten); the Spark
+# driver's Java process peaked at PEAK of memory. Every Spark job pays for planning the
+# work, starting tasks and moving rows between Java and its workers — costs that buy
+# nothing when all the data fit in one computer's memory. Spark exists for data that do
+# **not** fit on one machine, and for teams whose data already live on a cluster: there,
+# the alternative to Spark is not scikit-learn, but a sample.
 #
 # **On a real cluster**, the same notebook runs as a script — jupytext already keeps every
 # lesson as a plain Python file (`09_beyond_one_machine.py`). What changes:
