@@ -107,6 +107,7 @@ def start_spark(work_dir: str | Path, app_name: str = "segments", cores: int = 2
         CONF_DIR
     )  # the course's logging, no other settings
     os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
+    os.environ["SPARK_LAUNCHER_OPTS"] = "-XX:-UsePerfData"  # no /tmp/hsperfdata_<user>
     # PySpark 4.3 warns about pandas 3 on import, and toPandas about a pandas 4 change.
     warnings.filterwarnings("ignore", message=".*does not yet fully support pandas")
     warnings.filterwarnings("ignore", message=".*(Pandas4Warning|pandas 4).*")
