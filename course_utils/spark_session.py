@@ -39,11 +39,11 @@ def _java_major(java: str) -> int | None:
     """The major version of the ``java`` executable (17 for 17.0.15), or None."""
     try:
         run = subprocess.run(
-            [java, "-version"], capture_output=True, text=True, timeout=30
+            [java, "-XX:-UsePerfData", "-version"], capture_output=True, timeout=30
         )
     except OSError:
         return None
-    found = re.search(r'version "(\d+)', run.stderr + run.stdout)
+    found = re.search(rb'version "(\d+)', run.stderr + run.stdout)
     return int(found[1]) if found else None
 
 

@@ -11,7 +11,7 @@ python=$venv/bin/python
 wrapper_home=$venv/spark-java
 
 java_major() {  # the major version of the java given ("17" from 'version "17.0.15"')
-  "$1" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -n 1
+  "$1" -XX:-UsePerfData -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -n 1
 }
 
 system_java=""
