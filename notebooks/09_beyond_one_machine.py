@@ -326,7 +326,7 @@ print(f"scikit-learn's {KMEANS_N_INIT} starts ({per_start:.2f} s)")
 # 490 MB when Java comes from pip too) and took 1.5 minutes on a first run, a few seconds
 # when pip's cache already held the files; starting the session took 20–30 s; Spark's fit
 # took 45–90 s against 0.3–1.2 s per scikit-learn start (2.6–11.5 s for the ten); the Spark
-# driver's Java process peaked at 1.2 GB of memory. Every Spark job pays for planning the
+# driver's Java process peaked at 1.2–1.5 GB of memory. Every Spark job pays for planning the
 # work, starting tasks and moving rows between Java and its workers — costs that buy
 # nothing when all the data fit in one computer's memory. Spark exists for data that do
 # **not** fit on one machine, and for teams whose data already live on a cluster: there,
