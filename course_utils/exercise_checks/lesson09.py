@@ -12,7 +12,8 @@ from sklearn.cluster import KMeans
 from sklearn.metrics import pairwise_distances, silhouette_score
 from sklearn.preprocessing import StandardScaler
 
-from course_utils.exercises import checks, require
+from course_utils.datasets import make_later_quarter
+from course_utils.exercises import checks, read, require
 from course_utils.mall_loader import load_mall_customers
 from course_utils.settings import KMEANS_N_INIT, MALL_FEATURES, MALL_K, MODEL_SEED
 
@@ -31,10 +32,48 @@ def _mall():
     return X, scaler.inverse_transform(kmeans.cluster_centers_)
 
 
-@checks("9.1")
+@cache
+def _part():
+    """Like the lesson's answers, made with scikit-learn: 25,000 of the million customers,
+    scaled, their best K-Means fit, and the K of highest silhouette on a 10 % sample."""
+    part = make_later_quarter(
+        load_mall_customers(), MALL_FEATURES, n_customers=25_000, random_state=2
+    )
+    scaler = StandardScaler().fit(part)
+    X = scaler.transform(part)
+    kmeans = KMeans(MALL_K, n_init=4, random_state=MODEL_SEED).fit(X)
+    sample = X[np.random.default_rng(0).random(len(X)) < 0.1]
+    scores = {
+        k: silhouette_score(
+            sample, KMeans(k, n_init=4, random_state=MODEL_SEED).fit_predict(sample)
+        )
+        for k in range(3, 8)
+    }
+    centres = scaler.inverse_transform(kmeans.cluster_centers_)
+    return centres, kmeans.cluster_centers_, max(scores, key=scores.get)
+
+
+@checks(
+    "9.1",
+    hints=[
+        "`parts` lists the partition files; `read_customers` reads a single file as well "
+        "as a folder. The lesson's `pipeline` is not fitted yet: `fit` it again on the "
+        "smaller `DataFrame`.",
+        "`partial = pipeline.fit(one_part)`; its `stages[2].clusterCenters()` are in "
+        "scaled units: multiply by `stages[1].std.toArray()` and add "
+        "`stages[1].mean.toArray()`. To compare with the full fit, pair the centres with "
+        "`linear_sum_assignment` as the lesson did.",
+    ],
+    model=lambda: _part()[0],
+    wrong={
+        "look like scaled units": lambda: _part()[1],
+        f"Expected {MALL_K} rows": lambda: _part()[0][:4],
+        "worse local optimum": lambda: _part()[0] + [0, 25],
+    },
+)
 def _check_9_1(answer):
     """give the five centres in the original units, one row (income, score) per centre"""
-    centres = np.asarray(answer, dtype=float)
+    centres = read(lambda a: np.asarray(a, dtype=float), answer)
     _, expected = _mall()
     require(
         centres.shape == expected.shape,
@@ -56,7 +95,23 @@ def _check_9_1(answer):
     return "Right: one partition gives centres close to the full fit's."
 
 
-@checks("9.2")
+@checks(
+    "9.2",
+    hints=[
+        "Build a new `Pipeline` for each K from the lesson's first two stages "
+        "(`pipeline.getStages()[:2]`) and a new `SparkKMeans(k=k, seed=MODEL_SEED)`; fit "
+        "it on the sample.",
+        '`ClusteringEvaluator(featuresCol="features", predictionCol="prediction")` has '
+        "`evaluate(fitted.transform(sample))`, which returns the silhouette. Keep them in "
+        "a dict and take the K with the largest value.",
+    ],
+    model=lambda: _part()[2],
+    wrong={
+        "not the K of highest silhouette": lambda: 4,
+        "not among the K tried": lambda: 2,
+        "Expected an integer K": lambda: 5.0,
+    },
+)
 def _check_9_2(answer):
     """give the K (an integer from 3 to 7) with the highest silhouette"""
     require(
