@@ -5,9 +5,10 @@ same test run and fails when a fresh run prints anything else, so a claim checke
 claim about a fresh run, without executing the lesson a second time.
 
 A lesson's values are named once, each by a pattern of what the lesson prints: a regex
-string (one line of the whole output), ``(cell snippet, regex)`` (one line of the output of
-the one code cell whose source contains the snippet), :class:`Every` (all matching lines) or
-:class:`Table` (a printed DataFrame). :func:`read_values` reads them all.
+(one line of the whole output; ``{N}`` matches a number), ``(cell snippet, regex)`` (one
+line of the output of the one code cell whose source contains the snippet), :class:`Every`
+(all matching lines) or :class:`Table` (a printed DataFrame). :func:`read_values` reads
+them all.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from pathlib import Path
 import nbformat
 
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
+#: What ``{N}`` stands for in a pattern: a printed number
+NUMBER = r"(-?[\d.]+(?:e[-+]?\d+)?|nan)"
 
 
 @dataclass(frozen=True)
@@ -112,6 +115,7 @@ def read_values(notebook: nbformat.NotebookNode, specs: dict) -> dict:
             pattern, cell = spec.pattern, spec.cell
         else:
             cell, pattern = (None, spec) if isinstance(spec, str) else spec
+        pattern = pattern.replace("{N}", NUMBER)
         where = text if cell is None else cell_output(notebook, cell)
         found = [_found(m) for m in re.findall(pattern, where, flags=re.MULTILINE)]
         if not every:
