@@ -22,23 +22,11 @@ RAW = yaml.safe_load(BANK_FILE.read_text(encoding="utf-8"))
 LESSONS = {lesson.number: lesson for lesson in read_lessons()}
 
 
-@pytest.mark.parametrize("number", sorted(n for n in LESSONS if n != 6))
-def test_every_lesson_has_a_question(number):
-    assert any(q.lesson == number for q in BANK), f"no quiz question on lesson {number}"
-
-
-@pytest.mark.parametrize("question", BANK, ids=lambda q: q.id)
-def test_question_names_a_real_lesson_objective(question):
-    assert question.lesson in LESSONS, f"{question.id}: no lesson {question.lesson}"
-    objectives = LESSONS[question.lesson].objectives
-    assert question.objective <= len(objectives), (
-        f"{question.id}: lesson {question.lesson} has {len(objectives)} objectives"
-    )
-
-
-def test_questions_come_in_lesson_order():
-    lessons = [q.lesson for q in BANK]
-    assert lessons == sorted(lessons)
+def test_every_lesson_has_a_question_on_a_real_objective_in_lesson_order():
+    assert {q.lesson for q in BANK} >= set(LESSONS) - {6}, "a lesson has no question"
+    for q in BANK:
+        assert q.objective <= len(LESSONS[q.lesson].objectives), q.id
+    assert [q.lesson for q in BANK] == sorted(q.lesson for q in BANK)
 
 
 # --- the order shown: shuffled by the question's id, never the YAML's order ------------------
@@ -157,68 +145,9 @@ def test_each_question_is_a_labelled_group():
         )
 
 
-def test_page_is_deterministic_and_ships_its_style_and_script():
+def test_the_page_ships_its_style_and_script_with_the_package():
     page = quiz_html(BANK)
-    assert page == quiz_html(BANK)
     assert ".cq-picked" in page and "localStorage" in page
     data = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     shipped = data["tool"]["setuptools"]["package-data"]["course_utils"]
     assert {"quiz_bank.yaml", "quiz.css", "quiz.js"} <= set(shipped)
-
-
-# --- bad banks are refused, naming the question and the field ---------------------------------
-
-
-DELETE = object()
-FIRST = RAW[0]["id"]
-Q = f"question {FIRST!r}: "
-FIRST_TEXT = RAW[0]["options"][0]["text"]
-Q2 = Q[:-2] + ", option 2: "
-# fmt: off
-BAD_BANKS = {  # what is wrong: (where in the bank, new value or DELETE, error, message)
-    "not a list": ((), {}, ValueError, "quiz bank: expected a non-empty list"),
-    "empty list": ((), [], ValueError, "quiz bank: expected a non-empty list"),
-    "question a string": ((0,), "Why?", TypeError, "question 1: expected a mapping"),
-    "unknown field": ((0, "colour"), "red", ValueError, Q + "unknown field(s) ['colour']"),
-    "no objective": ((0, "objective"), DELETE, ValueError, Q + "missing field 'objective'"),
-    "lesson a word": ((0, "lesson"), "one", TypeError, Q + "field 'lesson' has the wrong"),
-    "lesson a bool": ((0, "lesson"), True, TypeError, Q + "field 'lesson' has the wrong"),
-    "objective 0": ((0, "objective"), 0, ValueError, Q + "field 'objective' must be 1"),
-    "bad id": ((0, "id"), "Bad Id", ValueError, "question 'Bad Id': field 'id' must use"),
-    "duplicate id": ((1, "id"), FIRST, ValueError, Q + "duplicate id"),
-    "empty text": ((0, "question"), " ", ValueError, Q + "field 'question' is empty"),
-    "one option": ((0, "options"), RAW[0]["options"][:1], ValueError, Q + "field 'options' needs"),
-    "two right": ((0, "options", 1, "correct"), True, ValueError, Q + "expected exactly 1"),
-    "none right": ((0, "options", 0, "correct"), False, ValueError, Q + "expected exactly 1"),
-    "correct 'yes'": ((0, "options", 1, "correct"), "yes", TypeError, Q2 + "field 'correct'"),
-    "no explanation": ((0, "options", 1, "explanation"), DELETE, ValueError, Q2 + "missing"),
-    "same texts": ((0, "options", 1, "text"), FIRST_TEXT, ValueError, "duplicate texts"),
-    "computed, no value": ((0, "computed"), "x", ValueError, Q + "field 'computed' needs"),
-}
-# fmt: on
-
-
-@pytest.mark.parametrize("case", BAD_BANKS)
-def test_bad_banks_are_refused(case):
-    where, value, error, message = BAD_BANKS[case]
-    data = copy.deepcopy(RAW)
-    if not where:
-        data = value
-    else:
-        *path, last = where
-        parent = data
-        for step in path:
-            parent = parent[step]
-        if value is DELETE:
-            del parent[last]
-        else:
-            parent[last] = value
-    with pytest.raises(error, match=re.escape(message)):
-        parse_bank(data)
-
-
-def test_a_file_that_is_not_yaml_is_refused(tmp_path):
-    broken = tmp_path / "bank.yaml"
-    broken.write_text("- id: [unclosed\n", encoding="utf-8")
-    with pytest.raises(ValueError, match="is not valid YAML"):
-        load_bank(broken)
