@@ -18,6 +18,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 
 import execute_notebooks  # noqa: E402
 
+from course_utils.check_env import LESSON_PACKAGES  # noqa: E402
 from course_utils.pins import read_lock  # noqa: E402
 
 URL = "https://example.org/fork/course"
@@ -51,7 +52,7 @@ def run_cell(monkeypatch, *, on_colab, cloned, installed):
     return commands
 
 
-def test_on_colab_it_clones_installs_what_is_missing_and_moves_in(monkeypatch):
+def test_on_colab_it_clones_installs_what_is_missing_and_moves_in_once(monkeypatch):
     commands = run_cell(monkeypatch, on_colab=True, cloned=False, installed=False)
     lock = read_lock()
     pins = [f"{name}=={lock[name]}" for name in execute_notebooks.COLAB_MISSING]
@@ -61,20 +62,9 @@ def test_on_colab_it_clones_installs_what_is_missing_and_moves_in(monkeypatch):
         ["chdir", "/content/course/notebooks"],
     ]
     assert sys.path[0] == "/content/course"
-
-
-def test_on_colab_a_second_run_neither_clones_nor_installs(monkeypatch):
-    commands = run_cell(monkeypatch, on_colab=True, cloned=True, installed=True)
-    assert commands == [["chdir", "/content/course/notebooks"]]
-
-
-def test_elsewhere_it_does_nothing(monkeypatch):
+    again = run_cell(monkeypatch, on_colab=True, cloned=True, installed=True)
+    assert again == [["chdir", "/content/course/notebooks"]]
     assert run_cell(monkeypatch, on_colab=False, cloned=False, installed=False) == []
-
-
-def test_every_package_colab_lacks_is_one_the_lessons_need():
-    from course_utils.check_env import LESSON_PACKAGES
-
     assert set(execute_notebooks.COLAB_MISSING) <= set(LESSON_PACKAGES)
 
 
@@ -107,24 +97,16 @@ def test_a_lesson_without_the_set_up_cell_is_refused():
 
 
 def test_outputs_nbval_ignores_are_kept_by_comment_or_tag(tmp_path):
-    committed = lesson("# NBVAL_IGNORE_OUTPUT\nprint(2)")
-    committed.cells.append(
-        nbformat.v4.new_code_cell(
-            "print(3)", metadata={"tags": ["nbval-ignore-output"]}
-        )
-    )
-    for cell in committed.cells[1:]:
-        cell.outputs = [nbformat.v4.new_output("stream", text="old\n")]
-    path = tmp_path / "99_test.ipynb"
-    nbformat.write(committed, path)
-    fresh = lesson("# NBVAL_IGNORE_OUTPUT\nprint(2)")
-    fresh.cells.append(
-        nbformat.v4.new_code_cell(
-            "print(3)", metadata={"tags": ["nbval-ignore-output"]}
-        )
-    )
-    for cell in fresh.cells[1:]:
-        cell.outputs = [nbformat.v4.new_output("stream", text="new\n")]
-    execute_notebooks.keep_ignored_outputs(fresh, path)
+    def run(text):
+        notebook = lesson("# NBVAL_IGNORE_OUTPUT\nprint(2)")
+        tag = {"tags": ["nbval-ignore-output"]}
+        notebook.cells.append(nbformat.v4.new_code_cell("print(3)", metadata=tag))
+        for cell in notebook.cells[1:]:
+            cell.outputs = [nbformat.v4.new_output("stream", text=text)]
+        return notebook
+
+    nbformat.write(run("old\n"), tmp_path / "99_test.ipynb")
+    fresh = run("new\n")
+    execute_notebooks.keep_ignored_outputs(fresh, tmp_path / "99_test.ipynb")
     texts = [cell.outputs[0]["text"] for cell in fresh.cells[1:]]
     assert texts == ["old\n", "new\n", "old\n"]  # print(1) is checked: it keeps "new"
