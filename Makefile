@@ -7,6 +7,7 @@
 #   make student     write the student edition (no solutions) into _build/student
 #   make check-env   compare this environment with the pins in environment.yml
 #   make bench       benchmarks (timings as ratios, not tests)
+#   make mutate      change one thing at a time in a scratch copy: the tests must fail
 #   make lock        re-resolve requirements-lock.txt from environment.yml
 
 # The first supported Python found (3.11, 3.12 or 3.13), unless PYTHON=... is given.
@@ -19,10 +20,10 @@ STAMP  := $(VENV)/.installed-stamp
 export OMP_NUM_THREADS := 1
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: lab lint book test check student notebooks check-env bench lock browser clean help
+.PHONY: lab lint book test check student notebooks check-env bench lock browser clean help mutate
 
 help:
-	@sed -n '2,11p' Makefile
+	@sed -n '2,12p' Makefile
 
 $(STAMP): requirements-lock.txt pyproject.toml tools/jupyterlab-overrides.json
 	@test -n "$(PYTHON)" || { echo "Python 3.11, 3.12 or 3.13 is needed (or make PYTHON=...)"; exit 1; }
@@ -94,6 +95,9 @@ check-env: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python tools/bench.py
+
+mutate: $(STAMP)
+	$(BIN)/python tools/mutate.py
 
 lock:
 	rm -rf _build/lock-venv && $(PYTHON) -m venv _build/lock-venv

@@ -6,6 +6,7 @@ check: the loader's ``COLUMN_RULES``, the estimator's parameters, the quiz's fie
 """
 
 import copy
+import functools
 
 import numpy as np
 import pytest
@@ -47,27 +48,20 @@ def test_a_bad_cell_is_refused_naming_line_customer_and_column(tmp_path, column,
     assert f"column '{column}'" in message and (value.strip() or "blank") in message
 
 
-HEADER_TWICE = LINES[0].replace("Age", "Gender")
+# fmt: off
 DAMAGED = {  # what is wrong: (file content, regex of the message)
-    "duplicated ID": (
-        edited(4, ID_COLUMN, "1"),
-        r"line 4 .*CustomerID 1 is dupl.*line 2",
-    ),
+    "duplicated ID": (edited(4, ID_COLUMN, "1"), r"line 4 .*CustomerID 1 is dupl.*line 2"),
     "missing column": ([x.rsplit(",", 1)[0] for x in LINES], r"line 1: missing column"),
-    "duplicated header": (
-        [HEADER_TWICE, *LINES[1:]],
-        r"line 1: column 'Gender' appears",
-    ),
-    "short row": (
-        [*LINES[:3], "3,Male,20,16", *LINES[4:]],
-        r"line 4 \(CustomerID 3\): the row has 4 value\(s\) but the header has 5",
-    ),
+    "duplicated header": ([LINES[0].replace("Age", "Gender"), *LINES[1:]], r"'Gender' appears"),
+    "short row": ([*LINES[:3], "3,Male,20,16", *LINES[4:]],
+                  r"line 4 \(CustomerID 3\): the row has 4 value\(s\) but the header has 5"),
     "empty file": (b"", r"mall\.csv is empty"),
     "only blank lines": (b"\n \r\n\n", r"mall\.csv is empty"),
     "header only": ([LINES[0]], r"mall\.csv has a header but no customer rows"),
     "binary file": (b"PK\x03\x04\xff\xfe\x00", r"mall\.csv is not UTF-8 text"),
     "a folder": (None, r"mall\.csv is a folder"),
 }
+# fmt: on
 
 
 @pytest.mark.parametrize(("content", "message"), DAMAGED.values(), ids=DAMAGED)
@@ -76,16 +70,15 @@ def test_a_damaged_mall_file_is_refused(tmp_path, content, message):
     if content is None:
         path.mkdir()
     else:
-        raw = content if isinstance(content, bytes) else "\n".join(content) + "\n"
-        path.write_bytes(raw if isinstance(raw, bytes) else raw.encode())
+        text = content if isinstance(content, bytes) else "\n".join([*content, ""])
+        path.write_bytes(text if isinstance(text, bytes) else text.encode())
     with pytest.raises(MallDataError, match=message):
         load_mall_customers(path)
 
 
 def test_a_windows_file_names_the_right_line(tmp_path):
     lines = REPLICA_PATH.read_text(encoding="utf-8").splitlines()
-    cells = lines[149].split(",")
-    lines[149] = ",".join([*cells[:-1], "abc"])
+    lines[149] = lines[149].rsplit(",", 1)[0] + ",abc"
     path = tmp_path / "windows.csv"
     path.write_bytes(("\r\n".join(lines) + "\r\n").encode())
     with pytest.raises(
@@ -104,8 +97,6 @@ def test_a_missing_file_says_where_to_get_it_and_a_non_path_is_refused(tmp_path)
 # --- KMeansScratch: every parameter, and X, checked at fit and predict ---------------------
 X = np.array([[0.0, 0.0], [0.0, 1.0], [5.0, 5.0], [5.0, 6.0], [9.0, 0.0]])
 BAD = (ValueError, TypeError)
-
-
 PARAMS = KMeansScratch().get_params()
 #: every parameter gets text, a negative number and NaN; the integer ones a fraction too
 BAD_PARAMS = [(n, v) for n in PARAMS for v in ("nonsense", -1, np.nan)]
@@ -158,10 +149,9 @@ FIELDS += [((0, "options", 0), name, kind) for name, kind in quiz._OPTION.items(
 
 
 def changed(where, name, value):
+    """The course's bank with one field changed (``None``: deleted)."""
     bank = copy.deepcopy(RAW)
-    parent = bank
-    for step in where:
-        parent = parent[step]
+    parent = functools.reduce(lambda node, step: node[step], where, bank)
     if value is None:
         del parent[name]
     else:
@@ -181,23 +171,20 @@ def test_a_field_of_the_wrong_type_or_missing_is_refused_naming_it(where, name, 
         quiz.parse_bank(changed(where, "colour", "red"))
 
 
-FIRST = RAW[0]["id"]
+FIRST, OPTION_1 = RAW[0]["id"], (0, "options", 1)
+# fmt: off
 RULES = {  # a rule of parse_bank: (where, field, new value, regex of the message)
     "empty text": ((0,), "question", " ", "field 'question' is empty"),
     "bad id": ((0,), "id", "Bad Id", "field 'id' must use"),
     "duplicate id": ((1,), "id", FIRST, f"question '{FIRST}': duplicate id"),
     "objective 0": ((0,), "objective", 0, "field 'objective' must be 1"),
     "one option": ((0,), "options", RAW[0]["options"][:1], "needs 2 to 8"),
-    "two right": ((0, "options", 1), "correct", True, "expected exactly 1"),
+    "two right": (OPTION_1, "correct", True, "expected exactly 1"),
     "none right": ((0, "options", 0), "correct", False, "expected exactly 1"),
-    "same texts": (
-        (0, "options", 1),
-        "text",
-        RAW[0]["options"][0]["text"],
-        "duplicate",
-    ),
+    "same texts": (OPTION_1, "text", RAW[0]["options"][0]["text"], "duplicate"),
     "computed, no value": ((0,), "computed", "x", "field 'computed' needs a 'value'"),
 }
+# fmt: on
 
 
 @pytest.mark.parametrize(

@@ -27,25 +27,18 @@ SOURCE = execute_notebooks.colab_cell_source(URL)
 
 def run_cell(monkeypatch, *, on_colab, cloned, installed):
     """Execute the cell with Colab faked as asked; return the commands it ran."""
-    commands = []
+    commands, find_spec = [], importlib.util.find_spec
+    missing = execute_notebooks.COLAB_MISSING
     monkeypatch.setattr(subprocess, "run", lambda args, **kw: commands.append(args))
     monkeypatch.setattr(os.path, "isdir", lambda path: cloned)
     monkeypatch.setattr(os, "chdir", lambda path: commands.append(["chdir", path]))
     monkeypatch.setattr(sys, "path", list(sys.path))
-    find_spec = importlib.util.find_spec
+    fake = {name: object() if installed else None for name in missing}
     monkeypatch.setattr(
-        importlib.util,
-        "find_spec",
-        lambda name: (
-            (object() if installed else None)
-            if name in execute_notebooks.COLAB_MISSING
-            else find_spec(name)
-        ),
+        importlib.util, "find_spec", lambda n: fake.get(n, find_spec(n))
     )
     if on_colab:
-        monkeypatch.setitem(
-            sys.modules, "google.colab", types.ModuleType("google.colab")
-        )
+        monkeypatch.setitem(sys.modules, "google.colab", types.ModuleType("colab"))
     else:
         monkeypatch.delitem(sys.modules, "google.colab", raising=False)
     exec(compile(SOURCE, "colab-cell", "exec"), {})
@@ -68,17 +61,14 @@ def test_on_colab_it_clones_installs_what_is_missing_and_moves_in_once(monkeypat
     assert set(execute_notebooks.COLAB_MISSING) <= set(LESSON_PACKAGES)
 
 
-def lesson(first_cell_source, tags=()):
+def lesson(first_cell_source):
     notebook = nbformat.v4.new_notebook()
-    notebook.cells = [
-        nbformat.v4.new_markdown_cell("# Lesson 9 — Test"),
-        nbformat.v4.new_code_cell(first_cell_source, metadata={"tags": list(tags)}),
-        nbformat.v4.new_code_cell("print(1)"),
-    ]
+    notebook.cells = [nbformat.v4.new_markdown_cell("# Lesson 9 — Test")]
+    notebook.cells += map(nbformat.v4.new_code_cell, [first_cell_source, "print(1)"])
     return notebook
 
 
-def test_the_rewrite_replaces_the_whole_cell_and_hides_its_input(tmp_path):
+def test_the_rewrite_replaces_the_whole_cell_hides_its_input_or_refuses(tmp_path):
     notebook = lesson('import sys\nif "google.colab" in sys.modules:\n    pass\n')
     execute_notebooks.set_colab_cell(notebook, URL)
     execute_notebooks.set_colab_cell(notebook, URL)  # twice: one tag, same text
@@ -89,9 +79,6 @@ def test_the_rewrite_replaces_the_whole_cell_and_hides_its_input(tmp_path):
     jupytext.write(notebook, path, fmt="py:percent")
     assert '# %% tags=["remove-input"]' in path.read_text(encoding="utf-8")
     assert jupytext.read(path).cells[1].metadata["tags"] == ["remove-input"]
-
-
-def test_a_lesson_without_the_set_up_cell_is_refused():
     with pytest.raises(ValueError, match="first code cell must be the Colab set-up"):
         execute_notebooks.set_colab_cell(lesson("print(0)"), URL)
 
