@@ -3,6 +3,8 @@ that it accepts (a damaged copy is refused: see test_bad_inputs.py). Every file 
 ``tmp_path`` from the replica's own text, so a user's saved real file changes nothing here.
 """
 
+import re
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -10,8 +12,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from course_utils import mall_loader
-from course_utils.mall import GENDER_COLUMN, KAGGLE_DATASET, MALL_COLUMNS, REPLICA_PATH
-from course_utils.mall_loader import load_mall_customers
+from course_utils.mall import (
+    GENDER_COLUMN,
+    KAGGLE_DATASET,
+    MALL_COLUMNS,
+    REPLICA_PATH,
+    SCORE_COLUMN,
+)
+from course_utils.mall_loader import COLUMN_RULES, load_mall_customers
 
 LINES = REPLICA_PATH.read_text(encoding="utf-8").splitlines()
 REPLICA = pd.read_csv(REPLICA_PATH).astype({GENDER_COLUMN: "str"})
@@ -104,3 +112,8 @@ def test_blank_lines_extra_and_reordered_columns_are_accepted(tmp_path):
     customers = load_mall_customers(path)
     assert list(customers.columns) == list(MALL_COLUMNS)
     pd.testing.assert_frame_equal(customers, REPLICA.head(5))
+
+
+def test_the_score_rule_is_the_range_the_column_name_states():
+    low, high = re.search(r"\((\d+)-(\d+)\)", SCORE_COLUMN).groups()
+    assert COLUMN_RULES[SCORE_COLUMN][1:] == (int(low), int(high))
