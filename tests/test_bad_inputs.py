@@ -36,7 +36,7 @@ def bad_cells():
             yield pytest.param(column, value, id=f"{column}={value!r}")
 
 
-@pytest.mark.parametrize(("column", "value"), bad_cells())
+@pytest.mark.parametrize(("column", "value"), list(bad_cells()))
 def test_a_bad_cell_is_refused_naming_line_customer_and_column(tmp_path, column, value):
     path = tmp_path / "mall.csv"
     path.write_text("\n".join(edited(4, column, value)) + "\n", encoding="utf-8")
