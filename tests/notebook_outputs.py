@@ -3,16 +3,41 @@
 The claims tests read the *committed* ``.ipynb``: strict nbval executes every lesson in the
 same test run and fails when a fresh run prints anything else, so a claim checked here is a
 claim about a fresh run, without executing the lesson a second time.
+
+A lesson's values are named once, each by a pattern of what the lesson prints: a regex
+(one line of the whole output; ``{N}`` matches a number), ``(cell snippet, regex)`` (one
+line of the output of the one code cell whose source contains the snippet), :class:`Every`
+(all matching lines) or :class:`Table` (a printed DataFrame). :func:`read_values` reads
+them all.
 """
 
 from __future__ import annotations
 
+import ast
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
 
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
+#: What ``{N}`` stands for in a pattern: a printed number
+NUMBER = r"(-?[\d.]+(?:e[-+]?\d+)?|nan)"
+
+
+@dataclass(frozen=True)
+class Every:
+    """Every line matching ``pattern`` (in one cell's output when ``cell`` is given)."""
+
+    pattern: str
+    cell: str | None = None
+
+
+@dataclass(frozen=True)
+class Table:
+    """A printed table of the cell: row name (words before two spaces) -> its cells."""
+
+    cell: str
 
 
 def lesson_notebook(stem: str) -> nbformat.NotebookNode:
@@ -25,11 +50,18 @@ def printed_text(notebook: nbformat.NotebookNode) -> str:
     return "\n".join(_cell_text(cell) for cell in notebook.cells)
 
 
-def cell_output(notebook: nbformat.NotebookNode, snippet: str) -> str:
-    """What the one code cell whose source contains ``snippet`` printed or displayed.
+def prose(notebook: nbformat.NotebookNode) -> str:
+    """What a learner reads: markdown cells and the comment lines of code cells."""
+    lines = []
+    for cell in notebook.cells:
+        for line in cell.source.splitlines():
+            if cell.cell_type == "markdown" or line.lstrip().startswith("#"):
+                lines.append(line.lstrip("# "))
+    return " ".join(" ".join(lines).split())
 
-    For claims about one cell's output when several cells print tables of the same shape.
-    """
+
+def cell_output(notebook: nbformat.NotebookNode, snippet: str) -> str:
+    """What the one code cell whose source contains ``snippet`` printed or displayed."""
     cells = [c for c in notebook.cells if c.cell_type == "code" and snippet in c.source]
     assert len(cells) == 1, f"{len(cells)} code cells contain {snippet!r}"
     return _cell_text(cells[0])
@@ -45,14 +77,58 @@ def _cell_text(cell) -> str:
     return "\n".join(chunks)
 
 
-def printed_value(text: str, pattern: str) -> str:
-    """The first group of the one line of ``text`` that matches ``pattern``.
+def parse(text: str):
+    """A printed value as Python: a number, bool, list or dict literal, a list of the
+    numbers of a printed NumPy array, or else the text itself."""
+    for kind in (int, float):
+        try:
+            return kind(text)
+        except ValueError:
+            pass
+    try:
+        return ast.literal_eval(text)
+    except (ValueError, SyntaxError):
+        pass
+    words = text.replace(",", " ").split()
+    try:
+        return [float(word) for word in words] if words else text
+    except ValueError:
+        return text
 
-    Fails with the pattern in the message when no line or several lines match, so a lesson
-    that stopped printing a number, or prints it twice, is caught.
-    """
-    found = re.findall(pattern, text, flags=re.MULTILINE)
-    assert len(found) == 1, (
-        f"expected one line matching {pattern!r}, found {len(found)}"
-    )
-    return found[0]
+
+def _found(match):
+    return tuple(map(parse, match)) if isinstance(match, tuple) else parse(match)
+
+
+def read_values(notebook: nbformat.NotebookNode, specs: dict) -> dict:
+    """The values ``specs`` names (see the module's docstring), read from ``notebook``.
+
+    A single-line pattern fails unless exactly one line matches, so a lesson that stopped
+    printing a value, or prints it twice, is caught."""
+    text, values = printed_text(notebook), {}
+    for name, spec in specs.items():
+        if isinstance(spec, Table):
+            values[name] = _table(cell_output(notebook, spec.cell))
+            continue
+        every = isinstance(spec, Every)
+        if every:
+            pattern, cell = spec.pattern, spec.cell
+        else:
+            cell, pattern = (None, spec) if isinstance(spec, str) else spec
+        pattern = pattern.replace("{N}", NUMBER)
+        where = text if cell is None else cell_output(notebook, cell)
+        found = [_found(m) for m in re.findall(pattern, where, flags=re.MULTILINE)]
+        if not every:
+            assert len(found) == 1, f"{name}: {len(found)} lines match {pattern!r}"
+            found = found[0]
+        values[name] = found
+    return values
+
+
+def _table(printed: str) -> dict[str, list]:
+    """Row name -> cells, in order (pandas prints a wide table in blocks of columns)."""
+    rows: dict[str, list] = {}
+    for line in printed.splitlines():
+        name, _, cells = line.partition("  ")
+        rows.setdefault(name.strip(), []).extend(map(parse, cells.split()))
+    return rows

@@ -1,208 +1,224 @@
-"""Bad input where input arrives from outside: one table per entry point.
-
-The course checks input once, where it comes from outside the course: the mall loader (a
-CSV file a learner downloads), ``KMeansScratch`` (the class a learner drives with their own
-data and parameters), the quiz bank and the environment files. Each row is a bad input, the
-error it must raise, and a regex the message must match: it names the argument, or the file's
-line, the customer and the column, so the learner can fix the problem. Every other helper
-says in its docstring what it takes, and trusts it.
+"""Bad input where input arrives from outside: the mall file, ``KMeansScratch``'s arguments,
+the quiz bank and the environment files. Each is refused once, where it arrives, with a
+message naming what is wrong (the argument; the file's line, customer and column; the
+question and field). The table-driven cases are generated from what each module uses to
+check: the loader's ``COLUMN_RULES``, the estimator's parameters, the quiz's field schema.
 """
+
+import copy
+import functools
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+import yaml
 
 from course_utils import check_env, pins, quiz
 from course_utils.kmeans import KMeansScratch
-from course_utils.mall import REPLICA_PATH
-from course_utils.mall_loader import load_mall_customers
+from course_utils.mall import ID_COLUMN, MALL_COLUMNS, REPLICA_PATH
+from course_utils.mall_loader import COLUMN_RULES, MallDataError, load_mall_customers
 
-# --- the mall loader ----------------------------------------------------------------------
-# The replica's header and first customers: file line n + 1 is CustomerID n.
+# --- the mall file: line n + 1 of the replica is CustomerID n ------------------------------
 LINES = REPLICA_PATH.read_text(encoding="utf-8").splitlines()[:6]
-COLUMNS = LINES[0].split(",")
 
 
 def edited(line, column, value):
-    """The first customers with one cell (file line, column name) replaced."""
-    lines = [row.split(",") for row in LINES]
-    lines[line - 1][COLUMNS.index(column)] = value
-    return "\n".join(",".join(row) for row in lines) + "\n"
+    rows = [row.split(",") for row in LINES]
+    rows[line - 1][MALL_COLUMNS.index(column)] = value
+    return [",".join(row) for row in rows]
 
 
-HEADER_TWICE = LINES[0].replace("Age", "Gender")
-MALL_CASES = {
-    # what is wrong: (file text, or a path to make, regex of the message)
-    "blank cell": (
-        edited(3, "Age", " "),
-        r"line 3 \(CustomerID 2\), column 'Age': .*blank",
-    ),
-    "non-numeric age": (
-        edited(2, "Age", "n/a"),
-        r"line 2 \(CustomerID 1\), column 'Age'",
-    ),
-    "fractional age": (
-        edited(4, "Age", "31.5"),
-        r"line 4 .*'Age': .*whole years.*'31.5'",
-    ),
-    "age out of range": (edited(5, "Age", "230"), r"line 5 .*'Age'.*between 1 and 120"),
-    "score 0": (edited(2, "Spending Score (1-100)", "0"), r"line 2 .*Spending.*got 0"),
-    "score 101": (edited(6, "Spending Score (1-100)", "101"), r"line 6 .*got 101"),
-    "negative income": (edited(3, "Annual Income (k$)", "-5"), r"line 3 .*Income.*-5"),
-    "unknown gender": (edited(4, "Gender", "F"), r"line 4 .*'Gender'.*Female or Male"),
-    "duplicated ID": (
-        edited(4, "CustomerID", "1"),
-        r"line 4 .*CustomerID 1 is dupl.*line 2",
-    ),
-    "missing column": (
-        "\n".join(line.rsplit(",", 1)[0] for line in LINES),
-        r"line 1: missing column.*'Spending Score \(1-100\)'",
-    ),
-    "duplicated header": (
-        "\n".join([HEADER_TWICE, *LINES[1:]]),
-        r"line 1: column 'Gender' appears twice",
-    ),
-    "short row": (
-        "\n".join([*LINES[:3], "3,Male,20,16", *LINES[4:]]),
-        r"line 4 \(CustomerID 3\): the row has 4 value\(s\) but the header has 5",
-    ),
-    "empty file": ("", r"mall\.csv is empty"),
-    "header only": (LINES[0] + "\n", r"mall\.csv has a header but no customer rows"),
-    "binary file": (b"\x89PNG\r\n\x1a\n\xff\xfe", r"mall\.csv is not UTF-8 text"),
-    "a folder": ("FOLDER", r"mall\.csv is a folder"),
-}
+def bad_cells():
+    """For each column of COLUMN_RULES: blank, text, fractional and out-of-range cells."""
+    for column, (_, low, high) in COLUMN_RULES.items():
+        values = [" ", "x?"] + ([] if low is None else [f"{low}.5", str(low - 1)])
+        values += [] if high is None else [str(high + 1)]
+        for value in values:
+            yield pytest.param(column, value, id=f"{column}={value!r}")
 
 
-@pytest.mark.parametrize(("text", "message"), MALL_CASES.values(), ids=MALL_CASES)
-def test_a_damaged_mall_file_is_refused_with_its_line_and_column(
-    tmp_path, text, message
-):
+@pytest.mark.parametrize(("column", "value"), list(bad_cells()))
+def test_a_bad_cell_is_refused_naming_line_customer_and_column(tmp_path, column, value):
     path = tmp_path / "mall.csv"
-    if text == "FOLDER":
+    path.write_text("\n".join(edited(4, column, value)) + "\n", encoding="utf-8")
+    with pytest.raises(MallDataError) as caught:
+        load_mall_customers(path)
+    assert (caught.value.line, caught.value.column) == (4, column)
+    message = str(caught.value)
+    assert message.startswith(f"{path}, line 4")
+    assert f"column '{column}'" in message and (value.strip() or "blank") in message
+
+
+# fmt: off
+DAMAGED = {  # what is wrong: (file content, regex of the message)
+    "duplicated ID": (edited(4, ID_COLUMN, "1"), r"line 4 .*CustomerID 1 is dupl.*line 2"),
+    "missing column": ([x.rsplit(",", 1)[0] for x in LINES], r"line 1: missing column"),
+    "duplicated header": ([LINES[0].replace("Age", "Gender"), *LINES[1:]], r"'Gender' appears"),
+    "short row": ([*LINES[:3], "3,Male,20,16", *LINES[4:]],
+                  r"line 4 \(CustomerID 3\): the row has 4 value\(s\) but the header has 5"),
+    "empty file": (b"", r"mall\.csv is empty"),
+    "only blank lines": (b"\n \r\n\n", r"mall\.csv is empty"),
+    "header only": ([LINES[0]], r"mall\.csv has a header but no customer rows"),
+    "binary file": (b"PK\x03\x04\xff\xfe\x00", r"mall\.csv is not UTF-8 text"),
+    "a folder": (None, r"mall\.csv is a folder"),
+}
+# fmt: on
+
+
+@pytest.mark.parametrize(("content", "message"), DAMAGED.values(), ids=DAMAGED)
+def test_a_damaged_mall_file_is_refused(tmp_path, content, message):
+    path = tmp_path / "mall.csv"
+    if content is None:
         path.mkdir()
-    elif isinstance(text, bytes):
-        path.write_bytes(text)
     else:
-        path.write_text(text, encoding="utf-8")
-    with pytest.raises(ValueError, match=message):
+        text = content if isinstance(content, bytes) else "\n".join([*content, ""])
+        path.write_bytes(text if isinstance(text, bytes) else text.encode())
+    with pytest.raises(MallDataError, match=message):
         load_mall_customers(path)
 
 
-def test_a_missing_mall_file_says_where_to_get_it(tmp_path):
+def test_a_windows_file_names_the_right_line(tmp_path):
+    lines = REPLICA_PATH.read_text(encoding="utf-8").splitlines()
+    lines[149] = lines[149].rsplit(",", 1)[0] + ",abc"
+    path = tmp_path / "windows.csv"
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode())
     with pytest.raises(
-        FileNotFoundError, match=r"nope\.csv.*Kaggle.*data/Mall_Customers"
+        MallDataError, match=r"line 150 \(CustomerID 149\), column 'Spe"
     ):
+        load_mall_customers(path)
+
+
+def test_a_missing_file_says_where_to_get_it_and_a_non_path_is_refused(tmp_path):
+    with pytest.raises(FileNotFoundError, match=r"nope\.csv.*Kaggle.*data/Mall_Cust"):
         load_mall_customers(tmp_path / "nope.csv")
+    with pytest.raises(TypeError, match="path must be a file path"):
+        load_mall_customers(42)
 
 
-def test_a_path_that_is_not_a_path_is_refused():
-    with pytest.raises(TypeError, match="path"):
-        load_mall_customers(5)
-
-
-# --- KMeansScratch: parameters and X, checked at fit and predict --------------------------
+# --- KMeansScratch: every parameter, and X, checked at fit and predict ---------------------
 X = np.array([[0.0, 0.0], [0.0, 1.0], [5.0, 5.0], [5.0, 6.0], [9.0, 0.0]])
-with_nan = X.copy()
-with_nan[2, 1] = np.nan
 BAD = (ValueError, TypeError)
+PARAMS = KMeansScratch().get_params()
+#: every parameter gets text, a negative number and NaN; the integer ones a fraction too
+BAD_PARAMS = [(n, v) for n in PARAMS for v in ("nonsense", -1, np.nan)]
+BAD_PARAMS += [(n, 1.5) for n, default in PARAMS.items() if isinstance(default, int)]
 
-FIT_CASES = {
-    # what is wrong: (constructor arguments, X given to fit, regex naming the argument)
-    "X with NaN": ({"n_clusters": 2}, with_nan, r"\bX\b"),
-    "X with inf": ({"n_clusters": 2}, np.where(X == 9.0, np.inf, X), r"\bX\b"),
-    "X 1-D": ({"n_clusters": 2}, X[:, 0], r"\bX\b"),
-    "X empty": ({"n_clusters": 2}, np.empty((0, 2)), r"\bX\b"),
-    "X of text": ({"n_clusters": 2}, [["a", "b"], ["c", "d"]], r"\bX\b"),
-    "n_clusters 0": ({"n_clusters": 0}, X, r"\bn_clusters\b"),
-    "n_clusters > n_samples": ({"n_clusters": 6}, X, r"\bn_clusters\b"),
-    "n_clusters 2.5": ({"n_clusters": 2.5}, X, r"\bn_clusters\b"),
-    "init misspelt": ({"n_clusters": 2, "init": "kmeans++"}, X, r"\binit\b"),
-    "init of the wrong shape": ({"n_clusters": 3, "init": X[:2]}, X, r"\binit\b"),
-    "init with NaN": ({"n_clusters": 2, "init": with_nan[1:3]}, X, r"\binit\b"),
-    "n_init 0": ({"n_clusters": 2, "n_init": 0}, X, r"\bn_init\b"),
-    "n_init text": ({"n_clusters": 2, "n_init": "many"}, X, r"\bn_init\b"),
-    "max_iter 0": ({"n_clusters": 2, "max_iter": 0}, X, r"\bmax_iter\b"),
-    "max_iter 1.5": ({"n_clusters": 2, "max_iter": 1.5}, X, r"\bmax_iter\b"),
-    "tol negative": ({"n_clusters": 2, "tol": -1.0}, X, r"\btol\b"),
-    "tol NaN": ({"n_clusters": 2, "tol": np.nan}, X, r"\btol\b"),
-    "random_state text": (
-        {"n_clusters": 2, "random_state": "0"},
-        X,
-        r"\brandom_state\b",
-    ),
-    "random_state 0.5": (
-        {"n_clusters": 2, "random_state": 0.5},
-        X,
-        r"\brandom_state\b",
-    ),
+
+@pytest.mark.parametrize(("name", "value"), BAD_PARAMS)
+def test_a_bad_parameter_is_refused_naming_it(name, value):
+    with pytest.raises(BAD, match=rf"^{name}\b"):
+        KMeansScratch(**{"n_clusters": 2, name: value}).fit(X)
+
+
+NAN = np.where(X == 9.0, np.nan, X)
+FIT_CASES = {  # what is wrong: (parameters, X, regex the message starts with)
+    "X with NaN": ({}, NAN, "X"),
+    "X with inf": ({}, np.where(X == 9.0, np.inf, X), "X"),
+    "X 1-D": ({}, X[:, 0], "X"),
+    "X empty": ({}, np.empty((0, 2)), "X"),
+    "X of text": ({}, [["a", "b"], ["c", "d"]], "X"),
+    "more clusters than points": ({"n_clusters": 6}, X, "n_clusters"),
+    "init of the wrong shape": ({"init": X[:3]}, X, r"init must have shape \(2, 2\)"),
+    "init with NaN": ({"init": NAN[3:]}, X, "init"),
+    "init array, n_init 3": ({"init": X[:2], "n_init": 3}, X, "n_init must be 1"),
 }
 
 
 @pytest.mark.parametrize(
     ("params", "data", "message"), FIT_CASES.values(), ids=FIT_CASES
 )
-def test_fit_refuses_bad_parameters_and_data(params, data, message):
-    with pytest.raises(BAD, match=message):
-        KMeansScratch(**params).fit(data)
+def test_fit_refuses_bad_data_and_inconsistent_parameters(params, data, message):
+    with pytest.raises(BAD, match=f"^{message}"):
+        KMeansScratch(**{"n_clusters": 2, **params}).fit(data)
 
 
-PREDICT_CASES = {
-    "before fit": (None, X, r"\bfit"),
-    "another feature count": (X, np.ones((2, 3)), r"\bX\b.*\b3\b|\b3\b.*\bX\b"),
-    "X with NaN": (X, with_nan, r"\bX\b"),
+def test_predict_refuses_before_fit_and_bad_data():
+    with pytest.raises(ValueError, match="not fitted"):
+        KMeansScratch(2).predict(X)
+    model = KMeansScratch(2, n_init=1, random_state=0).fit(X)
+    with pytest.raises(ValueError, match="^X must have 2 features, got 3"):
+        model.predict(np.ones((2, 3)))
+    with pytest.raises(ValueError, match="^X"):
+        model.predict(NAN)
+
+
+# --- the quiz bank: every field of its schema, and its rules ---------------------------------
+RAW = yaml.safe_load(quiz.BANK_FILE.read_text(encoding="utf-8"))
+SAMPLES = (5, "one", ["x"])
+FIELDS = [((0,), name, kind) for name, kind in quiz._QUESTION.items()]
+FIELDS += [((0, "options", 0), name, kind) for name, kind in quiz._OPTION.items()]
+
+
+def changed(where, name, value):
+    """The course's bank with one field changed (``None``: deleted)."""
+    bank = copy.deepcopy(RAW)
+    parent = functools.reduce(lambda node, step: node[step], where, bank)
+    if value is None:
+        del parent[name]
+    else:
+        parent[name] = value
+    return bank
+
+
+@pytest.mark.parametrize(("where", "name", "kind"), FIELDS, ids=[f[1] for f in FIELDS])
+def test_a_field_of_the_wrong_type_or_missing_is_refused_naming_it(where, name, kind):
+    wrong = next(v for v in SAMPLES if not isinstance(v, kind) or kind is bool)
+    with pytest.raises(TypeError, match=f"field '{name}' has the wrong type"):
+        quiz.parse_bank(changed(where, name, wrong))
+    if name not in quiz._OPTIONAL:
+        with pytest.raises(ValueError, match=f"missing field '{name}'"):
+            quiz.parse_bank(changed(where, name, None))
+    with pytest.raises(ValueError, match=r"unknown field\(s\) \['colour'\]"):
+        quiz.parse_bank(changed(where, "colour", "red"))
+
+
+FIRST, OPTION_1 = RAW[0]["id"], (0, "options", 1)
+# fmt: off
+RULES = {  # a rule of parse_bank: (where, field, new value, regex of the message)
+    "empty text": ((0,), "question", " ", "field 'question' is empty"),
+    "bad id": ((0,), "id", "Bad Id", "field 'id' must use"),
+    "duplicate id": ((1,), "id", FIRST, f"question '{FIRST}': duplicate id"),
+    "objective 0": ((0,), "objective", 0, "field 'objective' must be 1"),
+    "one option": ((0,), "options", RAW[0]["options"][:1], "needs 2 to 8"),
+    "two right": (OPTION_1, "correct", True, "expected exactly 1"),
+    "none right": ((0, "options", 0), "correct", False, "expected exactly 1"),
+    "same texts": (OPTION_1, "text", RAW[0]["options"][0]["text"], "duplicate"),
+    "computed, no value": ((0,), "computed", "x", "field 'computed' needs a 'value'"),
 }
+# fmt: on
 
 
 @pytest.mark.parametrize(
-    ("train", "data", "message"), PREDICT_CASES.values(), ids=PREDICT_CASES
+    ("where", "name", "value", "message"), RULES.values(), ids=RULES
 )
-def test_predict_refuses_before_fit_and_bad_data(train, data, message):
-    model = KMeansScratch(n_clusters=2, n_init=1, random_state=0)
-    if train is not None:
-        model.fit(train)
+def test_a_bank_breaking_a_rule_is_refused_naming_the_question(
+    where, name, value, message
+):
     with pytest.raises(ValueError, match=message):
-        model.predict(data)
+        quiz.parse_bank(changed(where, name, value))
 
 
-@settings(max_examples=40, deadline=None)
-@given(
-    row=st.integers(0, 4),
-    column=st.integers(0, 1),
-    value=st.sampled_from([np.nan, np.inf, -np.inf]),
-)
-def test_any_non_finite_value_anywhere_in_X_is_refused(row, column, value):
-    data = X.copy()
-    data[row, column] = value
-    with pytest.raises(ValueError, match=r"\bX\b"):
-        KMeansScratch(n_clusters=2, n_init=1, random_state=0).fit(data)
-
-
-# --- the quiz bank -------------------------------------------------------------------------
-QUESTION = {"id": "q-1", "lesson": 1, "objective": 1, "question": "Why?"}
-
-
-def test_a_bank_that_is_not_a_list_of_questions_is_refused():
-    with pytest.raises(BAD, match="quiz bank"):
-        quiz.parse_bank({"id": "q"})
-    with pytest.raises(BAD, match=r"q-1.*options"):
-        quiz.parse_bank([QUESTION])
-
-
-def test_a_broken_bank_file_is_named(tmp_path):
+def test_a_bank_that_is_not_a_list_or_not_yaml_is_refused(tmp_path):
+    for data in ({}, [], None):
+        with pytest.raises(ValueError, match="quiz bank: expected a non-empty list"):
+            quiz.parse_bank(data)
+    with pytest.raises(TypeError, match="question 1: expected a mapping"):
+        quiz.parse_bank(["Why?"])
     broken = tmp_path / "bank.yaml"
     broken.write_text("- id: [unclosed\n", encoding="utf-8")
-    with pytest.raises(ValueError, match=r"bank\.yaml"):
+    with pytest.raises(ValueError, match=r"bank\.yaml is not valid YAML"):
         quiz.load_bank(broken)
     with pytest.raises(FileNotFoundError, match=r"gone\.yaml"):
         quiz.load_bank(tmp_path / "gone.yaml")
 
 
-# --- the environment files -----------------------------------------------------------------
-def test_an_unpinned_or_unreadable_environment_names_the_line(tmp_path):
+# --- the environment files and the check's command line ------------------------------------
+def test_an_unpinned_or_unreadable_environment_names_the_line(tmp_path, capsys):
     env = tmp_path / "environment.yml"
-    env.write_text("dependencies:\n  - numpy\n", encoding="utf-8")
-    with pytest.raises(ValueError, match=r"environment\.yml, line 2: expected a pin"):
+    env.write_text("dependencies:\n  - python=3.11\n  - numpy\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="line 3: expected a pin like '  - numpy=2.4'"):
+        pins.read_environment(env)
+    env.write_text("dependencies:\n  - pip:\n      - ruff\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="line 3: expected a pin like .*pytest=="):
         pins.read_environment(env)
     lock = tmp_path / "requirements-lock.txt"
     lock.write_text("numpy==2.4.6\npandas>=3\n", encoding="utf-8")
@@ -210,8 +226,5 @@ def test_an_unpinned_or_unreadable_environment_names_the_line(tmp_path):
         pins.read_lock(lock)
     with pytest.raises(FileNotFoundError, match=r"gone\.yml"):
         pins.read_environment(tmp_path / "gone.yml")
-
-
-def test_an_unknown_option_of_the_check_gets_the_usage(capsys):
     assert check_env.main(["--devv"]) == 2
     assert "usage: python -m course_utils.check_env [--dev]" in capsys.readouterr().out

@@ -18,6 +18,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 
 import execute_notebooks  # noqa: E402
 
+from course_utils.check_env import LESSON_PACKAGES  # noqa: E402
 from course_utils.pins import read_lock  # noqa: E402
 
 URL = "https://example.org/fork/course"
@@ -26,32 +27,25 @@ SOURCE = execute_notebooks.colab_cell_source(URL)
 
 def run_cell(monkeypatch, *, on_colab, cloned, installed):
     """Execute the cell with Colab faked as asked; return the commands it ran."""
-    commands = []
+    commands, find_spec = [], importlib.util.find_spec
+    missing = execute_notebooks.COLAB_MISSING
     monkeypatch.setattr(subprocess, "run", lambda args, **kw: commands.append(args))
     monkeypatch.setattr(os.path, "isdir", lambda path: cloned)
     monkeypatch.setattr(os, "chdir", lambda path: commands.append(["chdir", path]))
     monkeypatch.setattr(sys, "path", list(sys.path))
-    find_spec = importlib.util.find_spec
+    fake = {name: object() if installed else None for name in missing}
     monkeypatch.setattr(
-        importlib.util,
-        "find_spec",
-        lambda name: (
-            (object() if installed else None)
-            if name in execute_notebooks.COLAB_MISSING
-            else find_spec(name)
-        ),
+        importlib.util, "find_spec", lambda n: fake.get(n, find_spec(n))
     )
     if on_colab:
-        monkeypatch.setitem(
-            sys.modules, "google.colab", types.ModuleType("google.colab")
-        )
+        monkeypatch.setitem(sys.modules, "google.colab", types.ModuleType("colab"))
     else:
         monkeypatch.delitem(sys.modules, "google.colab", raising=False)
     exec(compile(SOURCE, "colab-cell", "exec"), {})
     return commands
 
 
-def test_on_colab_it_clones_installs_what_is_missing_and_moves_in(monkeypatch):
+def test_on_colab_it_clones_installs_what_is_missing_and_moves_in_once(monkeypatch):
     commands = run_cell(monkeypatch, on_colab=True, cloned=False, installed=False)
     lock = read_lock()
     pins = [f"{name}=={lock[name]}" for name in execute_notebooks.COLAB_MISSING]
@@ -61,34 +55,20 @@ def test_on_colab_it_clones_installs_what_is_missing_and_moves_in(monkeypatch):
         ["chdir", "/content/course/notebooks"],
     ]
     assert sys.path[0] == "/content/course"
-
-
-def test_on_colab_a_second_run_neither_clones_nor_installs(monkeypatch):
-    commands = run_cell(monkeypatch, on_colab=True, cloned=True, installed=True)
-    assert commands == [["chdir", "/content/course/notebooks"]]
-
-
-def test_elsewhere_it_does_nothing(monkeypatch):
+    again = run_cell(monkeypatch, on_colab=True, cloned=True, installed=True)
+    assert again == [["chdir", "/content/course/notebooks"]]
     assert run_cell(monkeypatch, on_colab=False, cloned=False, installed=False) == []
-
-
-def test_every_package_colab_lacks_is_one_the_lessons_need():
-    from course_utils.check_env import LESSON_PACKAGES
-
     assert set(execute_notebooks.COLAB_MISSING) <= set(LESSON_PACKAGES)
 
 
-def lesson(first_cell_source, tags=()):
+def lesson(first_cell_source):
     notebook = nbformat.v4.new_notebook()
-    notebook.cells = [
-        nbformat.v4.new_markdown_cell("# Lesson 9 — Test"),
-        nbformat.v4.new_code_cell(first_cell_source, metadata={"tags": list(tags)}),
-        nbformat.v4.new_code_cell("print(1)"),
-    ]
+    notebook.cells = [nbformat.v4.new_markdown_cell("# Lesson 9 — Test")]
+    notebook.cells += map(nbformat.v4.new_code_cell, [first_cell_source, "print(1)"])
     return notebook
 
 
-def test_the_rewrite_replaces_the_whole_cell_and_hides_its_input(tmp_path):
+def test_the_rewrite_replaces_the_whole_cell_hides_its_input_or_refuses(tmp_path):
     notebook = lesson('import sys\nif "google.colab" in sys.modules:\n    pass\n')
     execute_notebooks.set_colab_cell(notebook, URL)
     execute_notebooks.set_colab_cell(notebook, URL)  # twice: one tag, same text
@@ -99,32 +79,21 @@ def test_the_rewrite_replaces_the_whole_cell_and_hides_its_input(tmp_path):
     jupytext.write(notebook, path, fmt="py:percent")
     assert '# %% tags=["remove-input"]' in path.read_text(encoding="utf-8")
     assert jupytext.read(path).cells[1].metadata["tags"] == ["remove-input"]
-
-
-def test_a_lesson_without_the_set_up_cell_is_refused():
     with pytest.raises(ValueError, match="first code cell must be the Colab set-up"):
         execute_notebooks.set_colab_cell(lesson("print(0)"), URL)
 
 
 def test_outputs_nbval_ignores_are_kept_by_comment_or_tag(tmp_path):
-    committed = lesson("# NBVAL_IGNORE_OUTPUT\nprint(2)")
-    committed.cells.append(
-        nbformat.v4.new_code_cell(
-            "print(3)", metadata={"tags": ["nbval-ignore-output"]}
-        )
-    )
-    for cell in committed.cells[1:]:
-        cell.outputs = [nbformat.v4.new_output("stream", text="old\n")]
-    path = tmp_path / "99_test.ipynb"
-    nbformat.write(committed, path)
-    fresh = lesson("# NBVAL_IGNORE_OUTPUT\nprint(2)")
-    fresh.cells.append(
-        nbformat.v4.new_code_cell(
-            "print(3)", metadata={"tags": ["nbval-ignore-output"]}
-        )
-    )
-    for cell in fresh.cells[1:]:
-        cell.outputs = [nbformat.v4.new_output("stream", text="new\n")]
-    execute_notebooks.keep_ignored_outputs(fresh, path)
+    def run(text):
+        notebook = lesson("# NBVAL_IGNORE_OUTPUT\nprint(2)")
+        tag = {"tags": ["nbval-ignore-output"]}
+        notebook.cells.append(nbformat.v4.new_code_cell("print(3)", metadata=tag))
+        for cell in notebook.cells[1:]:
+            cell.outputs = [nbformat.v4.new_output("stream", text=text)]
+        return notebook
+
+    nbformat.write(run("old\n"), tmp_path / "99_test.ipynb")
+    fresh = run("new\n")
+    execute_notebooks.keep_ignored_outputs(fresh, tmp_path / "99_test.ipynb")
     texts = [cell.outputs[0]["text"] for cell in fresh.cells[1:]]
     assert texts == ["old\n", "new\n", "old\n"]  # print(1) is checked: it keeps "new"

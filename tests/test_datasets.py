@@ -1,52 +1,103 @@
-"""The synthetic data sets: shapes, seeds, and the parameters the lessons state."""
+"""The course's data makers draw what their parameters say, and groups clustering can find
+(what the lessons find on them is checked on the lessons' outputs, in test_claims.py)."""
 
 import numpy as np
+import pandas as pd
 import pytest
+from scipy.stats import spearmanr
+from sklearn.cluster import KMeans
+from sklearn.metrics import adjusted_rand_score
+from sklearn.preprocessing import StandardScaler
 
-from course_utils.datasets import (
-    AGE,
-    AGE_INCOME_SEGMENTS,
-    INCOME,
-    SEGMENT,
-    make_age_income_customers,
-    make_course_blobs,
-    make_course_moons,
-)
+from course_utils import datasets, rfm
+from course_utils.mall import INCOME_COLUMN, SCORE_COLUMN
+from course_utils.mall_loader import load_mall_customers
 
 
-def test_age_income_customers_shape_and_segments():
-    df = make_age_income_customers()
-    assert list(df.columns) == [AGE, INCOME, SEGMENT]
-    assert len(df) == 300
-    assert df[SEGMENT].value_counts().to_dict() == {0: 75, 1: 75, 2: 75, 3: 75}
+def kmeans_labels(table, columns, k):
+    X = StandardScaler().fit_transform(table[list(columns)])
+    return KMeans(n_clusters=k, n_init=10, random_state=0).fit_predict(X)
 
 
-def test_age_income_customers_follow_the_brief():
-    df = make_age_income_customers(n_per_segment=4000, random_state=1)
-    stats = df.groupby(SEGMENT).agg(["mean", "std"])
-    for segment, (age, income, sd) in enumerate(AGE_INCOME_SEGMENTS):
-        assert stats.loc[segment, (AGE, "mean")] == pytest.approx(age, abs=0.5)
-        assert stats.loc[segment, (AGE, "std")] == pytest.approx(sd, rel=0.05)
-        assert stats.loc[segment, (INCOME, "mean")] == pytest.approx(income, abs=500)
-        assert stats.loc[segment, (INCOME, "std")] == pytest.approx(1000 * sd, rel=0.05)
-
-
-def test_age_income_customers_are_seeded():
-    a, b = (
-        make_age_income_customers(random_state=7),
-        make_age_income_customers(random_state=7),
+def test_age_income_customers_follow_their_segments():
+    df = datasets.make_age_income_customers(n_per_segment=4000, random_state=1)
+    stats = df.groupby(datasets.SEGMENT).agg(["mean", "std"])
+    for segment, (age, income, sd) in enumerate(datasets.AGE_INCOME_SEGMENTS):
+        row = stats.loc[segment]
+        assert row[datasets.AGE, "mean"] == pytest.approx(age, abs=0.5)
+        assert row[datasets.AGE, "std"] == pytest.approx(sd, rel=0.05)
+        assert row[datasets.INCOME, "mean"] == pytest.approx(income, abs=500)
+        assert row[datasets.INCOME, "std"] == pytest.approx(1000 * sd, rel=0.05)
+    # lesson 4 explains the mixture's win by it: the oldest segment twice as spread out
+    spreads = df.groupby(datasets.SEGMENT)[datasets.AGE].agg(["mean", "std"])
+    oldest, youngest = spreads["mean"].idxmax(), spreads["mean"].idxmin()
+    assert spreads["std"][oldest] / spreads["std"][youngest] == pytest.approx(
+        2, rel=0.1
     )
-    assert a.equals(b)
-    assert not a.equals(make_age_income_customers(random_state=8))
+    other_seed = datasets.make_age_income_customers(random_state=8)
+    assert not datasets.make_age_income_customers(random_state=7).equals(other_seed)
 
 
-def test_blobs_and_moons_have_their_shapes():
-    X, y = make_course_blobs()
-    assert X.shape == (300, 2) and set(y) == {0, 1, 2, 3}
-    X, y = make_course_moons()
-    assert X.shape == (300, 2) and set(y) == {0, 1}
+def test_the_later_quarter_shifts_as_asked_and_keeps_scores_in_range():
+    mall = load_mall_customers()
+    base = datasets.make_later_quarter(mall, n_customers=20_000, random_state=3)
+    shifted = datasets.make_later_quarter(
+        mall, n_customers=20_000, income_shift=15, score_shift=-20, random_state=3
+    )
+    assert list(shifted.columns) == [INCOME_COLUMN, SCORE_COLUMN]
+    assert shifted[INCOME_COLUMN].mean() - base[INCOME_COLUMN].mean() == pytest.approx(
+        15, abs=0.2
+    )
+    assert shifted[SCORE_COLUMN].between(1, 100).all()
+    assert shifted[SCORE_COLUMN].mean() < base[SCORE_COLUMN].mean() - 15
+    for column in (INCOME_COLUMN, SCORE_COLUMN):
+        assert abs(base[column].mean() - mall[column].mean()) < 1.0
+    assert len(datasets.make_later_quarter(mall)) == len(mall)
 
 
-def test_values_are_finite():
-    df = make_age_income_customers()
-    assert np.isfinite(df[[AGE, INCOME]].to_numpy()).all()
+def test_the_online_shop_has_its_four_groups():
+    shop = datasets.make_online_shop_customers(n_customers=2000, random_state=0)
+    assert shop["customer"].is_unique and (shop[datasets.ORDERS] >= 1).all()
+    assert (shop[datasets.BASKET] >= 5).all()
+    labels = kmeans_labels(shop, [datasets.ORDERS, datasets.BASKET], 4)
+    shares = sorted(share for share, *_ in datasets.ONLINE_SHOP_GROUPS)
+    assert np.allclose(sorted(np.bincount(labels) / len(shop)), shares, atol=0.03)
+
+
+def test_rfm_tables_have_whole_days_and_orders_and_cents():
+    for table in (rfm.make_random_rfm(), rfm.make_grouped_rfm(n_customers=102)):
+        assert list(table.columns[:3]) == list(rfm.RFM_COLUMNS)
+        whole = table[[rfm.RECENCY, rfm.FREQUENCY]]
+        assert (whole.dtypes == np.int64).all() and (whole >= 1).all().all()
+        assert (table[rfm.MONETARY] > 0).all()
+        assert np.allclose(table[rfm.MONETARY], table[rfm.MONETARY].round(2))
+    sizes = rfm.make_grouped_rfm(n_customers=102)[rfm.GROUP_COLUMN].value_counts()
+    assert sorted(sizes) == [25, 25, 26, 26]
+
+
+@pytest.mark.parametrize("seed", [42, 1])
+def test_random_rfm_columns_are_independent(seed):
+    table = rfm.make_random_rfm(random_state=seed)
+    for a, b in [(0, 1), (0, 2), (1, 2)]:  # sampling noise is about 0.045 for n = 500
+        columns = rfm.RFM_COLUMNS[a], rfm.RFM_COLUMNS[b]
+        assert abs(spearmanr(table[columns[0]], table[columns[1]]).statistic) < 0.15
+    assert not table.equals(rfm.make_random_rfm(random_state=seed + 1))
+
+
+def test_grouped_rfm_recovers_its_groups():
+    table = rfm.make_grouped_rfm()
+    labels = kmeans_labels(table, rfm.RFM_COLUMNS, len(rfm.RFM_GROUPS))
+    assert adjusted_rand_score(table[rfm.GROUP_COLUMN], labels) > 0.95
+    means = table.groupby(rfm.GROUP_COLUMN)[[rfm.RECENCY, rfm.MONETARY]].mean()
+    expected = pd.DataFrame(
+        {rfm.RECENCY: [g.recency[0] for g in rfm.RFM_GROUPS]}
+        | {rfm.MONETARY: [g.monetary[0] for g in rfm.RFM_GROUPS]},
+        index=[g.name for g in rfm.RFM_GROUPS],
+    )
+    pd.testing.assert_frame_equal(
+        means.loc[expected.index],
+        expected,
+        rtol=0.15,
+        check_names=False,
+        check_dtype=False,
+    )

@@ -42,6 +42,7 @@ def test_the_workshop_gives_each_lesson_its_estimate_and_keeps_slack():
     assert length - used >= SLACK * length, f"{length - used} minutes of slack"
     guide = (ROOT / "appendix/instructors.md").read_text(encoding="utf-8")
     assert f"**{WORKSHOP['length_hours']}-hour workshop**" in guide
+    assert not re.search(r"3½|3-4 hours|3–4 hours", guide), "another length is stated"
 
 
 def test_the_course_teaches_every_lesson_in_full_and_each_session_keeps_slack():

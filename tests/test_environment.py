@@ -1,0 +1,114 @@
+"""The environment: environment.yml (conda-forge and pip pins) and requirements-lock.txt agree,
+and ``python -m course_utils.check_env`` tells a learner whether theirs can run the course."""
+
+import re
+import subprocess
+import sys
+from importlib import metadata
+from pathlib import Path
+
+import pytest
+
+from course_utils import check_env, pins
+
+ROOT = Path(__file__).resolve().parents[1]
+CONDA, PIP = pins.read_environment()
+LOCK, PINS = pins.read_lock(), pins.read_pins()
+
+
+@pytest.mark.parametrize("name", sorted(PINS))
+def test_the_lock_is_inside_every_pin(name):
+    assert pins.matches(LOCK.get(name, "missing"), PINS[name]), (
+        f"{name}: environment.yml pins {PINS[name]}, the lock has {LOCK.get(name)}; "
+        "run `make lock` after changing a pin"
+    )
+
+
+def test_conda_gets_the_lessons_and_lab_pip_the_tools_and_binder_the_lock():
+    assert set(check_env.LESSON_PACKAGES) | {"jupyterlab", "ipykernel"} <= set(CONDA)
+    tools = {"pytest", "pytest-xdist", "nbval", "hypothesis", "ruff", "pre-commit"}
+    assert tools | {"jupyter-book", "playwright"} <= set(PIP)
+    assert "playwright" not in CONDA, "conda-forge's playwright is the Node.js tool"
+    # a conda pin names a minor version: a patch missing there cannot stop a solve
+    assert all(version.count(".") == 1 for version in CONDA.values()), CONDA
+    assert pins.requirements(PINS, LOCK) == [f"{n}=={LOCK[n]}" for n in PINS]
+    assert pins.requirements({"numpy": "2.5"}, {"numpy": "2.4.6"}) == ["numpy==2.5.*"]
+    binder = (ROOT / ".binder" / "requirements.txt").read_text(encoding="utf-8")
+    assert "-r ../requirements-lock.txt" in binder.splitlines()
+
+
+def test_the_two_sides_of_environment_yml_are_read_apart(tmp_path):
+    env = tmp_path / "environment.yml"
+    env.write_text(
+        "name: x\ndependencies:\n  - pip\n  - numpy=1.0  # note\n  - pip:\n"
+        "      - PyTest==9.2.0\n      - -e .\n",
+        encoding="utf-8",
+    )
+    assert pins.read_environment(env) == ({"numpy": "1.0"}, {"pytest": "9.2.0"})
+
+
+def installed_lock(**changes):
+    """A lock naming the installed version of each lesson package, with ``changes``."""
+    lock = {n: metadata.version(n) for n in check_env.LESSON_PACKAGES}
+    return lock | {name.replace("_", "-"): version for name, version in changes.items()}
+
+
+def bumped(version, part):
+    """``version`` with its minor (part 1) or patch (part 2) number moved on."""
+    numbers = [int(n) for n in re.findall(r"\d+", version)[:3]] + [0, 0]
+    numbers[part] += 1
+    return ".".join(map(str, numbers[:3]))
+
+
+def test_same_version_ok_same_minor_close_another_minor_or_none_fails(
+    monkeypatch, capsys
+):
+    numpy, pandas = metadata.version("numpy"), metadata.version("pandas")
+    lock = installed_lock(numpy=bumped(numpy, 2), pandas=bumped(pandas, 1))
+    checks = {c.name: c for c in check_env.check_environment(lock=lock)}
+    assert [checks[n].status for n in ("scipy", "numpy", "pandas")] == [
+        "ok",
+        "close",
+        "fail",
+    ]
+    report = check_env.format_report(list(checks.values()))
+    assert f"[ OK ] scipy          {lock['scipy']}" in report
+    assert (
+        f"[ ~~ ] numpy          {numpy} (course: {lock['numpy']}; close enough)"
+        in report
+    )
+    assert (
+        f"[FAIL] pandas         {pandas} (the course uses {lock['pandas']})" in report
+    )
+    n = len(check_env.LESSON_PACKAGES)
+    assert f"1 of {n} packages need attention" in report and check_env.FIX in report
+    monkeypatch.setattr(check_env, "LESSON_PACKAGES", ("numpy", "surely-not-here"))
+    monkeypatch.setattr(
+        check_env, "read_lock", lambda: {"numpy": numpy, "surely-not-here": "1"}
+    )
+    assert check_env.main([]) == 1
+    assert "[FAIL] surely-not-here not installed" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("version", ["3.11.9", "3.13.1"])
+def test_python_is_shown_not_checked(monkeypatch, capsys, version):
+    monkeypatch.setattr(check_env, "read_lock", installed_lock)
+    monkeypatch.setattr(check_env.platform, "python_version", lambda: version)
+    assert check_env.main([]) == 0
+    assert capsys.readouterr().out.splitlines()[-1].startswith(f"Python {version} on")
+    assert "python" not in PINS
+
+
+def test_this_environment_passes_both_checks_and_shows_no_path():
+    for args, names in (((), check_env.LESSON_PACKAGES), (("--dev",), PINS)):
+        result = subprocess.run(
+            [sys.executable, "-m", "course_utils.check_env", *args],
+            capture_output=True, text=True, cwd=ROOT, check=False,
+        )  # fmt: skip
+        assert result.returncode == 0, result.stdout
+        assert f"All {len(names)} packages are ready" in result.stdout
+        assert sys.executable not in result.stdout and str(ROOT) not in result.stdout
+    assert (
+        "pytest" not in check_env.LESSON_PACKAGES
+        and "kneed" in check_env.LESSON_PACKAGES
+    )
