@@ -15,6 +15,7 @@ packages Colab lacks, and tags it ``remove-input`` so that the website hides it.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import sys
 import time
@@ -184,6 +185,10 @@ def main(argv: list[str]) -> int:
     paths = [Path(p).resolve() for p in argv] or sorted(
         NOTEBOOKS.glob("[0-9][0-9]_*.py")
     )
+    if not argv and importlib.util.find_spec("pyspark") is None:
+        spark = NOTEBOOKS / "09_beyond_one_machine.py"
+        paths.remove(spark)
+        print(f"{spark.name:<34} skipped: it needs Spark (`make spark` installs it)")
     for path in paths:
         if path.suffix != ".py" or not path.is_file():
             print(f"not a lesson script: {path}", file=sys.stderr)
