@@ -1,5 +1,6 @@
 """The student edition: no solution survives, every exercise is there, every lesson still runs."""
 
+import ast
 import os
 import subprocess
 import sys
@@ -67,15 +68,44 @@ def test_no_solution_survives_and_every_exercise_is_there(edition, lesson):
         assert f"# Exercise {number} — write your answer here" in text
 
 
-@pytest.mark.slow
+def names(source: str, kind) -> set[str]:
+    """The names a cell's code stores (``kind=ast.Store``) or loads (``ast.Load``)."""
+    found = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, kind):
+            found.add(node.id)
+        elif kind is ast.Store and isinstance(node, ast.FunctionDef | ast.ClassDef):
+            found.add(node.name)
+        elif kind is ast.Store and isinstance(node, ast.arg):
+            found.add(node.arg)
+        elif kind is ast.Store and isinstance(node, ast.Import | ast.ImportFrom):
+            found.update((a.asname or a.name).split(".")[0] for a in node.names)
+    return found
+
+
 @pytest.mark.parametrize("lesson", LESSONS, ids=lambda p: p.stem)
-def test_student_lesson_runs_top_to_bottom(edition, lesson):
-    notebook = nbformat.read(edition / "notebooks" / lesson.name, as_version=4)
+def test_no_cell_of_the_student_edition_needs_a_solution(lesson):
+    """What only a solution defines, no other cell uses (the edition strips solutions);
+    one edition, below, is also executed."""
+    code = [c for c in jupytext.read(lesson).cells if c.cell_type == "code"]
+    solved = [SOLUTION_TAG in c.metadata.get("tags", []) for c in code]
+    clean = [jupytext.magics.comment_magic(c.source.splitlines()) for c in code]
+    stored = [names("\n".join(lines), ast.Store) for lines in clean]
+    only_solutions = set().union(
+        *(n for n, s in zip(stored, solved, strict=True) if s)
+    ) - set().union(*(n for n, s in zip(stored, solved, strict=True) if not s))
+    for lines, is_solution in zip(clean, solved, strict=True):
+        if not is_solution:
+            used = names("\n".join(lines), ast.Load) & only_solutions
+            assert not used, f"{lesson.name}: {sorted(used)} defined only in solutions"
+
+
+@pytest.mark.slow
+def test_a_student_lesson_runs_top_to_bottom(edition):
+    notebook = nbformat.read(edition / "notebooks" / LESSONS[1].name, as_version=4)
+    path = {"metadata": {"path": str(edition / "notebooks")}}
     NotebookClient(
-        notebook,
-        timeout=300,
-        kernel_name="python3",
-        resources={"metadata": {"path": str(edition / "notebooks")}},
+        notebook, timeout=300, kernel_name="python3", resources=path
     ).execute()
 
 
