@@ -130,9 +130,9 @@ plt.show()
 
 # %% [markdown]
 # *What to see:* points are not spread evenly — there are denser regions, roughly along a line
-# from young and low-income to older and high-income. How many groups would you draw? People
-# usually answer anything from two to five. Lesson 3 shows how to choose a number with evidence
-# rather than by eye. Exercise 0.1 below reveals the true segments the data maker kept, and
+# from young and low-income to older and high-income. How many groups would you draw? Write
+# your number down before you go on: lesson 3 shows how to choose one with evidence rather
+# than by eye. Exercise 0.1 below reveals the true segments the data maker kept, and
 # lesson 1 compares the clusters it finds with them.
 #
 # Notice also the sizes of the numbers: income runs over tens of thousands of dollars (the axis
@@ -181,7 +181,7 @@ cluster_scatter(
 plt.show()
 incomes = in_k[INCOME].groupby(segments).agg(["min", "max"]).round(0)
 print(incomes.rename_axis("segment").add_prefix("income k$ ").to_string())
-# There are 4 segments, a little more than most people see: they run along one diagonal,
+# There are 4 segments: compare with the number you wrote down. They run along one diagonal,
 # from young and low-income (segment 0) to older and well-off (segment 3). Segment 0
 # barely touches segment 2, but the incomes of segments 1 and 3, the two widest, share
 # a long stretch (printed above): there the points mix, and no method can sort every

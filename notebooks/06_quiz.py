@@ -36,7 +36,7 @@ if "google.colab" in sys.modules:
 #   ([where the questions come from](#where-the-questions-come-from), and
 #   [the exercises](#exercises)).
 #
-# **Time:** about 20 minutes. **Prerequisites:** lessons 0–5; the last questions are on the
+# **Time:** about 25 minutes. **Prerequisites:** lessons 0–5; the last questions are on the
 # optional lesson 7 (skip them if you have not taken it).
 #
 # ## The quiz
