@@ -14,6 +14,8 @@ from functools import cache
 
 import numpy as np
 
+from course_utils.settings import KMEANS_N_INIT, MIXTURE_N_INIT, MODEL_SEED
+
 
 @dataclass(frozen=True)
 class Case:
@@ -78,10 +80,10 @@ def _curves(ks, series: dict, ylabels: tuple, alt: str, salt: str) -> str:
         return _figure(fig, alt, salt)
 
 
-def _kmeans(X, k: int, n_init: int = 10):
+def _kmeans(X, k: int, n_init: int = KMEANS_N_INIT):
     from sklearn.cluster import KMeans
 
-    return KMeans(n_clusters=k, n_init=n_init, random_state=0).fit(X)
+    return KMeans(n_clusters=k, n_init=n_init, random_state=MODEL_SEED).fit(X)
 
 
 @cache
@@ -185,7 +187,7 @@ def mixture_probabilities() -> Case:
 
     rng = np.random.default_rng(2)
     X = np.vstack([rng.normal(0, 1, (150, 2)), rng.normal([3.5, 0], 1, (150, 2))])
-    mixture = GaussianMixture(2, n_init=5, random_state=0).fit(X)
+    mixture = GaussianMixture(2, n_init=MIXTURE_N_INIT, random_state=MODEL_SEED).fit(X)
     picked = X[[10, 222, 160, 40, 250]]
     proba = mixture.predict_proba(picked)
     order = np.argsort(mixture.means_[:, 0])  # left component first

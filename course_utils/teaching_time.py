@@ -12,12 +12,13 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from course_utils.exercises import exercise_cells
+
 WORDS_PER_MINUTE = 150
 MINUTES_PER_CODE_CELL = 0.5
 MINUTES_PER_FIGURE = 1.0
 _HEADING = re.compile(r"^## (.+)$", re.M)
-_EXERCISE = re.compile(r"^### (Exercise \d+\.\d+)")
-_SPLIT = re.compile(r"^(?=##? |### Exercise )", re.M)
+_SPLIT = re.compile(r"^(?=## )", re.M)  # a markdown cell splits at its sections
 
 
 @dataclass(frozen=True)
@@ -45,16 +46,15 @@ def _words(markdown: str) -> int:
 
 def sections(cells: list[dict]):
     """Yield ``(heading, cell)`` for the cells of a notebook (dicts, as in the ``.ipynb``),
-    with the ``##`` section each belongs to (None before the first one); an exercise's
-    cells (under ``### Exercise N.M``) belong to ``"Exercise N.M"``. A markdown cell that
-    holds several headings is yielded in parts, one per section."""
+    with the ``##`` section each belongs to (None before the first one). Code cells are
+    yielded as they are; a markdown cell that holds several headings, in parts."""
     section = None
     for cell in cells:
         if cell["cell_type"] != "markdown":
             yield section, cell
             continue
         for part in _SPLIT.split("".join(cell["source"])):
-            heading = _HEADING.match(part) or _EXERCISE.match(part)
+            heading = _HEADING.match(part)
             section = heading[1].strip() if heading else section
             if part.strip():
                 yield section, {**cell, "source": part}
@@ -74,7 +74,7 @@ def estimate(notebook: str | Path, skip: tuple[str, ...] = ()) -> Estimate:
     cells = json.loads(Path(notebook).read_text(encoding="utf-8"))["cells"]
     words = code_cells = figures = 0
     for section, cell in sections(cells):
-        if section and section.startswith("Exercise"):
+        if section == "Exercises":
             break
         if section in skip:
             continue
@@ -91,13 +91,13 @@ def estimate(notebook: str | Path, skip: tuple[str, ...] = ()) -> Estimate:
 def workshop_code(cells: list[dict], cuts=(), exercises=()) -> list[dict]:
     """The code cells a class runs when it leaves out the ``##`` sections ``cuts`` and
     does only the ``exercises`` (numbers such as ``"1.1"``) in class."""
-    done = {f"Exercise {number}" for number in exercises}
+    section_of = {id(cell): section for section, cell in sections(cells)}
     return [
         cell
-        for section, cell in sections(cells)
+        for number, cell in exercise_cells(cells)
         if cell["cell_type"] == "code"
-        and section not in cuts
-        and (not (section or "").startswith("Exercise ") or section in done)
+        and section_of[id(cell)] not in cuts
+        and (number is None or number in exercises)
     ]
 
 
