@@ -238,6 +238,45 @@ plot_inertia_history(X_blobs, model.history_, title="Inertia never goes up")
 plt.show()
 
 # %% [markdown]
+# ### Step through it yourself
+#
+# The same run, one step at a time: `draw_step` draws step `step` of `model.history_`
+# and says what changed. Move the slider (or focus it and press the arrow keys) from the
+# start to the end. *Try:* at which step does every star first sit in a group of its
+# own? After which step does no point change cluster? Change the seed of `start_rows`
+# above, re-run from there, and step through a different start. (On the website the steps were
+# drawn when the lesson ran; in JupyterLab or Colab, run the cell and your kernel draws
+# each step as you move.)
+
+# %%
+from course_utils.explorers import explore
+
+
+def draw_step(step):
+    """Draw one step of the run; return what it shows."""
+    plot_iterations(
+        X_blobs, model.history_, steps=[step], panel_size=(6.5, 4.8), **BLOB_AXES
+    )
+    now, before = model.history_[step], model.history_[max(step - 1, 0)]
+    inertia = ((X_blobs - now.centers[now.labels]) ** 2).sum()
+    changed = (now.labels != before.labels).sum()
+    return (
+        f"Step {step} of {model.n_iter_}: inertia {inertia:,.1f}; "
+        f"{changed} points changed cluster."
+    )
+
+
+explore(
+    draw_step,
+    step=range(len(model.history_)),
+    labels={"step": "step of the run (0 = start)"},
+    name="lloyd-steps",
+    title="Lloyd's algorithm on the blobs, step by step",
+    alt="Scatter plot of the 300 blob points coloured by their current cluster, "
+    "stars at the current centres, dashed lines the paths of the centres so far.",
+)
+
+# %% [markdown]
 # ## Where to start: k-means++ and restarts
 #
 # The loop only ever goes **downhill**, so it stops at the first valley it finds — a

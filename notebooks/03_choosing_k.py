@@ -504,7 +504,64 @@ print(picks.to_string())
 # are the most clearly separated; 4 segments cut the same customers more finely, with
 # less clean borders, and might still be worth it if a marketing team can act on four
 # groups.
+
+# %% [markdown]
+# ### Explore K yourself
 #
+# See it for yourself: each frame fits K-Means at one K, as `scores_per_k` did, and
+# draws the customers' clusters beside the two curves, the current K marked on both. Move the slider (or
+# focus it and press the arrow keys) from 2 to 10. *Try:* which K gives the clusters
+# you would describe to a marketing team? From which K on does one more cluster buy
+# almost no inertia? Where does the silhouette fall fastest, and what happens to the
+# clusters there? (On the website the frames were drawn when the lesson ran; in
+# JupyterLab or Colab your kernel fits each K as you move the slider.)
+
+# %%
+from course_utils.explorers import explore
+
+CUSTOMER_AXES = {"xlabel": "age (standardised)", "ylabel": "income (standardised)"}
+
+
+def draw_k(k):
+    """Fit K-Means at this K; draw its clusters beside the inertia and silhouette."""
+    model = KMeans(n_clusters=k, **KMEANS).fit(X_customers)
+    silhouette_k = silhouette_score(X_customers, model.labels_)
+    fig, axes = plt.subplots(1, 3, figsize=(15, 4.6), layout="constrained")
+    cluster_scatter(
+        X_customers,
+        model.labels_,
+        centers=model.cluster_centers_,
+        ax=axes[0],
+        legend=False,
+        s=25,
+        title=f"K-Means, K = {k}",
+        **CUSTOMER_AXES,
+    )
+    for ax, column, value in [
+        (axes[1], "inertia", model.inertia_),
+        (axes[2], "silhouette", silhouette_k),
+    ]:
+        ax.plot(customer_scores.index, customer_scores[column], marker="o")
+        ax.plot(k, value, marker="o", markersize=16, color="black", linestyle="")
+        ax.set(xlabel="number of clusters K", ylabel=column, title=f"{column} at K")
+        ax.set_xticks(customer_scores.index)
+    return f"K = {k}: inertia {model.inertia_:.1f}, mean silhouette {silhouette_k:.3f}."
+
+
+k_values = [k for k in customer_scores.index if k >= 2]
+explore(
+    draw_k,
+    k=k_values,
+    labels={"k": "number of clusters K"},
+    start={"k": 4},
+    name="choose-k",
+    title=f"K-Means on the customers, K from {k_values[0]} to {k_values[-1]}",
+    alt="Left, the customers coloured by K-Means cluster with black stars at the "
+    "centres; middle and right, inertia and mean silhouette against K, the current K "
+    "marked by a large black dot.",
+)
+
+# %% [markdown]
 # ## Worked quiz question
 #
 # > *K = 3 gives a mean silhouette of 0.65, K = 4 gives 0.81. What should you do?*

@@ -718,6 +718,53 @@ plt.show()
 # compact clusters.
 
 # %% [markdown]
+# ### Explore eps and min_samples yourself
+#
+# Each frame runs DBSCAN with one `eps` and one `min_samples` on the moons and on the
+# scaled customers, and draws the clusters, noise points as grey crosses. `eps` is a
+# distance in each data set's own units: the moons' coordinates, the customers'
+# standard deviations. Move the sliders (or focus one and press the arrow keys).
+# *Try:* drag `eps` up until the two moons join into one cluster — at what `eps`? Does
+# a larger `min_samples` move that point? On the customers, which setting finds the
+# most clusters, and how many customers does it call noise? (On the website the frames
+# were drawn when the lesson ran; in JupyterLab or Colab your kernel runs DBSCAN as you
+# move.)
+
+# %%
+from course_utils.explorers import explore
+
+X_moons = shapes["moons"][0]
+
+
+def draw_dbscan(eps, min_samples):
+    """DBSCAN on the moons and the customers; draw both, say what it found."""
+    fig, axes = plt.subplots(1, 2, figsize=(10, 4), layout="constrained")
+    found = []
+    for ax, name, X_fit, shown in [
+        (axes[0], "moons", X_moons, X_moons),
+        (axes[1], "customers", X, in_units),
+    ]:
+        labels = DBSCAN(eps=eps, min_samples=min_samples).fit_predict(X_fit)
+        n_clusters, n_noise = labels.max() + 1, (labels == -1).sum()
+        found.append(f"{name}: {n_clusters} cluster(s), {n_noise} noise points")
+        cluster_scatter(shown, labels, ax=ax, legend=False, s=20, title=found[-1])
+    axes[0].set(xlabel="x (no unit)", ylabel="y (no unit)")
+    return f"eps = {eps:.2f}, min_samples = {min_samples}: " + "; ".join(found) + "."
+
+
+explore(
+    draw_dbscan,
+    eps=[0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4],
+    min_samples=[5, MIN_SAMPLES, 20],
+    start={"eps": 0.2, "min_samples": MIN_SAMPLES},
+    labels={"eps": "eps (radius)", "min_samples": "min_samples (crowd size)"},
+    name="dbscan-eps",
+    title="DBSCAN on the moons and on the customers",
+    alt="Two scatter plots coloured by DBSCAN cluster, noise points as grey crosses: "
+    "left the two moons, right the customers' age against income.",
+)
+
+# %% [markdown]
 # ## When to choose which
 #
 # | the groups look like… | try first | watch out for |
