@@ -240,13 +240,8 @@ plt.show()
 # %% [markdown]
 # ### Step through it yourself
 #
-# The same run, one step at a time: `draw_step` draws step `step` of `model.history_`
-# and says what changed. Move the slider (or focus it and press the arrow keys) from the
-# start to the end. *Try:* at which step does every star first sit in a group of its
-# own? After which step does no point change cluster? Change the seed of `start_rows`
-# above, re-run from there, and step through a different start. (On the website the steps were
-# drawn when the lesson ran; in JupyterLab or Colab, run the cell and your kernel draws
-# each step as you move.)
+# Move the slider (or press the arrow keys). *Try:* after which step does no point
+# change cluster? Change the seed of `start_rows` and re-run.
 
 # %%
 from course_utils.explorers import explore

@@ -506,15 +506,14 @@ print(picks.to_string())
 # groups.
 
 # %% [markdown]
-# ### Explore K yourself
+# ## Explore K on the customers
 #
 # See it for yourself: each frame fits K-Means at one K, as `scores_per_k` did, and
-# draws the customers' clusters beside the two curves, the current K marked on both. Move the slider (or
-# focus it and press the arrow keys) from 2 to 10. *Try:* which K gives the clusters
-# you would describe to a marketing team? From which K on does one more cluster buy
+# draws the customers' clusters beside the two curves, the current K marked on both.
+# Move the slider (or press the arrow keys) from 2 to 10. *Try:* which K gives clusters
+# you could describe to a marketing team? From which K on does one more cluster buy
 # almost no inertia? Where does the silhouette fall fastest, and what happens to the
-# clusters there? (On the website the frames were drawn when the lesson ran; in
-# JupyterLab or Colab your kernel fits each K as you move the slider.)
+# clusters there? In JupyterLab or Colab, your kernel fits each K as you move.
 
 # %%
 from course_utils.explorers import explore

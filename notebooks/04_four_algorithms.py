@@ -721,14 +721,12 @@ plt.show()
 # ### Explore eps and min_samples yourself
 #
 # Each frame runs DBSCAN with one `eps` and one `min_samples` on the moons and on the
-# scaled customers, and draws the clusters, noise points as grey crosses. `eps` is a
-# distance in each data set's own units: the moons' coordinates, the customers'
-# standard deviations. Move the sliders (or focus one and press the arrow keys).
-# *Try:* drag `eps` up until the two moons join into one cluster — at what `eps`? Does
-# a larger `min_samples` move that point? On the customers, which setting finds the
-# most clusters, and how many customers does it call noise? (On the website the frames
-# were drawn when the lesson ran; in JupyterLab or Colab your kernel runs DBSCAN as you
-# move.)
+# scaled customers, noise points drawn as grey crosses. `eps` is a distance in each data
+# set's units: the moons' coordinates, the customers' standard deviations. Move the
+# sliders (or press the arrow keys). *Try:* drag `eps` up until the two moons join into
+# one cluster — at what `eps`? Does a larger `min_samples` move that point? On the
+# customers, which setting finds the most clusters, and how many customers does it call
+# noise? In JupyterLab or Colab, your kernel runs DBSCAN as you move.
 
 # %%
 from course_utils.explorers import explore
