@@ -83,7 +83,7 @@ def test_an_explorer_is_live_in_jupyterlab(browser, lab_url):
     index = page.evaluate(
         """() => { const notebook = window.jupyterapp.shell.currentWidget.content;
             const index = notebook.widgets.findIndex(
-                cell => cell.model.sharedModel.getSource().includes("explore(draw_step"));
+                cell => cell.model.sharedModel.getSource().includes("def draw_step"));
             notebook.activeCellIndex = index;
             window.jupyterapp.commands.execute("notebook:run-all-above");
             window.jupyterapp.commands.execute("notebook:run-cell");
