@@ -745,7 +745,8 @@ def draw_dbscan(eps, min_samples):
         labels = DBSCAN(eps=eps, min_samples=min_samples).fit_predict(X_fit)
         n_clusters, n_noise = labels.max() + 1, (labels == -1).sum()
         found.append(f"{name}: {n_clusters} cluster(s), {n_noise} noise points")
-        cluster_scatter(shown, labels, ax=ax, legend=False, s=20, title=found[-1])
+        title = f"{name}\n{n_clusters} cluster(s), {n_noise} noise points"
+        cluster_scatter(shown, labels, ax=ax, legend=False, s=20, title=title)
     axes[0].set(xlabel="x (no unit)", ylabel="y (no unit)")
     return f"eps = {eps:.2f}, min_samples = {min_samples}: " + "; ".join(found) + "."
 
