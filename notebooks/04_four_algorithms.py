@@ -754,7 +754,7 @@ def draw_dbscan(eps, min_samples):
 explore(
     draw_dbscan,
     eps=[0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4],
-    min_samples=[5, MIN_SAMPLES, 20],
+    min_samples=[MIN_SAMPLES, 20],
     start={"eps": 0.2, "min_samples": MIN_SAMPLES},
     labels={"eps": "eps (radius)", "min_samples": "min_samples (crowd size)"},
     name="dbscan-eps",
