@@ -34,7 +34,8 @@ SITE = ROOT / "_build" / "html"
 OUT = ROOT / "_build" / "pdf"
 CHROMIUM = "/usr/bin/chromium"
 CHEAT_SHEET = "appendix/cheat_sheet"
-WAIT_MS = 60_000  # the longest a page may take to load and settle (a busy 2-core machine)
+# the longest a page may take to load and settle (a busy 2-core machine)
+WAIT_MS = 60_000
 PAPER = {
     "format": "A4",
     "margin": dict.fromkeys(("top", "bottom", "left", "right"), "12mm"),
@@ -131,7 +132,9 @@ def print_page(browser, url: str) -> tuple[str, bytes, list[str]]:
     page.route("**/*", route)
     page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
     page.on("requestfailed", lambda r: problems.append(f"request failed: {r.url}"))
-    page.on("response", lambda r: r.status >= 400 and problems.append(f"{r.status} {r.url}"))
+    page.on(
+        "response", lambda r: r.status >= 400 and problems.append(f"{r.status} {r.url}")
+    )
     page.goto(url, wait_until="load")
     page.evaluate(PREPARE)
     page.emulate_media(media="print")
