@@ -7,6 +7,7 @@ import html
 import os
 import re
 import sys
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -36,7 +37,9 @@ def site_page(name):
     """A page's title (its <title> without the site's name) and figures (distinct images)."""
     text = (SITE / f"{name}.html").read_text(encoding="utf-8")
     title = html.unescape(re.search(r"<title>(.*?)</title>", text).group(1))
-    return title.rsplit(" \u2014 ", 1)[0], set(re.findall(r'src="[^"]*_images/[^"]+"', text))
+    return title.rsplit(" \u2014 ", 1)[0], set(
+        re.findall(r'src="[^"]*_images/[^"]+"', text)
+    )
 
 
 def test_every_page_in_order_with_its_bookmark_and_figures(course):
@@ -46,8 +49,9 @@ def test_every_page_in_order_with_its_bookmark_and_figures(course):
     ]
     names = toc_pages()
     assert [item.title for item in top] == [site_page(name)[0] for name in names]
-    assert starts[0] == 0 and all(a < b for a, b in zip(starts, starts[1:]))
-    for name, first, end in zip(names, starts, starts[1:]):
+    spans = list(pairwise(starts))
+    assert starts[0] == 0 and all(first < end for first, end in spans)
+    for name, (first, end) in zip(names, spans, strict=True):
         images = sum(len(course.pages[i].images) for i in range(first, end))
         assert images >= len(site_page(name)[1]), f"{name}: figures missing"
 
