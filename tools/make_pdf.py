@@ -9,7 +9,7 @@ holds, with the site's print style (``_static/course-print.css``). The printing 
 request to any other host, a failed request, a page error or a control left visible in print
 stops the build. Folded hints and solutions are unfolded, so they print under a "Hint" or
 "Solution" label; the quiz prints as a paper quiz (its answer key is in the instructor's guide,
-the last page). pypdf joins the pages and writes the bookmarks.
+the last part). pypdf joins the pages and writes the bookmarks.
 """
 
 from __future__ import annotations
@@ -49,12 +49,16 @@ FOOTER = (
     '{title} &middot; <span class="pageNumber"></span> / <span class="totalPages"></span>'
     "</div>"
 )
-# Run in the page before printing: wait for its maths and fonts, unfold hints and solutions.
-PREPARE = """async () => {
-    await window.MathJax?.startup?.promise;
-    await document.fonts.ready;
-    document.querySelectorAll("details").forEach(d => { d.open = true; });
-}"""
+# Run in the page before printing: wait for its maths and fonts (an error after WAIT_MS: the
+# evaluation would wait for ever), unfold hints and solutions.
+PREPARE = f"""async () => {{
+    await Promise.race([
+        (async () => {{ await window.MathJax?.startup?.promise; await document.fonts.ready; }})(),
+        new Promise((_, reject) => setTimeout(
+            () => reject(new Error("maths or fonts not ready in {WAIT_MS} ms")), {WAIT_MS})),
+    ]);
+    document.querySelectorAll("details").forEach(d => {{ d.open = true; }});
+}}"""
 # What a reader could click, left visible in print (the quiz's options print as text).
 CONTROLS = """() => [...document.querySelectorAll(
     "button:not(.cq-option), input, select, textarea, summary, [role=slider], [role=button]"
