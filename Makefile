@@ -5,6 +5,7 @@
 #   make check       the quick loop: lint, pairing and unit tests (no lesson runs, no browser)
 #   make notebooks   re-execute every lesson deterministically and re-sync its pair
 #   make student     write the student edition (no solutions) into _build/student
+#   make pdf         print the course and its cheat sheet as PDF into _build/pdf (then check them)
 #   make check-env   compare this environment with the pins in environment.yml
 #   make bench       benchmarks into _build/bench (UPDATE_TIMES=1: the site's lesson times too)
 #   make mutate      change one thing at a time in a scratch copy: the tests must fail
@@ -21,10 +22,10 @@ STAMP  := $(VENV)/.installed-stamp
 export OMP_NUM_THREADS := 1
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: lab lint book test check student notebooks check-env bench lock browser clean help spark mutate
+.PHONY: lab lint book test check student notebooks check-env bench lock browser clean help spark mutate pdf
 
 help:
-	@sed -n '2,13p' Makefile
+	@sed -n '2,14p' Makefile
 
 $(STAMP): requirements-lock.txt pyproject.toml tools/jupyterlab-overrides.json
 	@test -n "$(PYTHON)" || { echo "Python 3.11, 3.12 or 3.13 is needed (or make PYTHON=...)"; exit 1; }
@@ -111,6 +112,12 @@ check: $(STAMP) lint
 
 student: $(STAMP)
 	$(BIN)/python tools/make_student_edition.py _build/student
+
+# The course on paper: Chromium prints the built site offline (tools/make_pdf.py), then
+# tests/test_pdf.py checks the PDFs (make test skips it: it does not print).
+pdf: $(STAMP) browser book
+	$(BIN)/python tools/make_pdf.py
+	COURSE_PDF=1 $(BIN)/python -m pytest -q tests/test_pdf.py
 
 check-env: $(STAMP)
 	$(BIN)/python -m course_utils.check_env
