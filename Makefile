@@ -67,7 +67,10 @@ $(MATHJAX): node_modules/mathjax/es5/tex-chtml.js
 	cp -r node_modules/mathjax/es5/output/chtml/fonts/woff-v2 \
 		_build/site-extra/mathjax/output/chtml/fonts/
 
+# Sphinx copies _static/ only when it rebuilds a page: a changed site file rebuilds one.
 book: $(STAMP) $(MATHJAX)
+	@if [ -f _build/html/index.html ] && [ -n "$$(find _static -newer _build/html/index.html)" ]; \
+		then touch intro.md; fi
 	$(BIN)/jupyter-book build --warningiserror --keep-going --path-output . .
 	@test -f _build/html/index.html && echo "Site: _build/html/index.html"
 

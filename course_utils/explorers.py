@@ -15,18 +15,15 @@ slider takes. Shown in a notebook, the explorer is
   (``explorer.js``, ``explorer.css``), so the website switches frames with no kernel and
   no network. ``live=True`` or ``False`` forces either.
 
-The frames are PNG images inside the HTML, which strict nbval compares. They stay
-byte-identical from run to run without any sanitising: matplotlib's Agg PNG is a pure
-function of the drawn figure (no date is written, and the "Software" key is dropped), and
-the palette reduction (Pillow's MAXCOVERAGE, no dithering) is deterministic. So nbval
-checks the frames too: a frame that changed is a real change of what the lesson draws.
+The frames are PNG images inside the HTML, which strict nbval compares: they are
+byte-identical from run to run without any sanitising (see :mod:`course_utils.compact_png`),
+so a frame that changed is a real change of what the lesson draws.
 """
 
 from __future__ import annotations
 
 import base64
 import html
-import io
 import itertools
 import json
 import re
@@ -34,6 +31,8 @@ import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from course_utils.compact_png import compact_png, png_size
 
 #: Resolution of the offline frames: the course figures' screen resolution (the lesson's
 #: static figures are stored at twice that; frames are many, and a page carries them all)
@@ -70,25 +69,7 @@ def _text(value) -> str:
 def frame_png(figure) -> bytes:
     """``figure`` (matplotlib) as a compact PNG: :data:`FRAME_DPI`, :data:`FRAME_COLOURS`
     colours, the same bytes for the same drawing."""
-    from PIL import Image
-
-    buffer = io.BytesIO()
-    figure.savefig(
-        buffer,
-        format="png",
-        dpi=FRAME_DPI,
-        # a layout engine has fitted everything in already: "tight" would draw it twice
-        bbox_inches=None if figure.get_layout_engine() else "tight",
-        facecolor="white",
-        metadata={"Software": None},
-    )
-    image = Image.open(buffer).convert("RGB")
-    image = image.quantize(
-        FRAME_COLOURS, method=Image.Quantize.MAXCOVERAGE, dither=Image.Dither.NONE
-    )
-    buffer = io.BytesIO()
-    image.save(buffer, format="PNG", optimize=True)
-    return buffer.getvalue()
+    return compact_png(figure, dpi=FRAME_DPI, colours=FRAME_COLOURS)
 
 
 @dataclass
@@ -329,7 +310,6 @@ def explorer_html(explorer: Explorer, frames: list[dict], start: int) -> str:
 
 def _size(png: bytes) -> tuple[int, int]:
     """The CSS size of a frame: its pixels at the course figures' screen resolution."""
-    pixels_wide = int.from_bytes(png[16:20], "big")  # the PNG header's IHDR chunk
-    pixels_high = int.from_bytes(png[20:24], "big")
+    pixels_wide, pixels_high = png_size(png)
     scale = _SCREEN_DPI / FRAME_DPI
     return round(pixels_wide * scale), round(pixels_high * scale)

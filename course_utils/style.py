@@ -10,6 +10,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 import seaborn as sns
 
+from course_utils.compact_png import compact_png, png_size
+
 #: Okabe & Ito's colour-blind-safe palette (black left out: it is kept for centres).
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9"]
 PALETTE += ["#D55E00", "#F0E442", "#999933", "#882255", "#44AA99"]
@@ -22,6 +24,8 @@ NOISE_COLOR, NOISE_MARKER = "#7F7F7F", "x"
 #: Figure resolution: 80 dots per inch on screen, stored at twice that ("retina") so
 #: figures stay sharp on high-density screens, projectors and a zoomed-in website.
 SCREEN_DPI = 80
+#: Colours kept in an inline figure's PNG (a third of the bytes of a full-colour one).
+INLINE_COLOURS = 256
 #: The smallest text the course style draws (legend entries), in points. The website's test
 #: of figure text size (tests/test_site_browser.py) starts from it.
 SMALLEST_FONT_PT = 13
@@ -56,16 +60,26 @@ def use_course_style() -> None:
 
 
 def _use_retina_inline_figures() -> None:
-    """In a Jupyter kernel, store inline figures at twice the screen resolution."""
+    """In a Jupyter kernel, store inline figures at twice the screen resolution, as compact
+    PNGs (:data:`INLINE_COLOURS` colours) shown at the screen size."""
     try:
         from IPython import get_ipython
     except ImportError:  # pragma: no cover - IPython comes with Jupyter
         return
-    if get_ipython() is None:  # a plain Python process: nothing is shown inline
+    shell = get_ipython()
+    if shell is None:  # a plain Python process: nothing is shown inline
         return
-    from matplotlib_inline.backend_inline import set_matplotlib_formats
+    # Loading the inline backend sets up its own PNG formatter (once): load it first, so
+    # that the course's formatter below replaces it rather than the other way round.
+    import matplotlib_inline.backend_inline  # noqa: F401
+    from matplotlib.figure import Figure
 
-    set_matplotlib_formats("retina")
+    def retina_png(figure):
+        png = compact_png(figure, dpi=2 * SCREEN_DPI, colours=INLINE_COLOURS)
+        width, height = png_size(png)
+        return png, {"width": width // 2, "height": height // 2}
+
+    shell.display_formatter.formatters["image/png"].for_type(Figure, retina_png)
 
 
 def cluster_style(label: int) -> dict:
