@@ -107,7 +107,7 @@ spark: $(SPARK_STAMP)
 		notebooks/09_beyond_one_machine.ipynb tests/test_lesson09.py tests/test_student_edition.py
 
 check: $(STAMP) lint
-	$(BIN)/python -m pytest -q -n 2 -m "not slow and not browser" tests
+	$(BIN)/python -m pytest -q -n 2 --dist loadgroup -m "not slow and not browser" tests
 
 student: $(STAMP)
 	$(BIN)/python tools/make_student_edition.py _build/student
