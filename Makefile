@@ -82,10 +82,13 @@ lint: $(STAMP)
 # Two pytest workers and their kernels at two threads each overbook the 2 cores: OpenMP's
 # threads must sleep while they wait, not spin (spinning made the tests 10 times slower).
 # The claims tests read the committed outputs this same nbval run proves fresh, so a lesson runs
-# once, except lesson 5 (also on the real file) and the student edition. The longest files
-# come first, so that the two workers end together.
-LONGEST := tests/test_student_edition.py tests/test_lesson05_real_file.py
-LONGEST_FIRST := notebooks $(LONGEST) $(filter-out $(LONGEST),$(sort $(wildcard tests/test_*.py)))
+# once, except lesson 5 (also on the real file), lesson 8 (the template on the mall tables) and
+# one student edition. The longest files come first, so that the two workers end together.
+LONGEST := tests/test_lesson08.py notebooks/05_mall_case_study.ipynb \
+	notebooks/04_four_algorithms.ipynb tests/test_lab_browser.py tests/test_lesson05_real_file.py \
+	tests/test_site_browser.py notebooks/08_your_own_customers.ipynb tests/test_student_edition.py
+LONGEST_FIRST := $(LONGEST) $(filter-out $(LONGEST),$(sort $(wildcard notebooks/[0-9]*.ipynb) \
+	$(wildcard tests/test_*.py)))
 # Lesson 09's runs need Spark: conftest.py marks them `spark`, and `make spark` runs them.
 test: $(STAMP) browser lint book
 	OMP_NUM_THREADS=2 OMP_WAIT_POLICY=PASSIVE $(BIN)/python -m pytest -n 2 --dist loadfile --nbval \
