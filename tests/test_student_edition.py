@@ -30,42 +30,29 @@ def edition(tmp_path_factory):
     return out
 
 
-def solution_lines(notebook) -> set[str]:
-    """Lines that only solutions contain (so finding one in the edition is a leak)."""
-    solution, other = set(), set()
-    for cell in notebook.cells:
-        lines = {
-            line.strip() for line in cell.source.splitlines() if len(line.strip()) > 12
-        }
-        (solution if SOLUTION_TAG in cell.metadata.get("tags", []) else other).update(
-            lines
-        )
-    return solution - other
+def solved(cell) -> bool:
+    return SOLUTION_TAG in cell.metadata.get("tags", [])
+
+
+def lines(cells) -> set[str]:
+    return {line.strip() for cell in cells for line in cell.source.splitlines()}
 
 
 @pytest.mark.parametrize("lesson", LESSONS, ids=lambda p: p.stem)
 def test_no_solution_survives_and_every_exercise_is_there(edition, lesson):
-    original = jupytext.read(lesson)
-    student = nbformat.read(edition / "notebooks" / lesson.name, as_version=4)
-    n_solutions = sum(
-        SOLUTION_TAG in c.metadata.get("tags", []) for c in original.cells
-    )
-    assert n_solutions >= 2, (
-        f"{lesson.name}: a lesson needs 2+ exercises with solutions"
-    )
-    assert not any(SOLUTION_TAG in c.metadata.get("tags", []) for c in student.cells)
-    text = "\n".join(cell.source for cell in student.cells)
-    student_lines = {line.strip() for line in text.splitlines()}
-    leaked = sorted(solution_lines(original) & student_lines)
-    assert leaked == [], (
-        f"{lesson.name}: solution text left in the student edition: {leaked}"
-    )
+    original = jupytext.read(lesson).cells
+    student = nbformat.read(edition / "notebooks" / lesson.name, as_version=4).cells
+    assert sum(map(solved, original)) >= 2, f"{lesson.name}: 2+ solutions needed"
+    assert not any(map(solved, student))
+    # lines (of 13+ characters) only solutions contain: finding one is a leak
+    only = lines(filter(solved, original)) - lines(c for c in original if not solved(c))
+    leaked = sorted(line for line in only & lines(student) if len(line) > 12)
+    assert leaked == [], f"{lesson.name}: solution text in the edition: {leaked}"
     exercises = exercise_headings(markdown_text(lesson))
+    text = "\n".join(cell.source for cell in student)
     assert len(exercises) >= 2
     for number, _ in exercises:
-        assert f"### Exercise {number}" in text, (
-            f"{lesson.name}: exercise {number} missing"
-        )
+        assert f"### Exercise {number}" in text, f"{lesson.name}: {number} missing"
         assert f"# Exercise {number} — write your answer here" in text
 
 
@@ -73,8 +60,7 @@ def test_no_solution_survives_and_every_exercise_is_there(edition, lesson):
 def test_no_cell_of_the_student_edition_needs_a_solution(lesson):
     """What a solution sets, no later cell uses (the edition strips solutions)."""
     code = [c for c in jupytext.read(lesson).cells if c.cell_type == "code"]
-    unsolved = lambda cell: SOLUTION_TAG not in cell.metadata.get("tags", [])  # noqa: E731
-    assert needs_left_out(code, unsolved) == [], lesson.name
+    assert needs_left_out(code, lambda cell: not solved(cell)) == [], lesson.name
 
 
 @pytest.mark.slow
