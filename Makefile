@@ -77,8 +77,10 @@ lint: $(STAMP)
 	$(BIN)/ruff check course_utils tests tools notebooks
 	$(BIN)/ruff format --check course_utils tests tools notebooks
 
-# The lessons' outputs were made with one thread (make notebooks); nbval re-runs them with two,
-# so one execution proves both "committed = fresh" and "the thread count changes nothing".
+# The lessons' outputs were made with one thread (make notebooks); nbval re-runs them with two
+# OpenMP threads (scikit-learn's own parallel code, e.g. K-Means), so one execution proves both
+# "committed = fresh" and "the thread count changes nothing". BLAS stays at one thread: on the
+# lessons' small matrices OpenBLAS's threads made each mixture fit ~15 times slower.
 # Two pytest workers and their kernels at two threads each overbook the 2 cores: OpenMP's
 # threads must sleep while they wait, not spin (spinning made the tests 10 times slower).
 # The claims tests read the committed outputs this same nbval run proves fresh, so a lesson runs
@@ -94,7 +96,7 @@ LONGEST_FIRST := $(LONGEST) $(filter-out $(LONGEST),$(sort $(wildcard notebooks/
 	$(wildcard tests/test_*.py)))
 # Lesson 09's runs need Spark: conftest.py marks them `spark`, and `make spark` runs them.
 test: $(STAMP) browser lint book
-	OMP_NUM_THREADS=2 OMP_WAIT_POLICY=PASSIVE $(BIN)/python -m pytest -n 2 --dist loadfile --nbval \
+	OMP_NUM_THREADS=2 OMP_WAIT_POLICY=PASSIVE OPENBLAS_NUM_THREADS=1 $(BIN)/python -m pytest -n 2 --dist loadfile --nbval \
 		--nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg -m "not spark" \
 		$(LONGEST_FIRST)
 
