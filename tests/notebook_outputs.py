@@ -132,10 +132,3 @@ def _table(printed: str) -> dict[str, list]:
         name, _, cells = line.partition("  ")
         rows.setdefault(name.strip(), []).extend(map(parse, cells.split()))
     return rows
-
-
-def printed_value(text: str, pattern: str):
-    """The groups of the one line of ``text`` that matches ``pattern`` (fails otherwise)."""
-    found = re.findall(pattern, text, flags=re.MULTILINE)
-    assert len(found) == 1, f"{len(found)} lines match {pattern!r}"
-    return found[0]

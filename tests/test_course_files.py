@@ -57,32 +57,22 @@ def test_each_lesson_is_a_pair_in_sync_and_executed(stem):
 def test_first_difference_finds_each_kind_of_drift():
     base = [("markdown", "# Title"), ("code", "x = 1")]
     assert first_difference(base, list(base)) is None
-    assert "cell 1 differs at its line 1" in first_difference(
-        base, [base[0], ("code", "x = 2")]
-    )
-    assert "cell 0 differs in type" in first_difference(
-        base, [("code", "# Title"), base[1]]
-    )
+    changed = first_difference(base, [base[0], ("code", "x = 2")])
+    assert "cell 1 differs at its line 1" in changed
+    assert "cell 0 differs in type" in first_difference(base, [("code", "#"), base[1]])
     assert "2 cells" in first_difference(base, base[:1])
 
 
 def test_the_course_map_and_the_readme_follow_the_toc():
     pages = course_map()
     lessons = pages[pages["file"].str.startswith("notebooks/")]
-    assert (
-        pages.loc[0, "part"] == "Start"
-        and lessons["page"].str.match(r"Lesson \d+ — ").all()
-    )
-    assert list(lessons["file"]) == sorted(lessons["file"]), (
-        "lessons out of order in _toc.yml"
-    )
+    assert pages.loc[0, "part"] == "Start"
+    assert lessons["page"].str.match(r"Lesson \d+ — ").all()
+    assert list(lessons["file"]) == sorted(lessons["file"]), "out of order in _toc.yml"
     block = README.split("<!-- lessons:start -->")[1].split("<!-- lessons:end -->")[0]
-    listed = [
-        re.sub(r"^\d+\.\s+", "", line.strip()) for line in block.strip().splitlines()
-    ]
-    assert listed == list(lessons["page"]), (
-        "update the README's lesson list to match _toc.yml"
-    )
+    lines = block.strip().splitlines()
+    listed = [re.sub(r"^\d+\.\s+", "", line.strip()) for line in lines]
+    assert listed == list(lessons["page"]), "update the README's list to match _toc.yml"
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     for target in ("lab", "book", "test", "check"):
         assert f"make {target}" in README and re.search(rf"^{target}:", makefile, re.M)

@@ -1,17 +1,17 @@
 """The instructor's guide's plans (appendix/workshop_plan.yaml) hold: every lesson, exercise
 and cut section they name exists, each lesson gets at least its estimated teaching time,
 each plan keeps 15 % of its length as slack, and the workshop's path through every lesson
-runs with its cuts removed."""
+needs nothing its cuts set (proven statically by def_use.py; one path, lesson 1's, is also
+executed, on the student edition: test_student_edition.py)."""
 
 import math
 import re
 from pathlib import Path
 
 import jupytext
-import nbformat
 import pytest
 import yaml
-from nbclient import NotebookClient
+from def_use import needs_left_out
 
 from course_utils.lesson_info import markdown_text, read_lessons
 from course_utils.teaching_time import estimate, workshop_code
@@ -58,12 +58,15 @@ def test_the_course_teaches_every_lesson_in_full_and_each_session_keeps_slack():
         assert free >= SLACK * session["length_minutes"], session
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize("number", sorted(WORKSHOP["lessons"]))
-def test_the_workshop_path_runs_with_the_cuts_removed(number):
+def workshop_path(number: int, cells) -> list:
+    """The code cells of lesson ``number`` (``cells``) that the workshop runs."""
     part = WORKSHOP["lessons"][number]
-    notebook = jupytext.read(LESSONS[number].path)
-    cells = workshop_code(notebook.cells, part["cuts"], part["exercises"])
-    notebook.cells = [nbformat.from_dict(cell) for cell in cells]
-    path = {"metadata": {"path": str(LESSONS[number].path.parent)}}
-    NotebookClient(notebook, timeout=300, resources=path).execute()
+    return workshop_code(cells, part["cuts"], part["exercises"])
+
+
+@pytest.mark.parametrize("number", sorted(WORKSHOP["lessons"]))
+def test_the_workshop_path_needs_nothing_its_cuts_set(number):
+    cells = jupytext.read(LESSONS[number].path).cells
+    kept = {id(cell) for cell in workshop_path(number, cells)}
+    code = [cell for cell in cells if cell.cell_type == "code"]
+    assert needs_left_out(code, lambda cell: id(cell) in kept) == []

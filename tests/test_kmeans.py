@@ -5,6 +5,7 @@ Its bad input is in test_bad_inputs.py."""
 import warnings
 
 import numpy as np
+import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -57,9 +58,8 @@ SAME_AS_SKLEARN = {  # case: (X, start, parameters)
 )
 def test_same_result_as_scikit_learn_from_the_same_start(X, start, params):
     ours = KMeansScratch(len(start), init=start, **params).fit(X)
-    theirs = KMeans(len(start), init=start, n_init=1, algorithm="lloyd", **params).fit(
-        X
-    )
+    theirs = KMeans(len(start), init=start, n_init=1, algorithm="lloyd", **params)
+    theirs.fit(X)
     np.testing.assert_array_equal(ours.labels_, theirs.labels_)
     assert ours.inertia_ == pytest.approx(theirs.inertia_, rel=1e-9)
     assert ours.n_iter_ == theirs.n_iter_
@@ -115,10 +115,8 @@ def data_and_k(draw):
 @given(data_and_k())
 def test_k_means_properties_hold_on_any_data(case):
     X, k, init, seed = case
-    with warnings.catch_warnings():
-        warnings.simplefilter(
-            "ignore", ConvergenceWarning
-        )  # duplicates: fewer clusters
+    with warnings.catch_warnings():  # duplicates: fewer clusters
+        warnings.simplefilter("ignore", ConvergenceWarning)
         model = KMeansScratch(k, init=init, n_init=1, random_state=seed).fit(X)
     # the inertia never rises along the history, which ends at the result
     inertias = [((X - s.centers[s.labels]) ** 2).sum() for s in model.history_]
@@ -138,9 +136,9 @@ def test_k_means_properties_hold_on_any_data(case):
 
 @pytest.mark.parametrize("seed", range(3))
 def test_n_init_keeps_the_lowest_inertia_of_its_random_starts(seed):
-    X = make_course_blobs(n_samples=400, centers=8, cluster_std=1.5, random_state=seed)[
-        0
-    ]
+    X, _ = make_course_blobs(
+        n_samples=400, centers=8, cluster_std=1.5, random_state=seed
+    )
     model = KMeansScratch(8, init="random", n_init=6, random_state=seed).fit(X)
     rng = np.random.default_rng(seed)  # replay its starts: distinct rows, one generator
     starts = [X[rng.choice(len(X), size=8, replace=False)] for _ in range(6)]
@@ -156,39 +154,27 @@ def test_auto_n_init_and_a_generator_seed():
     ten = KMeansScratch(4, init="random", n_init=10, random_state=1).fit(BLOBS)
     auto = KMeansScratch(4, init="random", n_init="auto", random_state=1).fit(BLOBS)
     assert auto.inertia_ == ten.inertia_
-    generator = KMeansScratch(4, n_init=1, random_state=np.random.default_rng(1)).fit(
-        BLOBS
-    )
-    np.testing.assert_array_equal(generator.labels_, one.labels_)
+    generator = KMeansScratch(4, n_init=1, random_state=np.random.default_rng(1))
+    np.testing.assert_array_equal(generator.fit(BLOBS).labels_, one.labels_)
 
 
 def test_kmeans_plus_plus_starts_in_every_separated_group():
     corners = np.array([[0.0, 0.0], [100.0, 0.0], [0.0, 100.0], [100.0, 100.0]])
-    X = np.repeat(corners, 50, axis=0) + np.random.default_rng(0).normal(
-        0, 0.1, (200, 2)
-    )
+    noise = np.random.default_rng(0).normal(0, 0.1, (200, 2))
+    X = np.repeat(corners, 50, axis=0) + noise
     for seed in range(20):
-        start = (
-            KMeansScratch(4, n_init=1, max_iter=1, random_state=seed).fit(X).history_[0]
-        )
-        groups = {
-            int(np.flatnonzero((X == c).all(axis=1))[0]) // 50 for c in start.centers
-        }
-        assert groups == {0, 1, 2, 3}
+        model = KMeansScratch(4, n_init=1, max_iter=1, random_state=seed).fit(X)
+        rows = [
+            np.flatnonzero((X == c).all(axis=1))[0] for c in model.history_[0].centers
+        ]
+        assert {int(row) // 50 for row in rows} == {0, 1, 2, 3}
 
 
 def test_scikit_learn_conventions():
     model = KMeansScratch(3, init="random", n_init=2, random_state=0)
-    assert (
-        model.set_params(n_clusters=5) is model
-        and clone(model).get_params()["n_clusters"] == 5
-    )
-    assert "n_clusters=5" in repr(model)
-    import pandas as pd
-
-    frame = pd.DataFrame(BLOBS, columns=["a", "b"])
-    a = KMeansScratch(3, n_init=1, random_state=0).fit(frame)
-    np.testing.assert_array_equal(
-        a.labels_, KMeansScratch(3, n_init=1, random_state=0).fit_predict(BLOBS)
-    )
+    assert model.set_params(n_clusters=5) is model and "n_clusters=5" in repr(model)
+    assert clone(model).get_params()["n_clusters"] == 5
+    a = KMeansScratch(3, n_init=1, random_state=0).fit(pd.DataFrame(BLOBS))
+    same = KMeansScratch(3, n_init=1, random_state=0).fit_predict(BLOBS)
+    np.testing.assert_array_equal(a.labels_, same)
     assert a.n_features_in_ == 2

@@ -4,22 +4,22 @@ it says without Spark, its pins; with Spark, the checked read and a stopped sess
 from pathlib import Path
 
 import pytest
-from notebook_outputs import lesson_notebook, printed_text, printed_value
+from notebook_outputs import lesson_notebook, printed_text, read_values
 
 from course_utils import pins, spark_session
 from course_utils.spark_session import SparkUnavailable, local_spark, start_spark
 
 LESSON = lesson_notebook("09_beyond_one_machine")
 PRINTED = printed_text(LESSON)
+SAME = {
+    "difference": r"^largest centre difference: {N} scaled",
+    "ratio": r"^inertia of Spark's centres / scikit-learn's: {N}",
+}
 
 
 def test_spark_and_scikit_learn_find_the_same_centres_and_inertia():
-    difference = printed_value(PRINTED, r"^largest centre difference: ([\d.]+) scaled")
-    ratio = printed_value(
-        PRINTED, r"^inertia of Spark's centres / scikit-learn's: ([\d.]+)"
-    )
-    assert float(difference) <= 1e-3
-    assert abs(float(ratio) - 1) <= 1e-3
+    difference, ratio = read_values(LESSON, SAME).values()
+    assert difference <= 1e-3 and abs(ratio - 1) <= 1e-3
 
 
 def test_spark_says_nothing_of_its_own_in_the_lesson():

@@ -36,9 +36,8 @@ def test_the_committed_file_is_what_the_generator_makes(tmp_path):
         "data/mall_customers_replica.csv is stale: run `python tools/make_mall_replica.py`"
     )
     assert tool.write_replica(tmp_path / "replica.csv").read_bytes() == committed
-    assert b"\r" not in committed and committed.splitlines()[0].decode() == ",".join(
-        MALL_COLUMNS
-    )
+    assert b"\r" not in committed
+    assert committed.splitlines()[0].decode() == ",".join(MALL_COLUMNS)
     assert not tool.make_mall_replica(5).equals(tool.make_mall_replica(6))
 
 
@@ -74,15 +73,10 @@ def test_nobody_over_40_scores_above_60_whatever_the_seed(seed):
 @pytest.mark.parametrize("group", tool.MALL_GROUPS, ids=lambda group: group.name)
 def test_each_group_has_its_published_facts(group):
     members = REPLICA[REPLICA[tool.GROUP_COLUMN] == group.name]
-    assert members[GENDER_COLUMN].value_counts().to_dict() == {
-        "Female": group.n_female,
-        "Male": group.n_male,
-    }
-    for column, spread in [
-        (INCOME_COLUMN, group.income),
-        (SCORE_COLUMN, group.score),
-        (AGE_COLUMN, group.age),
-    ]:
+    genders = {"Female": group.n_female, "Male": group.n_male}
+    assert members[GENDER_COLUMN].value_counts().to_dict() == genders
+    spreads = {INCOME_COLUMN: group.income, SCORE_COLUMN: group.score}
+    for column, spread in (spreads | {AGE_COLUMN: group.age}).items():
         values = members[column]
         assert (values.min(), values.max()) == (spread.low, spread.high), column
         assert values.mean() == pytest.approx(spread.mean, abs=0.3), column

@@ -44,9 +44,8 @@ def test_each_panel_shows_its_step_and_paths_end_at_its_centres():
         ends = np.array([line.get_xydata()[-1] for line in paths])
         np.testing.assert_allclose(ends, step.centers)
     heights = plots.plot_inertia_history(X, model.history_).get_lines()[0].get_ydata()
-    assert len(heights) == model.n_iter_ + 1 and heights[-1] == pytest.approx(
-        model.inertia_
-    )
+    assert len(heights) == model.n_iter_ + 1
+    assert heights[-1] == pytest.approx(model.inertia_)
 
 
 def test_silhouette_diagrams_draw_each_points_value_on_a_shared_range():
@@ -67,18 +66,14 @@ def test_silhouette_diagrams_draw_each_points_value_on_a_shared_range():
     assert axes[1].get_ylabel().startswith("segment")
 
 
-@pytest.mark.parametrize(
-    ("labels", "truth", "matched"),
-    [
-        (
-            [7, 7, 3, 3, -1, 5],
-            [0, 0, 1, 1, 1, 1],
-            [0, 0, 1, 1, -1, 2],
-        ),  # a spare number
-        ([0, 0, 0, 0], [2, 2, 2, 0], [2, 2, 2, 2]),  # fewer clusters than groups
-        ([-1, -1, -1], [0, 1, 1], [-1, -1, -1]),  # all noise
-    ],
-)
+MATCHES = {  # labels, truth -> the labels matched to the truth
+    "a spare number": ([7, 7, 3, 3, -1, 5], [0, 0, 1, 1, 1, 1], [0, 0, 1, 1, -1, 2]),
+    "fewer clusters than groups": ([0, 0, 0, 0], [2, 2, 2, 0], [2, 2, 2, 2]),
+    "all noise": ([-1, -1, -1], [0, 1, 1], [-1, -1, -1]),
+}
+
+
+@pytest.mark.parametrize(("labels", "truth", "matched"), MATCHES.values(), ids=MATCHES)
 def test_match_to_truth_renumbers_clusters_keeping_noise_and_grouping(
     labels, truth, matched
 ):
@@ -108,9 +103,8 @@ def test_full_covariances_invert_to_the_models_precisions(kind):
         ax = plots.plot_mixture(X, model)
         ellipses = [p for p in ax.patches if isinstance(p, Ellipse)]
         centres = {tuple(np.round(e.center, 6)) for e in ellipses}
-        assert len(ellipses) == 8 and centres == {
-            tuple(np.round(m, 6)) for m in model.means_
-        }
+        assert len(ellipses) == 8
+        assert centres == {tuple(np.round(m, 6)) for m in model.means_}
         texts = [t.get_text() for t in ax.get_legend().get_texts()]
         assert "component 0" in texts and not any("cluster" in t for t in texts)
 
@@ -121,15 +115,13 @@ def test_plot_comparison_puts_truth_first_in_the_truths_colours():
     axes = [ax for ax in fig.axes if ax.get_visible()]
     assert len(axes) == 4 and fig.axes[0].get_gridspec().ncols == 2
     assert [ax.get_title() for ax in axes] == ["True segments", "first", "b", "c"]
-    colours = [
+    first, second = (
         [c.get_facecolor()[0].tolist() for c in ax.collections] for ax in axes[:2]
-    ]
-    assert colours[0] == colours[1], "'a' renumbers the truth: matched, same colours"
+    )
+    assert first == second, "'a' renumbers the truth: matched, same colours"
 
 
-def test_the_style_draws_each_cluster_with_its_marker_and_no_text_below_its_floor(
-    monkeypatch,
-):
+def test_the_style_draws_clusters_with_markers_and_no_text_below_its_floor(monkeypatch):
     assert len(set(style.PALETTE)) == len(style.PALETTE)
     assert len(set(style.MARKERS)) == len(style.MARKERS)
     assert style.cluster_style(0) != style.cluster_style(1)

@@ -1,10 +1,13 @@
 """The quiz bank: its coverage of the lessons, its computed keys, the order and the page it is
-shown in (bad banks are refused: see test_bad_inputs.py)."""
+shown in; most questions ask to apply, on a new case whose numbers are computed (bad banks
+are refused: see test_bad_inputs.py). The page is built once, by the tests that read it,
+and these tests share one worker (building it fits the cases' models)."""
 
 import copy
 import re
 import tomllib
 from collections import Counter
+from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -12,15 +15,19 @@ import pytest
 import yaml
 from sklearn.cluster import DBSCAN, KMeans
 from sklearn.metrics import adjusted_rand_score, silhouette_samples, silhouette_score
-from sklearn.preprocessing import StandardScaler
+from sklearn.preprocessing import MinMaxScaler, RobustScaler, StandardScaler
 
 from course_utils import datasets, settings
 from course_utils.lesson_info import read_lessons
 from course_utils.mall_loader import load_mall_customers
 from course_utils.quiz import BANK_FILE, LETTERS, Quiz, load_bank, parse_bank, quiz_html
+from course_utils.quiz_cases import CASES
 
 ROOT = Path(__file__).resolve().parents[1]
-BANK, PAGE = load_bank(), quiz_html(load_bank())
+pytestmark = pytest.mark.xdist_group("quiz")
+BANK, RAW = load_bank(), yaml.safe_load(BANK_FILE.read_text(encoding="utf-8"))
+SHOWN = [q for q in BANK if q.case]
+page = cache(lambda: quiz_html(BANK))
 LESSONS = {lesson.number: lesson for lesson in read_lessons()}
 
 
@@ -32,7 +39,7 @@ def test_every_lesson_has_a_question_on_a_real_objective_in_lesson_order():
 
 
 def test_the_order_shown_is_not_the_yamls_and_spreads_the_keys():
-    raw = yaml.safe_load(BANK_FILE.read_text(encoding="utf-8"))
+    raw = copy.deepcopy(RAW)
     for question in raw:
         question["options"].reverse()
     assert parse_bank(copy.deepcopy(raw)) == BANK
@@ -41,7 +48,7 @@ def test_the_order_shown_is_not_the_yamls_and_spreads_the_keys():
     letter, count = keys.most_common(1)[0]
     assert count / len(single) <= 0.4, f"{letter} is the key of {count}/{len(single)}"
     for question, answer in zip(BANK, Quiz(BANK).answer_key()["answer"], strict=True):
-        block = PAGE.split(f'id="quiz-{question.id}"')[1].split("</fieldset>")[0]
+        block = page().split(f'id="quiz-{question.id}"')[1].split("</fieldset>")[0]
         marked = re.findall(r'data-label="(\w)" data-correct="1"', block)
         assert ", ".join(marked) == answer, f"{question.id}: the key is not the page's"
 
@@ -97,17 +104,63 @@ def test_the_page_adds_verdicts_and_hints_the_bank_does_not_repeat():
                 r"(right|correct|wrong|not quite)\b", option.explanation, re.I
             )
             assert not verdict, f"{q.id}: explanation starts with a verdict"
-    assert PAGE.count("choose all that apply") == sum(q.multi_select for q in BANK)
+    assert page().count("choose all that apply") == sum(q.multi_select for q in BANK)
     assert "(1 questions" not in quiz_html(BANK[:1])
 
 
 def test_each_question_is_a_labelled_group_and_the_page_ships_its_style_and_script():
     pattern = r'<fieldset class="cq-question" id="([\w-]+)" aria-labelledby="([\w-]+)"'
-    groups = re.findall(pattern, PAGE)
+    groups = re.findall(pattern, page())
     assert len(groups) == len(BANK)
     for group, label in groups:
-        assert label == f"{group}-prompt" and f'class="cq-prompt" id="{label}"' in PAGE
-    assert ".cq-picked" in PAGE and "localStorage" in PAGE
+        assert (
+            label == f"{group}-prompt" and f'class="cq-prompt" id="{label}"' in page()
+        )
+    assert ".cq-picked" in page() and "localStorage" in page()
     data = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     shipped = data["tool"]["setuptools"]["package-data"]["course_utils"]
     assert {"quiz_bank.yaml", "quiz.css", "quiz.js"} <= set(shipped)
+
+
+def test_two_thirds_of_the_questions_ask_to_apply():
+    apply = sum(q.kind == "apply" for q in BANK)
+    assert apply >= 2 / 3 * len(BANK), f"{apply} of {len(BANK)} ask to apply"
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [("kind", None, "missing field 'kind'"), ("kind", "recite", "field 'kind' must"),
+     ("case", "no_such_case", "field 'case' must be one of")],
+)  # fmt: skip
+def test_a_missing_or_unknown_kind_or_case_is_refused(field, value, message):
+    data = copy.deepcopy(RAW)
+    data[0].pop(field, None) if value is None else data[0].update({field: value})
+    with pytest.raises(ValueError, match=re.escape(message)):
+        parse_bank(data)
+
+
+@pytest.mark.parametrize("question", SHOWN, ids=lambda q: q.id)
+def test_a_case_makes_the_key_right_and_shows_every_number_cited(question):
+    case = CASES[question.case]()
+    hits = [o for o in question.options if o.value == pytest.approx(case.answer)]
+    assert [o.correct for o in hits] == [True], f"the case's answer: {case.answer}"
+    for option in question.options:  # every decimal an option cites is in the case
+        for n in re.findall(r"\d+\.\d+", option.text + " " + option.explanation):
+            assert re.search(rf"(?<![\d.]){re.escape(n)}(?!\d)", case.html), n
+    assert f'<div class="cq-case">{case.html}</div>' in quiz_html([question])
+
+
+def test_two_questions_show_a_light_described_figure():
+    shown = {q.id: CASES[q.case]().html for q in SHOWN}
+    figures = {i: re.findall(r'<svg [^>]*role="img" aria-label="[^"]+"[^>]*>.*?</svg>',
+                             html, flags=re.S) for i, html in shown.items()}  # fmt: skip
+    assert sum(map(len, figures.values())) >= 2, "fewer than two figures"
+    for qid, svg in ((i, svg) for i, found in figures.items() for svg in found):
+        assert len(svg.encode()) <= 30_000, f"{qid}: figure over 30 KB"
+
+
+def test_the_scalers_question_states_the_scaled_ranges():
+    incomes = np.array([[20.0], [30], [40], [50], [60], [2000]])
+    scalers = RobustScaler(), StandardScaler(), MinMaxScaler()
+    ranges = [np.ptp(scaler.fit_transform(incomes)[:5]) for scaler in scalers]
+    assert np.round(ranges, 3).tolist() == [1.6, 0.055, 0.02]

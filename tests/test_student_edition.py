@@ -1,6 +1,5 @@
 """The student edition: no solution survives, every exercise is there, every lesson still runs."""
 
-import ast
 import os
 import subprocess
 import sys
@@ -14,7 +13,9 @@ from nbclient import NotebookClient
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
 
+from def_use import needs_left_out  # noqa: E402
 from make_student_edition import SOLUTION_TAG, main, strip_solutions  # noqa: E402
+from test_instructors_guide import workshop_path  # noqa: E402
 
 from course_utils.exercises import exercise_headings  # noqa: E402
 from course_utils.lesson_info import markdown_text  # noqa: E402
@@ -29,80 +30,48 @@ def edition(tmp_path_factory):
     return out
 
 
-def solution_lines(notebook) -> set[str]:
-    """Lines that only solutions contain (so finding one in the edition is a leak)."""
-    solution, other = set(), set()
-    for cell in notebook.cells:
-        lines = {
-            line.strip() for line in cell.source.splitlines() if len(line.strip()) > 12
-        }
-        (solution if SOLUTION_TAG in cell.metadata.get("tags", []) else other).update(
-            lines
-        )
-    return solution - other
+def solved(cell) -> bool:
+    return SOLUTION_TAG in cell.metadata.get("tags", [])
+
+
+def lines(cells) -> set[str]:
+    return {line.strip() for cell in cells for line in cell.source.splitlines()}
 
 
 @pytest.mark.parametrize("lesson", LESSONS, ids=lambda p: p.stem)
 def test_no_solution_survives_and_every_exercise_is_there(edition, lesson):
-    original = jupytext.read(lesson)
-    student = nbformat.read(edition / "notebooks" / lesson.name, as_version=4)
-    n_solutions = sum(
-        SOLUTION_TAG in c.metadata.get("tags", []) for c in original.cells
-    )
-    assert n_solutions >= 2, (
-        f"{lesson.name}: a lesson needs 2+ exercises with solutions"
-    )
-    assert not any(SOLUTION_TAG in c.metadata.get("tags", []) for c in student.cells)
-    text = "\n".join(cell.source for cell in student.cells)
-    student_lines = {line.strip() for line in text.splitlines()}
-    leaked = sorted(solution_lines(original) & student_lines)
-    assert leaked == [], (
-        f"{lesson.name}: solution text left in the student edition: {leaked}"
-    )
+    original = jupytext.read(lesson).cells
+    student = nbformat.read(edition / "notebooks" / lesson.name, as_version=4).cells
+    assert sum(map(solved, original)) >= 2, f"{lesson.name}: 2+ solutions needed"
+    assert not any(map(solved, student))
+    # lines (of 13+ characters) only solutions contain: finding one is a leak
+    only = lines(filter(solved, original)) - lines(c for c in original if not solved(c))
+    leaked = sorted(line for line in only & lines(student) if len(line) > 12)
+    assert leaked == [], f"{lesson.name}: solution text in the edition: {leaked}"
     exercises = exercise_headings(markdown_text(lesson))
+    text = "\n".join(cell.source for cell in student)
     assert len(exercises) >= 2
     for number, _ in exercises:
-        assert f"### Exercise {number}" in text, (
-            f"{lesson.name}: exercise {number} missing"
-        )
+        assert f"### Exercise {number}" in text, f"{lesson.name}: {number} missing"
         assert f"# Exercise {number} — write your answer here" in text
-
-
-def names(source: str, kind) -> set[str]:
-    """The names a cell's code stores (``kind=ast.Store``) or loads (``ast.Load``)."""
-    found = set()
-    for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.Name) and isinstance(node.ctx, kind):
-            found.add(node.id)
-        elif kind is ast.Store and isinstance(node, ast.FunctionDef | ast.ClassDef):
-            found.add(node.name)
-        elif kind is ast.Store and isinstance(node, ast.arg):
-            found.add(node.arg)
-        elif kind is ast.Store and isinstance(node, ast.Import | ast.ImportFrom):
-            found.update((a.asname or a.name).split(".")[0] for a in node.names)
-    return found
 
 
 @pytest.mark.parametrize("lesson", LESSONS, ids=lambda p: p.stem)
 def test_no_cell_of_the_student_edition_needs_a_solution(lesson):
-    """What only a solution defines, no other cell uses (the edition strips solutions);
-    one edition, below, is also executed."""
+    """What a solution sets, no later cell uses (the edition strips solutions)."""
     code = [c for c in jupytext.read(lesson).cells if c.cell_type == "code"]
-    solved = [SOLUTION_TAG in c.metadata.get("tags", []) for c in code]
-    clean = [jupytext.magics.comment_magic(c.source.splitlines()) for c in code]
-    stored = [names("\n".join(lines), ast.Store) for lines in clean]
-    only_solutions = set().union(
-        *(n for n, s in zip(stored, solved, strict=True) if s)
-    ) - set().union(*(n for n, s in zip(stored, solved, strict=True) if not s))
-    for lines, is_solution in zip(clean, solved, strict=True):
-        if not is_solution:
-            used = names("\n".join(lines), ast.Load) & only_solutions
-            assert not used, f"{lesson.name}: {sorted(used)} defined only in solutions"
+    assert needs_left_out(code, lambda cell: not solved(cell)) == [], lesson.name
 
 
 @pytest.mark.slow
-def test_a_student_lesson_runs_top_to_bottom(edition):
+def test_lesson_1s_student_edition_runs_on_the_workshop_path(edition):
+    """One executed path for both static proofs: the edition (no solutions) with the
+    workshop's cuts removed and only its exercises (test_instructors_guide.py)."""
     notebook = nbformat.read(edition / "notebooks" / LESSONS[1].name, as_version=4)
+    notebook.cells = workshop_path(1, notebook.cells)
+    assert any(
+        cell.source.startswith("# Exercise 1.1 — write") for cell in notebook.cells
+    )
     path = {"metadata": {"path": str(edition / "notebooks")}}
     NotebookClient(
         notebook, timeout=300, kernel_name="python3", resources=path
