@@ -2,7 +2,7 @@
 
 A question of the bank that says ``case: NAME`` shows ``CASES[NAME]()``'s HTML (a small table or
 a figure) under its prompt; the case also returns its ``answer``, the value of the option it
-makes right, which ``tests/test_quiz_apply.py`` checks against the bank's key. Each case runs in
+makes right, which ``tests/test_quiz.py`` checks against the bank's key. Each case runs in
 well under a second and is computed once per process.
 """
 
