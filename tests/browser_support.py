@@ -20,6 +20,12 @@ expect.set_options(timeout=WAIT_MS)
 # A page has settled once its maths is typeset and the fonts that asked for have loaded
 # (the `load` event has waited for its scripts and images).
 SETTLED = "async () => { await window.MathJax?.startup?.promise; await document.fonts.ready; }"
+#: axe-core, installed from npm by the Makefile (package.json pins it), injected from disk.
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+#: axe-core rules switched off, each with its reason (one line each).
+AXE_OFF: dict[str, str] = {}
+AXE_RUN = """async ([context, rules]) => (await axe.run(context ?? document,
+    {resultTypes: ["violations"], rules})).violations"""
 
 
 def within(page, script, arg=None, ms=WAIT_MS):
@@ -30,6 +36,22 @@ def within(page, script, arg=None, ms=WAIT_MS):
             setTimeout(() => reject(new Error("no answer within {ms} ms")), {ms}))])""",
         arg,
     )
+
+
+def serious_violations(page, context=None, ms=WAIT_MS):
+    """What axe-core finds of impact "serious" or "critical" on ``page`` (within the CSS
+    selector ``context``, else the whole page), one line a rule with its elements."""
+    if not AXE.is_file():
+        pytest.fail(f"{AXE} is missing: run `make book` (it runs npm ci)")
+    if not page.evaluate("() => 'axe' in window"):
+        page.add_script_tag(path=AXE)
+    rules = {rule: {"enabled": False} for rule in AXE_OFF}
+    found = within(page, AXE_RUN, [context, rules], ms)
+    return [
+        f"{v['id']} ({v['impact']}, {v['help']}): {[n['target'] for n in v['nodes']]}"
+        for v in found
+        if v["impact"] in ("serious", "critical")
+    ]
 
 
 @pytest.fixture(scope="module")
