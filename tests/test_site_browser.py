@@ -35,6 +35,9 @@ LESSON_FILES = [file for file in LESSONS["file"] if file.startswith("notebooks/"
 QUIZ = "notebooks/06_quiz.html"
 # The pages Sphinx adds; index.html only redirects to the first page.
 SPHINX_PAGES = ["search.html", "genindex.html"]
+# Code's colours are the theme's Pygments styles, made for WCAG AA (a11y-high-contrast):
+# axe checks them on the lesson with the most code; elsewhere it skips code (half its time).
+AXE_ON_CODE = "notebooks/04_four_algorithms.html"
 
 
 @pytest.fixture(scope="module")
@@ -94,7 +97,8 @@ def test_axe_finds_nothing_serious_on_any_page(visited, path):
     built = {str(file.relative_to(SITE)) for file in SITE.rglob("*.html")}
     pages = {page for page in built if not page.startswith("_static/")}
     assert pages - {"index.html"} == {*PAGES, *SPHINX_PAGES}, "a page axe does not see"
-    assert serious_violations(visited(path).page) == []
+    skip_code = None if path == AXE_ON_CODE else {"exclude": [["div.highlight"]]}
+    assert serious_violations(visited(path).page, skip_code) == []
 
 
 def test_sidebar_lists_the_pages_in_order(visited):
