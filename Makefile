@@ -56,9 +56,12 @@ notebooks: $(STAMP)
 # _build/site-extra, which _config.yml hands to Sphinx (html_extra_path) as the site's /mathjax/.
 MATHJAX := _build/site-extra/mathjax/tex-chtml.js
 
-node_modules/mathjax/es5/tex-chtml.js: package.json package-lock.json
+# npm also installs axe-core, which the browser tests run on the pages (from node_modules).
+AXE := node_modules/axe-core/axe.min.js
+
+node_modules/mathjax/es5/tex-chtml.js $(AXE) &: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
-	touch $@
+	touch node_modules/mathjax/es5/tex-chtml.js $(AXE)
 
 $(MATHJAX): node_modules/mathjax/es5/tex-chtml.js
 	rm -rf _build/site-extra/mathjax && mkdir -p _build/site-extra/mathjax/output/chtml/fonts
@@ -99,8 +102,9 @@ LONGEST := tests/test_lesson08.py tests/test_lab_browser.py tests/test_site_brow
 LONGEST_FIRST := $(LONGEST) $(filter-out $(LONGEST),$(sort $(wildcard notebooks/[0-9]*.ipynb) \
 	$(wildcard tests/test_*.py)))
 # Lesson 09's runs need Spark: conftest.py marks them `spark`, and `make spark` runs them.
-test: $(STAMP) browser lint book
-	OMP_NUM_THREADS=2 OMP_WAIT_POLICY=PASSIVE OPENBLAS_NUM_THREADS=1 $(BIN)/python -m pytest -n 2 --dist loadfile --nbval \
+test: $(STAMP) browser lint book $(AXE)
+	OMP_NUM_THREADS=2 OMP_WAIT_POLICY=PASSIVE OPENBLAS_NUM_THREADS=1 $(BIN)/python -m pytest \
+		-n 2 --dist loadfile --nbval \
 		--nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg -m "not spark" \
 		$(LONGEST_FIRST)
 

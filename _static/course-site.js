@@ -19,3 +19,15 @@ document.addEventListener("DOMContentLoaded", () => {
     }
   }
 });
+
+// A control's spoken name must contain the words it shows (WCAG 2.5.3, axe's
+// label-content-name-mismatch, "serious"): a speech-input user says what they see. The
+// theme names its search button "Search" while it shows "Search Ctrl+K", and MyST-NB names
+// every fold "Toggle hidden content" while it shows "Show hint" or "Show solution". Without
+// the aria-label each is named by the text it shows.
+document.addEventListener("DOMContentLoaded", () => {
+  const named = '.search-button-field[aria-label], summary[aria-label="Toggle hidden content"]';
+  for (const control of document.querySelectorAll(named)) {
+    control.removeAttribute("aria-label");
+  }
+});

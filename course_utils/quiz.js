@@ -1,6 +1,9 @@
 // The course quiz (course_utils/quiz.py). Plain JavaScript, no library: it runs in
 // JupyterLab's trusted outputs and on static pages. Answers are kept in localStorage under
 // "course-quiz:<quiz id>:<question id>". Each quiz is set up once, however often this runs.
+// Keyboard: Tab reaches each question's options once (and its Check button), the arrow keys
+// (Home, End) move between them, Enter or Space chooses; the verdict and the score are
+// announced (aria-live), the options say whether they are checked (aria-checked).
 (function () {
   function store(key, value) {
     try {
@@ -31,6 +34,8 @@
       });
       score.textContent = "Score: " + right + " / " + answered + " answered (" + total +
         (total === 1 ? " question" : " questions") + "; the first answer to each counts)";
+      // the summary is announced once, when the last question is answered
+      summary.setAttribute("aria-live", answered < total ? "off" : "polite");
       if (answered < total) {
         summary.textContent = (total - answered) + " of " + total + " questions still to " +
           "answer; a summary of the lessons to revisit appears here at the end.";
@@ -50,9 +55,29 @@
       store(keyOf(question), {ok: ok, picked: picked});
       refresh();
     }
+    function mark(option, on) {  // a multi-select question's options show it with a box
+      option.classList.toggle("cq-picked", on && option.getAttribute("role") === "checkbox");
+      option.setAttribute("aria-checked", on ? "true" : "false");
+      if (on) { focusable(option.closest(".cq-question"), option); }
+    }
+    function focusable(question, option) {  // the option Tab reaches in its question
+      options(question).forEach(function (other) { other.tabIndex = other === option ? 0 : -1; });
+    }
+    var STEPS = {ArrowDown: 1, ArrowRight: 1, ArrowUp: -1, ArrowLeft: -1};
+    function move(question, event) {
+      var all = options(question), at = all.indexOf(event.target), to;
+      if (event.key in STEPS) { to = (at + STEPS[event.key] + all.length) % all.length; }
+      else if (event.key === "Home") { to = 0; }
+      else if (event.key === "End") { to = all.length - 1; }
+      else { return; }
+      event.preventDefault();
+      focusable(question, all[to]);
+      all[to].focus();
+    }
     function verdict(ok) { return ok ? "\u2714 Right. " : "\u2718 Not quite. "; }
     function choose(question, option, restored) {
       var ok = option.dataset.correct === "1";
+      options(question).forEach(function (other) { mark(other, other === option); });
       option.classList.add(ok ? "cq-right" : "cq-wrong");
       question.querySelector(".cq-feedback").textContent = (restored ?
         "(your answer last time) " : "") + verdict(ok) + option.dataset.explanation;
@@ -80,10 +105,11 @@
         option.addEventListener("click", function () {
           if (!multi) { record(question, choose(question, option), [option.dataset.key]); return; }
           if (question.dataset.answered) { return; }
-          option.classList.toggle("cq-picked");
-          option.setAttribute("aria-pressed", option.classList.contains("cq-picked"));
+          mark(option, !option.classList.contains("cq-picked"));
         });
+        option.addEventListener("keydown", function (event) { move(question, event); });
       });
+      focusable(question, options(question)[0]);
       var button = question.querySelector(".cq-check");
       if (button) {
         button.addEventListener("click", function () {
@@ -99,8 +125,7 @@
       });
       if (chosen.length !== saved.picked.length) { return; }  // the question has changed
       chosen.forEach(function (option) {
-        if (multi) { option.classList.add("cq-picked"); option.setAttribute("aria-pressed", true); }
-        else { choose(question, option, true); }
+        if (multi) { mark(option, true); } else { choose(question, option, true); }
       });
       if (multi) { check(question, true); }
       question.dataset.answered = saved.ok ? "right" : "wrong";
@@ -111,9 +136,10 @@
         delete question.dataset.answered;
         question.querySelector(".cq-feedback").textContent = "";
         options(question).forEach(function (option) {
-          option.classList.remove("cq-picked", "cq-right", "cq-wrong", "cq-missed");
-          if (option.hasAttribute("aria-pressed")) { option.setAttribute("aria-pressed", false); }
+          option.classList.remove("cq-right", "cq-wrong", "cq-missed");
+          mark(option, false);
         });
+        focusable(question, options(question)[0]);
       });
       refresh();
     });

@@ -146,19 +146,22 @@ def _inline(text: str) -> str:  # escaped, with `code` as <code>code</code>
 def _question_html(q: Question, number: int, quiz_id: str) -> str:
     qid, multi = f"{quiz_id}-{q.id}", q.multi_select
     hint = " (choose all that apply, then press Check)" if multi else ""
-    pressed = ' aria-pressed="false"' if multi else ""
+    # a question is a radio group (its first choice answers it) or a group of check
+    # boxes; quiz.js moves the focus between its options with the arrow keys
+    role, group = ("checkbox", "") if multi else ("radio", ' role="radiogroup"')
     check = '<button type="button" class="cq-check">Check answer</button>\n'
     return "\n".join([
         f'<fieldset class="cq-question" id="{qid}" aria-labelledby="{qid}-prompt" '
         f'data-qid="{q.id}" data-lesson="{q.lesson}" '
-        f'data-multi="{int(multi)}">',
+        f'data-multi="{int(multi)}"{group}>',
         f'<legend class="cq-prompt" id="{qid}-prompt"><strong>{number}.</strong> '
         f"{_inline(q.question)}{hint}</legend>",
         f'<p class="cq-meta">Lesson {q.lesson}, objective {q.objective}</p>',
         *([f'<div class="cq-case">{CASES[q.case]().html}</div>'] if q.case else []),
         *(
             f'<button type="button" class="cq-option" data-key="{o.key(q.id)}" '
-            f'data-label="{letter}" data-correct="{int(o.correct)}"{pressed} '
+            f'data-label="{letter}" data-correct="{int(o.correct)}" role="{role}" '
+            'aria-checked="false" '
             f'data-explanation="{html.escape(o.explanation, quote=True)}">'
             f"{letter}. {_inline(o.text)}</button>"
             for letter, o in zip(LETTERS, q.options, strict=False)
@@ -177,8 +180,10 @@ def quiz_html(questions: list[Question], *, quiz_id: str = "quiz") -> str:
     n = len(questions)
     return "\n".join([
         f"<style>\n{BANK_FILE.with_name('quiz.css').read_text(encoding='utf-8')}</style>",
-        f'<div class="cq-quiz" id="{quiz_id}" data-total="{n}">',
-        '<div class="cq-bar"><p class="cq-score" aria-live="polite">'
+        # JupyterLab's shortcuts (Enter, the arrows) leave the quiz's keys to the quiz
+        f'<div class="cq-quiz" id="{quiz_id}" data-total="{n}" '
+        'data-lm-suppress-shortcuts="true">',
+        '<div class="cq-bar"><p class="cq-score" role="status" aria-atomic="true">'
         f"Score: 0 / 0 answered ({n} question{'s' if n != 1 else ''}; "
         "the first answer to each counts)</p>"
         '<button type="button" class="cq-reset">Start again</button></div>',

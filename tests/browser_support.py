@@ -20,6 +20,11 @@ expect.set_options(timeout=WAIT_MS)
 # A page has settled once its maths is typeset and the fonts that asked for have loaded
 # (the `load` event has waited for its scripts and images).
 SETTLED = "async () => { await window.MathJax?.startup?.promise; await document.fonts.ready; }"
+#: axe-core, installed from npm by the Makefile (package.json pins it), injected from disk.
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+# Every rule of axe-core's default set runs: none is switched off.
+AXE_RUN = """async context => (await axe.run(context ?? document,
+    {resultTypes: ["violations"]})).violations"""
 
 
 def within(page, script, arg=None, ms=WAIT_MS):
@@ -30,6 +35,21 @@ def within(page, script, arg=None, ms=WAIT_MS):
             setTimeout(() => reject(new Error("no answer within {ms} ms")), {ms}))])""",
         arg,
     )
+
+
+def serious_violations(page, context=None, ms=WAIT_MS):
+    """What axe-core finds of impact "serious" or "critical" on ``page`` (within
+    ``context``, a CSS selector or an axe context, else the whole page), one line a rule."""
+    if not AXE.is_file():
+        pytest.fail(f"{AXE} is missing: run `make book` (it runs npm ci)")
+    if not page.evaluate("() => 'axe' in window"):
+        page.add_script_tag(path=AXE)
+    found = within(page, AXE_RUN, context, ms)
+    return [
+        f"{v['id']} ({v['impact']}, {v['help']}): {[n['target'] for n in v['nodes']]}"
+        for v in found
+        if v["impact"] in ("serious", "critical")
+    ]
 
 
 @pytest.fixture(scope="module")

@@ -17,7 +17,7 @@ import time
 import urllib.request
 
 import pytest
-from browser_support import ROOT, expect, within
+from browser_support import ROOT, expect, serious_violations, within
 from browser_support import browser as browser
 
 pytestmark = pytest.mark.browser
@@ -197,4 +197,14 @@ def test_quiz_gives_instant_feedback_in_jupyterlab(browser, lab_url):
     expect(quiz.locator(".cq-score")).to_have_text(
         re.compile(r"^Score: 0 / 1 answered")
     )
+    # the quiz keeps its keys from Lab's shortcuts: the arrow moves within the question
+    page.keyboard.press("ArrowDown")
+    after = (wrong + 1) % len(first.options)
+    expect(question.locator(".cq-option").nth(after)).to_be_focused()
+    # axe-core on the lesson as Lab shows it: its text and outputs. Lab's own widgets are
+    # left out: their findings are JupyterLab's (jupyterlab/jupyterlab#16890, #16891)
+    lesson = (
+        ".jp-NotebookPanel:not(.lm-mod-hidden) :is(.jp-MarkdownOutput, .jp-OutputArea)"
+    )
+    assert serious_violations(page, lesson, LAB_MS) == []
     page.close()

@@ -4,7 +4,7 @@ import re
 
 import pytest
 from browser_support import browser as browser
-from browser_support import expect, open_page
+from browser_support import expect, open_page, serious_violations
 from browser_support import site_url as site_url
 
 from course_utils.quiz import load_bank
@@ -73,18 +73,19 @@ LOOK = """el => { const s = getComputedStyle(el);
 def test_questions_are_labelled_groups_and_show_ticks_and_misses(browser, site_url):
     visit = open_page(browser, f"{site_url}/{PAGE}")
     page = visit.page
-    names = [
-        g.get_attribute("aria-labelledby") for g in page.get_by_role("group").all()
-    ]
-    assert [n for n in names if n] == [f"quiz-{q.id}-prompt" for q in BANK]
-    first = page.get_by_role("group", name=BANK[0].question[:30])
+    groups = page.locator("#quiz").get_by_role("group").all()
+    groups += page.locator("#quiz").get_by_role("radiogroup").all()
+    names = sorted(g.get_attribute("aria-labelledby") for g in groups)
+    assert names == sorted(f"quiz-{q.id}-prompt" for q in BANK)
+    role = "group" if BANK[0].multi_select else "radiogroup"
+    first = page.get_by_role(role, name=BANK[0].question[:30])
     expect(first).to_have_id(f"quiz-{BANK[0].id}")
     block = page.locator(f"#quiz-{MULTI.id}")
     options = block.locator(".cq-option")
     right = [i for i, option in enumerate(MULTI.options) if option.correct]
     before = options.nth(right[0]).evaluate(LOOK)
     options.nth(right[0]).click()
-    expect(options.nth(right[0])).to_have_attribute("aria-pressed", "true")
+    expect(options.nth(right[0])).to_have_attribute("aria-checked", "true")
     ticked = options.nth(right[0]).evaluate(LOOK)
     assert ticked[0] != before[0] and ticked[2] != before[2], "looks unticked"
     assert ticked[3] != before[3], "the tick box is not ticked"
@@ -94,5 +95,56 @@ def test_questions_are_labelled_groups_and_show_ticks_and_misses(browser, site_u
     picked = options.nth(right[0]).evaluate(LOOK)
     missed = options.nth(right[1]).evaluate(LOOK)
     assert missed[1:3] != picked[1:3], "a missed right option looks like a picked one"
+    visit.assert_clean()
+    page.close()
+
+
+FOCUSED = "() => document.activeElement.closest('.cq-question')?.id ?? ''"
+
+
+def test_the_quiz_is_answered_and_announced_by_keyboard_alone(browser, site_url):
+    """Tab reaches each question once (and a Check button), arrows move between its
+    options, Space or Enter chooses; the checked option, the verdict and the score are
+    what assistive technology reads (aria-checked, aria-live regions)."""
+    visit = open_page(browser, f"{site_url}/{PAGE}")
+    page, keys, first = visit.page, visit.page.keyboard, BANK[0]
+    for _ in range(100):  # from the top of the page, as a keyboard user arrives
+        keys.press("Tab")
+        if page.evaluate(FOCUSED):
+            break
+    assert page.evaluate(FOCUSED) == f"quiz-{first.id}"
+    wrong = next(i for i, option in enumerate(first.options) if not option.correct)
+    for key in ["End", "Home"] + ["ArrowDown"] * wrong:  # the first, then down
+        keys.press(key)
+    focused = page.locator(":focus")
+    expect(focused).to_have_text(starts(f"{'ABCDEFGH'[wrong]}. "))
+    assert focused.evaluate("e => getComputedStyle(e).outlineStyle") != "none"
+    keys.press("Space")
+    expect(focused).to_have_attribute("aria-checked", "true")
+    block = page.locator(f"#quiz-{first.id}")
+    expect(block.get_by_role("radio", checked=True)).to_have_count(1)
+    feedback = block.locator(".cq-feedback")
+    expect(feedback).to_have_attribute("aria-live", "polite")
+    expect(feedback).to_have_text(starts("✘ Not quite."))
+    score = page.get_by_role("status")
+    expect(score).to_have_text(starts("Score: 0 / 1 answered"))
+    for question in BANK[: BANK.index(MULTI)]:  # on to the question with check boxes
+        for _ in range(1 + question.multi_select):
+            assert page.evaluate(FOCUSED) == f"quiz-{question.id}"
+            keys.press("Tab")
+    right = [i for i, option in enumerate(MULTI.options) if option.correct]
+    for i in range(len(MULTI.options)):
+        keys.press("Space" if i in right else "Shift")
+        keys.press("ArrowRight")
+    block = page.locator(f"#quiz-{MULTI.id}")
+    expect(block.get_by_role("checkbox", checked=True)).to_have_count(len(right))
+    keys.press("Tab")
+    expect(page.locator(":focus")).to_have_text("Check answer")
+    keys.press("Enter")
+    expect(block.locator(".cq-feedback")).to_have_text(starts("✔ Right."))
+    expect(score).to_have_text(starts("Score: 1 / 2 answered"))
+    summary = page.locator("#quiz .cq-summary")
+    expect(summary).to_have_attribute("aria-live", "off")  # announced at the end only
+    assert serious_violations(page, "#quiz") == []  # with its answered states
     visit.assert_clean()
     page.close()

@@ -9,7 +9,16 @@ import re
 from pathlib import Path
 
 import pytest
-from browser_support import ROOT, SITE, colours, contrast, expect, open_page, within
+from browser_support import (
+    ROOT,
+    SITE,
+    colours,
+    contrast,
+    expect,
+    open_page,
+    serious_violations,
+    within,
+)
 from browser_support import browser as browser
 from browser_support import site_url as site_url
 from matplotlib.font_manager import font_scalings
@@ -24,6 +33,11 @@ LESSONS = course_map()
 PAGES = [str(Path(file).with_suffix(".html")) for file in LESSONS["file"]]
 LESSON_FILES = [file for file in LESSONS["file"] if file.startswith("notebooks/")]
 QUIZ = "notebooks/06_quiz.html"
+# The pages Sphinx adds; index.html only redirects to the first page.
+SPHINX_PAGES = ["search.html", "genindex.html"]
+# Code's colours are the theme's Pygments styles, made for WCAG AA (a11y-high-contrast):
+# axe checks them on the lesson with the most code; elsewhere it skips code (half its time).
+AXE_ON_CODE = "notebooks/04_four_algorithms.html"
 
 
 @pytest.fixture(scope="module")
@@ -76,6 +90,15 @@ def test_every_page_opens_offline_with_its_title_links_and_maths(
         assert not re.search(r"\\\(|\\\[|\$\$", text), f"{path}: raw LaTeX shows"
     elif index > 0:  # Sphinx gives the root page the maths of the pages it lists
         assert not mathjax, f"{path} has no maths but loads {mathjax}"
+
+
+@pytest.mark.parametrize("path", PAGES + SPHINX_PAGES)
+def test_axe_finds_nothing_serious_on_any_page(visited, path):
+    built = {str(file.relative_to(SITE)) for file in SITE.rglob("*.html")}
+    pages = {page for page in built if not page.startswith("_static/")}
+    assert pages - {"index.html"} == {*PAGES, *SPHINX_PAGES}, "a page axe does not see"
+    skip_code = None if path == AXE_ON_CODE else {"exclude": [["div.highlight"]]}
+    assert serious_violations(visited(path).page, skip_code) == []
 
 
 def test_sidebar_lists_the_pages_in_order(visited):
@@ -221,6 +244,7 @@ def test_quiz_code_options_and_back_to_top_are_readable(browser, site_url, schem
     button = page.locator("#pst-back-to-top")
     expect(button).to_be_visible()
     assert contrast(*colours(button)) >= 4.5, (scheme, colours(button))
+    assert serious_violations(page) == [], scheme  # dark mode's colours too
     visit.assert_clean()
     page.close()
 
