@@ -41,7 +41,9 @@ def compact_png(figure, *, dpi: float, colours: int) -> bytes:
         colours, method=Image.Quantize.MAXCOVERAGE, dither=Image.Dither.NONE
     )
     buffer = io.BytesIO()
-    image.save(buffer, format="PNG", optimize=True)
+    image.save(
+        buffer, format="PNG", optimize=True, dpi=(dpi, dpi)
+    )  # as matplotlib does
     return buffer.getvalue()
 
 
