@@ -4,12 +4,14 @@ import matplotlib
 
 matplotlib.use("Agg")  # tests only; lessons never set a backend
 
+from types import SimpleNamespace  # noqa: E402
+
 import IPython  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
-import matplotlib_inline.backend_inline as inline  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.font_manager import FontProperties  # noqa: E402
 from matplotlib.patches import Ellipse  # noqa: E402
 from sklearn.cluster import KMeans  # noqa: E402
@@ -136,8 +138,6 @@ def test_the_style_draws_clusters_with_markers_and_no_text_below_its_floor(monke
     )
     assert ax.get_xlabel() == "a (m)" and ax.get_legend() is None
     # the site's figure-text test starts from SMALLEST_FONT_PT: it must be the real floor
-    calls = []
-    monkeypatch.setattr(inline, "set_matplotlib_formats", lambda *f: calls.append(f))
     monkeypatch.setattr(IPython, "get_ipython", lambda: None)
     style.use_course_style()
     sizes = [
@@ -146,6 +146,14 @@ def test_the_style_draws_clusters_with_markers_and_no_text_below_its_floor(monke
         if key == "font.size" or key.endswith(("labelsize", "titlesize", "fontsize"))
     ]
     assert min(sizes) == style.SMALLEST_FONT_PT
-    monkeypatch.setattr(IPython, "get_ipython", lambda: object())
+    png = {}
+    formatter = SimpleNamespace(for_type=lambda kind, draw: png.update({kind: draw}))
+    formatters = {"image/png": formatter}
+    shell = SimpleNamespace(display_formatter=SimpleNamespace(formatters=formatters))
+    monkeypatch.setattr(IPython, "get_ipython", lambda: shell)
     style.use_course_style()
-    assert calls == [("retina",)], "figures at twice the resolution, in Jupyter only"
+    image, size = png[Figure](plt.figure(figsize=(2, 1)))
+    width, height = style.png_size(image)
+    assert size == {"width": width // 2, "height": height // 2}, (
+        "retina, in Jupyter only"
+    )
