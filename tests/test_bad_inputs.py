@@ -1,9 +1,5 @@
-"""Bad input where input arrives from outside: the mall file, ``KMeansScratch``'s arguments,
-the quiz bank and the environment files. Each is refused once, where it arrives, with a
-message naming what is wrong (the argument; the file's line, customer and column; the
-question and field). The table-driven cases are generated from what each module uses to
-check: the loader's ``COLUMN_RULES``, the estimator's parameters, the quiz's field schema.
-"""
+"""Bad input is refused where it arrives (mall file, KMeansScratch, quiz bank, environment
+files), naming what is wrong; the cases come from the tables the modules check with."""
 
 import copy
 import functools

@@ -1,10 +1,6 @@
-"""Every exercise of the course, tested from what it declares: its lesson cells (found by
-``exercise_cells``) and its check's hints, model answer and typical wrong answers
-(``@checks(...)`` in ``course_utils/exercise_checks/lessonNN.py``). The model answer must
-pass and each wrong answer fail with its words; the mall checks on the replica and on the
-real file; the committed lessons show one ✔ under each solution; and the recipe of
-CONTRIBUTING.md, followed to the letter, adds a working exercise.
-"""
+"""Every exercise, from what its check declares (``@checks`` in exercise_checks/): the model
+answer passes, each wrong answer fails with its words, on the replica and the real file; the
+lessons show a ✔ under each solution; CONTRIBUTING's recipe adds a working exercise."""
 
 import os
 import re

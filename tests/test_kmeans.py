@@ -1,6 +1,5 @@
-"""course_utils.kmeans: the from-scratch K-Means gives scikit-learn's Lloyd result from the
-same start, keeps K-Means' properties on any data, and follows scikit-learn's conventions.
-Its bad input is in test_bad_inputs.py."""
+"""KMeansScratch: scikit-learn's Lloyd result from the same start, K-Means' properties on any
+data, scikit-learn's conventions (bad input: test_bad_inputs.py)."""
 
 import warnings
 

@@ -1,7 +1,5 @@
-"""The mall loader: which file it picks, and the harmless variants of copies found in the wild
-that it accepts (a damaged copy is refused: see test_bad_inputs.py). Every file is written to
-``tmp_path`` from the replica's own text, so a user's saved real file changes nothing here.
-"""
+"""The mall loader: which file it picks and the harmless variants it accepts (damaged copies:
+test_bad_inputs.py); files are written to tmp_path from the replica's text."""
 
 import re
 

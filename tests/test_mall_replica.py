@@ -1,8 +1,5 @@
-"""The synthetic mall replica: the committed file is what tools/make_mall_replica.py makes,
-and it reproduces the published facts about the real Kaggle file (the course brief's "The mall
-data"; each group's facts are the tool's MALL_GROUPS). What lesson 5 finds on it (K = 5, the
-recipe's single-gender clusters) is checked on the lesson's output, in test_claims.py.
-"""
+"""The mall replica is what tools/make_mall_replica.py makes and has the real file's published
+facts (each group's: the tool's MALL_GROUPS; lesson 5's findings: test_claims.py)."""
 
 import importlib.util
 import sys

@@ -1,7 +1,5 @@
-"""The quiz bank: its coverage of the lessons, its computed keys, the order and the page it is
-shown in; most questions ask to apply, on a new case whose numbers are computed (bad banks
-are refused: see test_bad_inputs.py). The page is built once, by the tests that read it,
-and these tests share one worker (building it fits the cases' models)."""
+"""The quiz bank: lesson coverage, computed keys, order shown and page; most questions apply a
+new case (bad banks: test_bad_inputs.py). One worker builds the page, once."""
 
 import copy
 import re
