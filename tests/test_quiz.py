@@ -125,18 +125,6 @@ def test_two_thirds_of_the_questions_ask_to_apply():
     assert apply >= 2 / 3 * len(BANK), f"{apply} of {len(BANK)} ask to apply"
 
 
-@pytest.mark.parametrize(
-    ("field", "value", "message"),
-    [("kind", None, "missing field 'kind'"), ("kind", "recite", "field 'kind' must"),
-     ("case", "no_such_case", "field 'case' must be one of")],
-)  # fmt: skip
-def test_a_missing_or_unknown_kind_or_case_is_refused(field, value, message):
-    data = copy.deepcopy(RAW)
-    data[0].pop(field, None) if value is None else data[0].update({field: value})
-    with pytest.raises(ValueError, match=re.escape(message)):
-        parse_bank(data)
-
-
 @pytest.mark.parametrize("question", SHOWN, ids=lambda q: q.id)
 def test_a_case_makes_the_key_right_and_shows_every_number_cited(question):
     case = CASES[question.case]()
