@@ -33,13 +33,11 @@ def test_with_no_saved_original_the_default_is_the_replica(monkeypatch, tmp_path
     customers = load_mall_customers()
     pd.testing.assert_frame_equal(customers, REPLICA)
     assert customers.dtypes.drop(GENDER_COLUMN).eq(np.int64).all()
-    assert (
-        (customers.attrs["source"], customers.attrs["path"])
-        == (
-            "replica",
-            "data/mall_customers_replica.csv",  # inside the project: relative, no machine path
-        )
-    )
+    source = (
+        customers.attrs["source"],
+        customers.attrs["path"],
+    )  # relative: no machine path
+    assert source == ("replica", "data/mall_customers_replica.csv")
     description = customers.attrs["description"]
     assert "synthetic replica" in description and "200 customers" in description
     assert "data/Mall_Customers.csv" in description and KAGGLE_DATASET in description
