@@ -1,6 +1,5 @@
-"""Lesson 09 needs Spark, which `make spark` installs and `make test` must not need: every
-test that executes lesson 09 (its strict nbval run, its student edition's run) is marked
-`spark` here, so `make test` (-m "not spark") leaves it to `make spark` (-m spark)."""
+"""Mark every test that executes lesson 09 ``spark``: `make spark` runs them, `make test`
+leaves them out."""
 
 import pytest
 

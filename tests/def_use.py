@@ -1,9 +1,6 @@
-"""Which names a lesson's code cells set and use, to prove statically that a path through a
-lesson that leaves cells out (the student edition without its solutions, a workshop without
-its cuts) needs nothing the left-out cells set: every name a kept cell uses was last set, in
-the full lesson, by a kept cell, so the path sees the very values the full run (strict
-nbval) sees. "Set" is conservative: assigned, imported, defined, deleted, or changed in place
-(an item or attribute assigned, ``+=``, a call of a method in :data:`MUTATORS`).
+"""Which names a lesson's code cells set and use, to prove that a path leaving cells out needs
+nothing they set. "Set" is conservative: assigned, imported, defined, deleted or changed in
+place (an item or attribute assigned, ``+=``, a method in :data:`MUTATORS`).
 """
 
 from __future__ import annotations

@@ -1,14 +1,8 @@
-"""Read what a lesson printed, to check the claims its prose makes.
+"""Read what a lesson printed (the committed ``.ipynb``, which strict nbval proves fresh).
 
-The claims tests read the *committed* ``.ipynb``: strict nbval executes every lesson in the
-same test run and fails when a fresh run prints anything else, so a claim checked here is a
-claim about a fresh run, without executing the lesson a second time.
-
-A lesson's values are named once, each by a pattern of what the lesson prints: a regex
-(one line of the whole output; ``{N}`` matches a number), ``(cell snippet, regex)`` (one
-line of the output of the one code cell whose source contains the snippet), :class:`Every`
-(all matching lines) or :class:`Table` (a printed DataFrame). :func:`read_values` reads
-them all.
+A value is named by a pattern: a regex for one line of the output (``{N}``: a number),
+``(cell snippet, regex)`` for one line of that cell's output, :class:`Every` matching line,
+or a :class:`Table` (a printed DataFrame). :func:`read_values` reads them all.
 """
 
 from __future__ import annotations

@@ -1,13 +1,8 @@
-"""Every claim a lesson's prose makes about its output, stated once, as a relation.
+"""Each claim a lesson's prose makes about its printed output, stated once, as a relation.
 
-For each lesson, VALUES names what it prints (see ``notebook_outputs.py``: a regex for one
-line, ``(cell snippet, regex)``, ``Every`` line or a ``Table``) and CLAIMS maps each claim
-of the prose to the condition it puts on those values. ``quoted(x)``: the prose (markdown
-and comment lines) cites the printed ``x``, so a prose number and its output cannot drift
-apart. Lesson 05's conditions see ``real`` (False here; True when
-``test_lesson05_real_file.py`` applies them to a run on the real Kaggle file).
-
-The committed outputs are read: strict nbval proves them fresh in the same ``make test``.
+LESSONS maps a lesson to (values it prints, read as in ``notebook_outputs.py``; claims: the
+condition each puts on them). ``quoted(x)``: the prose cites the printed ``x``. ``real``:
+True only when test_lesson05_real_file.py applies lesson 5's rows to the real file.
 """
 
 from __future__ import annotations

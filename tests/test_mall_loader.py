@@ -1,7 +1,5 @@
-"""The mall loader: which file it picks, and the harmless variants of copies found in the wild
-that it accepts (a damaged copy is refused: see test_bad_inputs.py). Every file is written to
-``tmp_path`` from the replica's own text, so a user's saved real file changes nothing here.
-"""
+"""The mall loader: which file it picks and the harmless variants it accepts (damaged copies:
+test_bad_inputs.py); files are written to tmp_path from the replica's text."""
 
 import re
 
@@ -35,13 +33,11 @@ def test_with_no_saved_original_the_default_is_the_replica(monkeypatch, tmp_path
     customers = load_mall_customers()
     pd.testing.assert_frame_equal(customers, REPLICA)
     assert customers.dtypes.drop(GENDER_COLUMN).eq(np.int64).all()
-    assert (
-        (customers.attrs["source"], customers.attrs["path"])
-        == (
-            "replica",
-            "data/mall_customers_replica.csv",  # inside the project: relative, no machine path
-        )
-    )
+    source = (
+        customers.attrs["source"],
+        customers.attrs["path"],
+    )  # relative: no machine path
+    assert source == ("replica", "data/mall_customers_replica.csv")
     description = customers.attrs["description"]
     assert "synthetic replica" in description and "200 customers" in description
     assert "data/Mall_Customers.csv" in description and KAGGLE_DATASET in description

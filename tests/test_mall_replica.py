@@ -1,8 +1,5 @@
-"""The synthetic mall replica: the committed file is what tools/make_mall_replica.py makes,
-and it reproduces the published facts about the real Kaggle file (the course brief's "The mall
-data"; each group's facts are the tool's MALL_GROUPS). What lesson 5 finds on it (K = 5, the
-recipe's single-gender clusters) is checked on the lesson's output, in test_claims.py.
-"""
+"""The mall replica is what tools/make_mall_replica.py makes and has the real file's published
+facts (each group's: the tool's MALL_GROUPS; lesson 5's findings: test_claims.py)."""
 
 import importlib.util
 import sys
@@ -44,10 +41,8 @@ def test_the_committed_file_is_what_the_generator_makes(tmp_path):
 def test_two_hundred_customers_in_income_order_with_the_published_totals():
     assert REPLICA[ID_COLUMN].tolist() == list(range(1, 201))
     assert REPLICA[INCOME_COLUMN].is_monotonic_increasing
-    assert REPLICA[GENDER_COLUMN].value_counts().to_dict() == {
-        "Female": 112,
-        "Male": 88,
-    }
+    genders = REPLICA[GENDER_COLUMN].value_counts()
+    assert genders.to_dict() == {"Female": 112, "Male": 88}
     numbers = REPLICA[[AGE_COLUMN, INCOME_COLUMN, SCORE_COLUMN]]
     assert numbers.dtypes.eq(np.int64).all()
     published = pd.DataFrame(  # min, max, mean, sd of the real file

@@ -140,7 +140,6 @@ def test_the_style_draws_clusters_with_markers_and_no_text_below_its_floor(monke
     )
     assert ax.get_xlabel() == "a (m)" and ax.get_legend() is None
     # the site's figure-text test starts from SMALLEST_FONT_PT: it must be the real floor
-    formatters = {}
     monkeypatch.setattr(IPython, "get_ipython", lambda: None)
     style.use_course_style()
     sizes = [
@@ -149,14 +148,13 @@ def test_the_style_draws_clusters_with_markers_and_no_text_below_its_floor(monke
         if key == "font.size" or key.endswith(("labelsize", "titlesize", "fontsize"))
     ]
     assert min(sizes) == style.SMALLEST_FONT_PT
-    png_formatter = SimpleNamespace(
-        for_type=lambda kind, f: formatters.update({kind: f})
-    )
-    shell = SimpleNamespace(display_formatter=SimpleNamespace(formatters={}))
-    shell.display_formatter.formatters["image/png"] = png_formatter
+    png = {}
+    formatter = SimpleNamespace(for_type=lambda kind, draw: png.update({kind: draw}))
+    formatters = {"image/png": formatter}
+    shell = SimpleNamespace(display_formatter=SimpleNamespace(formatters=formatters))
     monkeypatch.setattr(IPython, "get_ipython", lambda: shell)
     style.use_course_style()
-    png, size = formatters[Figure](plt.figure(figsize=(4, 3)))
-    image = Image.open(io.BytesIO(png))  # twice the pixels, shown at the screen size
+    data, size = png[Figure](plt.figure(figsize=(2, 1)))
+    image = Image.open(io.BytesIO(data))  # twice the pixels, shown at the screen size
     assert image.mode == "P" and round(image.info["dpi"][0]) == 2 * style.SCREEN_DPI
     assert size == {"width": image.width // 2, "height": image.height // 2}

@@ -1,7 +1,5 @@
-"""The quiz bank: its coverage of the lessons, its computed keys, the order and the page it is
-shown in; most questions ask to apply, on a new case whose numbers are computed (bad banks
-are refused: see test_bad_inputs.py). The page is built once, by the tests that read it,
-and these tests share one worker (building it fits the cases' models)."""
+"""The quiz bank: lesson coverage, computed keys, order shown and page; most questions apply a
+new case (bad banks: test_bad_inputs.py). One worker builds the page, once."""
 
 import copy
 import re
@@ -125,18 +123,6 @@ def test_each_question_is_a_labelled_group_and_the_page_ships_its_style_and_scri
 def test_two_thirds_of_the_questions_ask_to_apply():
     apply = sum(q.kind == "apply" for q in BANK)
     assert apply >= 2 / 3 * len(BANK), f"{apply} of {len(BANK)} ask to apply"
-
-
-@pytest.mark.parametrize(
-    ("field", "value", "message"),
-    [("kind", None, "missing field 'kind'"), ("kind", "recite", "field 'kind' must"),
-     ("case", "no_such_case", "field 'case' must be one of")],
-)  # fmt: skip
-def test_a_missing_or_unknown_kind_or_case_is_refused(field, value, message):
-    data = copy.deepcopy(RAW)
-    data[0].pop(field, None) if value is None else data[0].update({field: value})
-    with pytest.raises(ValueError, match=re.escape(message)):
-        parse_bank(data)
 
 
 @pytest.mark.parametrize("question", SHOWN, ids=lambda q: q.id)

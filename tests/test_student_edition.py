@@ -78,12 +78,9 @@ def test_lesson_1s_student_edition_runs_on_the_workshop_path(edition):
     ).execute()
 
 
-def test_student_edition_is_not_written_over_the_lessons(capsys):
+def test_the_edition_refuses_the_lessons_folder_and_a_headless_solution(capsys):
     assert main([str(ROOT / "notebooks")]) == 2
     assert "refusing" in capsys.readouterr().err
-
-
-def test_strip_solutions_needs_an_exercise_heading():
     notebook = nbformat.v4.new_notebook()
     notebook.cells = [
         nbformat.v4.new_code_cell("x = 1", metadata={"tags": [SOLUTION_TAG]})
