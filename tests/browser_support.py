@@ -2,15 +2,16 @@
 on a port this process holds, and pages opened offline with every error recorded. Every wait
 has a time limit and running out fails the test; nothing sleeps a fixed time."""
 
-import functools
-import http.server
 import re
-import threading
+import sys
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 from playwright.sync_api import expect, sync_playwright
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
+from make_pdf import serve  # noqa: E402  (the one local server of the site)
 
 ROOT = Path(__file__).resolve().parents[1]
 SITE = ROOT / "_build" / "html"
@@ -67,23 +68,14 @@ def browser():
         browser.close()
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="module")
 def site_url():
     """The built site, served by this process on a port the system gave it and that it
-    holds to the end: no other process can take it."""
+    holds to the end (``make_pdf.serve``): no other process can take it."""
     if not (SITE / "index.html").is_file():
         pytest.fail("the site is not built: run `make book` (make test does it first)")
-    handler = functools.partial(QuietHandler, directory=str(SITE))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serve(SITE) as url:
+        yield url
 
 
 class Visit:

@@ -25,9 +25,10 @@ import time
 from pathlib import Path
 from urllib.parse import urlparse
 
-import yaml
 from playwright.sync_api import sync_playwright
 from pypdf import PdfReader, PdfWriter
+
+from course_utils.course_map import course_map
 
 ROOT = Path(__file__).resolve().parents[1]
 SITE = ROOT / "_build" / "html"
@@ -65,23 +66,10 @@ CONTROLS = """() => [...document.querySelectorAll(
 )].filter(e => e.checkVisibility()).map(e => e.outerHTML.slice(0, 120))"""
 
 
-def toc_pages(toc: Path = ROOT / "_toc.yml") -> list[str]:
-    """The pages of a Jupyter Book table of contents, in reading order.
-
-    Parameters
-    ----------
-    toc : Path
-        A ``jb-book`` ``_toc.yml`` (a root and parts of chapters, with no sections).
-
-    Returns
-    -------
-    list of str
-        Each page's source path without its suffix (``notebooks/03_choosing_k``).
-    """
-    data = yaml.safe_load(toc.read_text(encoding="utf-8"))
-    return [data["root"]] + [
-        chapter["file"] for part in data["parts"] for chapter in part["chapters"]
-    ]
+def toc_pages() -> list[str]:
+    """The course's pages in reading order (:func:`course_utils.course_map.course_map`),
+    each as its source path without suffix (``notebooks/03_choosing_k``)."""
+    return [str(Path(file).with_suffix("")) for file in course_map()["file"]]
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
