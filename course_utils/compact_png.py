@@ -11,6 +11,11 @@ from __future__ import annotations
 
 import io
 
+#: Figure resolution: 80 dots per inch on screen; the course style stores figures at twice
+#: that ("retina") so they stay sharp on high-density screens, projectors and a zoomed-in
+#: website.
+SCREEN_DPI = 80
+
 
 def compact_png(figure, *, dpi: float, colours: int) -> bytes:
     """``figure`` (matplotlib) drawn at ``dpi`` as a PNG of at most ``colours`` colours.

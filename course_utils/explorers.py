@@ -32,17 +32,16 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from course_utils.compact_png import compact_png, png_size
+from course_utils.compact_png import SCREEN_DPI, compact_png, png_size
 
 #: Resolution of the offline frames: the course figures' screen resolution (the lesson's
 #: static figures are stored at twice that; frames are many, and a page carries them all)
-FRAME_DPI = 80
+FRAME_DPI = SCREEN_DPI
 #: Colours kept in an offline frame (channel error at most 4/255 on the course's figures)
 FRAME_COLOURS = 128
 #: The most frames an offline explorer stores (every frame is drawn, and weighs on the page)
 MAX_FRAMES = 40
 _HERE = Path(__file__).resolve().parent
-_SCREEN_DPI = 80  # course_utils.style.SCREEN_DPI, not imported: it loads seaborn
 
 
 def _someone_at_the_notebook() -> bool:
@@ -311,5 +310,5 @@ def explorer_html(explorer: Explorer, frames: list[dict], start: int) -> str:
 def _size(png: bytes) -> tuple[int, int]:
     """The CSS size of a frame: its pixels at the course figures' screen resolution."""
     pixels_wide, pixels_high = png_size(png)
-    scale = _SCREEN_DPI / FRAME_DPI
+    scale = SCREEN_DPI / FRAME_DPI
     return round(pixels_wide * scale), round(pixels_high * scale)

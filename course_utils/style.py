@@ -10,7 +10,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import seaborn as sns
 
-from course_utils.compact_png import compact_png, png_size
+from course_utils.compact_png import SCREEN_DPI, compact_png, png_size
 
 #: Okabe & Ito's colour-blind-safe palette (black left out: it is kept for centres).
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9"]
@@ -21,9 +21,6 @@ MARKERS = ["o", "s", "^", "D", "v", "P", "X", "<", ">", "h"]
 NOISE_COLOR, NOISE_MARKER = "#7F7F7F", "x"
 
 
-#: Figure resolution: 80 dots per inch on screen, stored at twice that ("retina") so
-#: figures stay sharp on high-density screens, projectors and a zoomed-in website.
-SCREEN_DPI = 80
 #: Colours kept in an inline figure's PNG (a third of the bytes of a full-colour one).
 INLINE_COLOURS = 256
 #: The smallest text the course style draws (legend entries), in points. The website's test
