@@ -162,12 +162,12 @@ plt.show()
 # segments with pandas and check the count with `exercise("0.1").check(n_segments)`. Were
 # you close? Where do the segments overlap?
 
-# %% tags=["hide-output"] mystnb={"code_prompt_show": "Show hint", "code_prompt_hide": "Hide hint"}
+# %% mystnb={"code_prompt_hide": "Hide hint", "code_prompt_show": "Show hint"} tags=["hide-output"]
 from course_utils.exercises import exercise
 
 exercise("0.1").hint()  # run this cell again for the next hint
 
-# %% tags=["solution", "hide-cell"] mystnb={"image": {"alt": "The same scatter of customers, coloured and marked by the four true segments, which overlap where they meet."}}
+# %% mystnb={"image": {"alt": "The same scatter of customers, coloured and marked by the four true segments, which overlap where they meet."}} tags=["solution", "hide-cell"]
 segments = customers["segment"]
 n_segments = segments.nunique()
 exercise("0.1").check(n_segments)
@@ -195,7 +195,7 @@ print(incomes.rename_axis("segment").add_prefix("income k$ ").to_string())
 # the factor with `exercise("0.2").check(factor)`, and keep it in mind for lesson 1: what
 # does it mean for a distance that adds up differences in age and in income?
 
-# %% tags=["hide-output"] mystnb={"code_prompt_show": "Show hint", "code_prompt_hide": "Hide hint"}
+# %% mystnb={"code_prompt_hide": "Hide hint", "code_prompt_show": "Show hint"} tags=["hide-output"]
 from course_utils.exercises import exercise
 
 exercise("0.2").hint()  # run this cell again for the next hint

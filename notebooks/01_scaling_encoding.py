@@ -564,7 +564,7 @@ print(by_gender_std)
 # `exercise("1.1").check(labels)`. Then explain the difference with the scaled column,
 # using the distance between a man and a woman in each encoding.
 
-# %% tags=["hide-output"] mystnb={"code_prompt_show": "Show hint", "code_prompt_hide": "Hide hint"}
+# %% mystnb={"code_prompt_hide": "Hide hint", "code_prompt_show": "Show hint"} tags=["hide-output"]
 from course_utils.exercises import exercise
 
 exercise("1.1").hint()  # run this cell again for the next hint
@@ -601,7 +601,7 @@ print(f"man-woman distance: one-hot {np.sqrt(2):.3f}, scaled 0/1 column {gap:.3f
 # run the loop over `SCALERS` from the outlier section again. Is any cluster still a
 # single customer?
 
-# %% tags=["hide-output"] mystnb={"code_prompt_show": "Show hint", "code_prompt_hide": "Hide hint"}
+# %% mystnb={"code_prompt_hide": "Hide hint", "code_prompt_show": "Show hint"} tags=["hide-output"]
 from course_utils.exercises import exercise
 
 exercise("1.2").hint()  # run this cell again for the next hint
@@ -631,7 +631,7 @@ for name, scaler in SCALERS.items():
 # on does gender stop splitting the clusters? What would you report to a manager about
 # how the segments were made?
 
-# %% tags=["hide-output"] mystnb={"code_prompt_show": "Show hint", "code_prompt_hide": "Hide hint"}
+# %% mystnb={"code_prompt_hide": "Hide hint", "code_prompt_show": "Show hint"} tags=["hide-output"]
 from course_utils.exercises import exercise
 
 exercise("1.3").hint()  # run this cell again for the next hint

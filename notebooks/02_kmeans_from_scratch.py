@@ -703,7 +703,7 @@ print("points per cluster at the end:", np.bincount(relocated.labels_).tolist())
 # (inertia more than 1 % above the best found in the table above)? Compare with the
 # random starts, and say why.
 
-# %% tags=["hide-output"] mystnb={"code_prompt_show": "Show hint", "code_prompt_hide": "Hide hint"}
+# %% mystnb={"code_prompt_hide": "Hide hint", "code_prompt_show": "Show hint"} tags=["hide-output"]
 from course_utils.exercises import exercise
 
 exercise("2.1").hint()  # run this cell again for the next hint
@@ -744,7 +744,7 @@ print(f"plain k-means++: {stuck_runs} of 30 runs stuck (random starts: {random_s
 # the far centre ever get points? What does this tell you about the "keep the old
 # centre" rule compared with `KMeansScratch`'s rule?
 
-# %% tags=["hide-output"] mystnb={"code_prompt_show": "Show hint", "code_prompt_hide": "Hide hint"}
+# %% mystnb={"code_prompt_hide": "Hide hint", "code_prompt_show": "Show hint"} tags=["hide-output"]
 from course_utils.exercises import exercise
 
 exercise("2.2").hint()  # run this cell again for the next hint
@@ -783,7 +783,7 @@ print(f"inertia {keep_inertia:.1f} vs {relocated.inertia_:.1f} with relocation")
 # and check that it gives the same centres as `update_by_hand` on the blobs with
 # `model.labels_`. Which loop is left, and why is it harmless?
 
-# %% tags=["hide-output"] mystnb={"code_prompt_show": "Show hint", "code_prompt_hide": "Hide hint"}
+# %% mystnb={"code_prompt_hide": "Hide hint", "code_prompt_show": "Show hint"} tags=["hide-output"]
 from course_utils.exercises import exercise
 
 exercise("2.3").hint()  # run this cell again for the next hint

@@ -615,7 +615,7 @@ print(f"blobs: K = 3 silhouette {k3:.3f}, K = 4 silhouette {k4:.3f}")
 # you about trusting a single criterion? Check your table with
 # `exercise("3.1").check(square_scores)`.
 
-# %% tags=["hide-output"] mystnb={"code_prompt_show": "Show hint", "code_prompt_hide": "Hide hint"}
+# %% mystnb={"code_prompt_hide": "Hide hint", "code_prompt_show": "Show hint"} tags=["hide-output"]
 from course_utils.exercises import exercise
 
 exercise("3.1").hint()  # run this cell again for the next hint
@@ -647,7 +647,7 @@ print(square_scores["silhouette"].round(3).to_string())
 # mean silhouette higher or lower than on the scaled data? Using lesson 1, explain why a
 # higher score here is not better news.
 
-# %% tags=["hide-output"] mystnb={"code_prompt_show": "Show hint", "code_prompt_hide": "Hide hint"}
+# %% mystnb={"code_prompt_hide": "Hide hint", "code_prompt_show": "Show hint"} tags=["hide-output"]
 from course_utils.exercises import exercise
 
 exercise("3.2").hint()  # run this cell again for the next hint
@@ -671,7 +671,7 @@ print(raw_scores["silhouette"].round(3).to_string())
 # `exercise("3.3").check(knee_grid)`. How many different answers do you get, and why
 # does the answer move?
 
-# %% tags=["hide-output"] mystnb={"code_prompt_show": "Show hint", "code_prompt_hide": "Hide hint"}
+# %% mystnb={"code_prompt_hide": "Hide hint", "code_prompt_show": "Show hint"} tags=["hide-output"]
 from course_utils.exercises import exercise
 
 exercise("3.3").hint()  # run this cell again for the next hint

@@ -829,7 +829,7 @@ explore(
 # the blobs? What does DBSCAN do with the tight blobs and the wide one, and why can one
 # `eps` not suit both?
 
-# %% tags=["hide-output"] mystnb={"code_prompt_show": "Show hint", "code_prompt_hide": "Hide hint"}
+# %% mystnb={"code_prompt_hide": "Hide hint", "code_prompt_show": "Show hint"} tags=["hide-output"]
 from course_utils.exercises import exercise
 
 exercise("4.1").hint()  # run this cell again for the next hint
@@ -866,7 +866,7 @@ print(
     f"wide blob noise: {noise_in_wide:.0%}"
 )
 
-# %% tags=["solution", "hide-cell"] mystnb={"image": {"alt": "Three panels of the blobs: the truth with two tight blobs and one wide one; DBSCAN with the knee eps colours both tight blobs as one cluster; HDBSCAN finds all three blobs, leaving a few outlying points as noise."}}
+# %% mystnb={"image": {"alt": "Three panels of the blobs: the truth with two tight blobs and one wide one; DBSCAN with the knee eps colours both tight blobs as one cluster; HDBSCAN finds all three blobs, leaving a few outlying points as noise."}} tags=["solution", "hide-cell"]
 shown = {name: dens_labels[name] for name in ["DBSCAN (knee eps)", "HDBSCAN"]}
 plot_comparison(
     X_dens,
@@ -897,7 +897,7 @@ densities.round(3)
 # components share the most unsure customers? Compare with the ellipses plot (`full`):
 # do those components overlap?
 
-# %% tags=["hide-output"] mystnb={"code_prompt_show": "Show hint", "code_prompt_hide": "Hide hint"}
+# %% mystnb={"code_prompt_hide": "Hide hint", "code_prompt_show": "Show hint"} tags=["hide-output"]
 from course_utils.exercises import exercise
 
 exercise("4.2").hint()  # run this cell again for the next hint
@@ -929,7 +929,7 @@ pairs.value_counts()
 # DBSCAN's labels with `exercise("4.3").check(labels)`. Does a smaller `min_samples` let
 # DBSCAN separate the segments? Why?
 
-# %% tags=["hide-output"] mystnb={"code_prompt_show": "Show hint", "code_prompt_hide": "Hide hint"}
+# %% mystnb={"code_prompt_hide": "Hide hint", "code_prompt_show": "Show hint"} tags=["hide-output"]
 from course_utils.exercises import exercise
 
 exercise("4.3").hint()  # run this cell again for the next hint

@@ -712,7 +712,7 @@ plt.show()
 # and check the five ARIs with `exercise("5.1").check(aris)`. Do *its* clusters come
 # back? What do the two answers say about stability as evidence?
 
-# %% tags=["hide-output"] mystnb={"code_prompt_show": "Show hint", "code_prompt_hide": "Hide hint"}
+# %% mystnb={"code_prompt_hide": "Hide hint", "code_prompt_show": "Show hint"} tags=["hide-output"]
 from course_utils.exercises import exercise
 
 exercise("5.1").hint()  # run this cell again for the next hint
@@ -750,7 +750,7 @@ for seed, (names, ari) in enumerate(zip(sample_names, aris, strict=True)):
 # mean silhouette with the recipe's, and explain why the two numbers cannot simply be
 # compared as "better" or "worse" (hint: are the distances measured in the same space?).
 
-# %% tags=["hide-output"] mystnb={"code_prompt_show": "Show hint", "code_prompt_hide": "Hide hint"}
+# %% mystnb={"code_prompt_hide": "Hide hint", "code_prompt_show": "Show hint"} tags=["hide-output"]
 from course_utils.exercises import exercise
 
 exercise("5.2").hint()  # run this cell again for the next hint
@@ -787,7 +787,7 @@ for space, X in {"three columns": X_three, "the recipe's four": X_recipe}.items(
 # K? Would any of them justify acting on "segments"? Does the K with the highest
 # silhouette always deserve to be called the number of segments?
 
-# %% tags=["hide-output"] mystnb={"code_prompt_show": "Show hint", "code_prompt_hide": "Hide hint"}
+# %% mystnb={"code_prompt_hide": "Hide hint", "code_prompt_show": "Show hint"} tags=["hide-output"]
 from course_utils.exercises import exercise
 
 exercise("5.3").hint()  # run this cell again for the next hint

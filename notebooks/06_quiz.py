@@ -110,7 +110,7 @@ pd.crosstab(
 # `silhouette_samples`. Then move the second customer from 1 to 3 and predict, before you
 # run it, whether the first customer's value rises or falls. Why?
 
-# %% tags=["hide-output"] mystnb={"code_prompt_show": "Show hint", "code_prompt_hide": "Hide hint"}
+# %% mystnb={"code_prompt_hide": "Hide hint", "code_prompt_show": "Show hint"} tags=["hide-output"]
 from course_utils.exercises import exercise
 
 exercise("6.1").hint()  # run this cell again for the next hint
@@ -152,7 +152,7 @@ for second, (a, b, by_hand, sklearn_value) in by_position.items():
 # each group, and compare the counts and the adjusted Rand index: why does it do better?
 # Try a loose spread of 1.0 and of 2.0 too: what changes?
 
-# %% tags=["hide-output"] mystnb={"code_prompt_show": "Show hint", "code_prompt_hide": "Hide hint"}
+# %% mystnb={"code_prompt_hide": "Hide hint", "code_prompt_show": "Show hint"} tags=["hide-output"]
 from course_utils.exercises import exercise
 
 exercise("6.2").hint()  # run this cell again for the next hint

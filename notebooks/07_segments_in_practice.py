@@ -540,7 +540,7 @@ pd.DataFrame(stream_centres, columns=FEATURES).round(1)
 # loaded to score a customer with income 120 k$ and score 95. Which segment, and does the
 # customer fit it? Check the dictionary you loaded with `exercise("7.1").check(kept)`.
 
-# %% tags=["hide-output"] mystnb={"code_prompt_show": "Show hint", "code_prompt_hide": "Hide hint"}
+# %% mystnb={"code_prompt_hide": "Hide hint", "code_prompt_show": "Show hint"} tags=["hide-output"]
 from course_utils.exercises import exercise
 
 exercise("7.1").hint()  # run this cell again for the next hint
@@ -575,7 +575,7 @@ print("fits" if fits_well else "fits no segment well")
 # `moves`, each segment's change of share (later quarter minus training, indexed by the
 # segment names), and check it with `exercise("7.2").check(moves)`.
 
-# %% tags=["hide-output"] mystnb={"code_prompt_show": "Show hint", "code_prompt_hide": "Hide hint"}
+# %% mystnb={"code_prompt_hide": "Hide hint", "code_prompt_show": "Show hint"} tags=["hide-output"]
 from course_utils.exercises import exercise
 
 exercise("7.2").hint()  # run this cell again for the next hint
@@ -608,7 +608,7 @@ print(moves.round(3).to_string())
 # segments, and what are they? Check your K-Means labels (or the fitted `KMeans`) with
 # `exercise("7.3").check(labels)`.
 
-# %% tags=["hide-output"] mystnb={"code_prompt_show": "Show hint", "code_prompt_hide": "Hide hint"}
+# %% mystnb={"code_prompt_hide": "Hide hint", "code_prompt_show": "Show hint"} tags=["hide-output"]
 from course_utils.exercises import exercise
 
 exercise("7.3").hint()  # run this cell again for the next hint

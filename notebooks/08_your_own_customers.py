@@ -689,7 +689,7 @@ print(json.dumps(report, indent=1))
 # are the two segments, and how closely do they follow the channel (AMI)? Why would you
 # not act on this split? Check your labels with `exercise("8.1").check(labels)`.
 
-# %% tags=["hide-output"] mystnb={"code_prompt_show": "Show hint", "code_prompt_hide": "Hide hint"}
+# %% mystnb={"code_prompt_hide": "Hide hint", "code_prompt_show": "Show hint"} tags=["hide-output"]
 from course_utils.exercises import exercise
 
 exercise("8.1").hint()  # run this cell again for the next hint
@@ -722,7 +722,7 @@ print(
 # amount in at least one column? Why can such a baseline not tell you whether skewed
 # spends have segments? Check the share with `exercise("8.2").check(share)`.
 
-# %% tags=["hide-output"] mystnb={"code_prompt_show": "Show hint", "code_prompt_hide": "Hide hint"}
+# %% mystnb={"code_prompt_hide": "Hide hint", "code_prompt_show": "Show hint"} tags=["hide-output"]
 exercise("8.2").hint()  # run this cell again for the next hint
 
 # %% tags=["solution", "hide-cell"]

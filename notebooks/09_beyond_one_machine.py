@@ -384,7 +384,7 @@ print(f"scikit-learn's {KMEANS_N_INIT} starts ({per_start:.2f} s)")
 # eight partitions? When would one partition not be good enough? Check the centres with
 # `exercise("9.1").check(partial_centres)`.
 
-# %% tags=["hide-output"] mystnb={"code_prompt_show": "Show hint", "code_prompt_hide": "Hide hint"}
+# %% mystnb={"code_prompt_hide": "Hide hint", "code_prompt_show": "Show hint"} tags=["hide-output"]
 from course_utils.exercises import exercise
 
 exercise("9.1").hint()  # run this cell again for the next hint
@@ -427,7 +427,7 @@ print(f"rows read: {one_part.count():,}; largest centre difference: {gap:.1f} un
 # compute each K's silhouette on the scaled features. Which K wins? Check it with
 # `exercise("9.2").check(best_k)`.
 
-# %% tags=["hide-output"] mystnb={"code_prompt_show": "Show hint", "code_prompt_hide": "Hide hint"}
+# %% mystnb={"code_prompt_hide": "Hide hint", "code_prompt_show": "Show hint"} tags=["hide-output"]
 exercise("9.2").hint()  # run this cell again for the next hint
 
 # %% tags=["solution", "hide-cell"]

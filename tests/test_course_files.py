@@ -1,8 +1,9 @@
-"""The course's files agree: each lesson's .py and .ipynb hold the same cells, executed; the
-course map follows _toc.yml, as the README's lesson list does; the README's commands are
-make targets (the plans: test_instructors_guide.py)."""
+"""The course's files agree: each lesson's .py and .ipynb are one text (as JupyterLab compares
+them), executed; the course map follows _toc.yml, as the README's lesson list does; the
+README's commands are make targets (the plans: test_instructors_guide.py)."""
 
 import re
+from difflib import unified_diff
 from pathlib import Path
 
 import jupytext
@@ -21,45 +22,19 @@ STEMS = sorted(
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
-def first_difference(left: list, right: list) -> str | None:
-    """The first cell where two lists of (type, source) differ, or None when equal."""
-    for index, ((type_a, a), (type_b, b)) in enumerate(zip(left, right, strict=False)):
-        if type_a != type_b:
-            return (
-                f"cell {index} differs in type: .py has {type_a}, .ipynb has {type_b}"
-            )
-        if a != b:
-            pairs = zip([*a.splitlines(), ""], [*b.splitlines(), ""], strict=False)
-            line, (py, nb) = next((n, p) for n, p in enumerate(pairs) if p[0] != p[1])
-            return f"cell {index} differs at its line {line + 1}: .py {py!r}, .ipynb {nb!r}"
-    if len(left) != len(right):
-        return f".py has {len(left)} cells, .ipynb has {len(right)}"
-    return None
-
-
 @pytest.mark.parametrize("stem", STEMS)
 def test_each_lesson_is_a_pair_in_sync_and_executed(stem):
-    # `jupytext --test` and `--diff` were measured not to see drift: compare the cells
+    # the texts JupyterLab compares when a fresh clone's .ipynb is a second newer than its
+    # .py: on any difference (a cell, or only metadata key order) it refuses the lesson
     paths = [NOTEBOOKS / f"{stem}{suffix}" for suffix in (".py", ".ipynb")]
     assert all(p.exists() for p in paths), f"{stem}: run `make notebooks` to pair it"
-    py, ipynb = (
-        [(c.cell_type, c.source.strip()) for c in jupytext.read(p).cells] for p in paths
-    )
-    difference = first_difference(py, ipynb)
-    assert difference is None, f"notebooks/{stem}: {difference}; run `make notebooks`"
+    py, ipynb = (jupytext.writes(jupytext.read(p), "py:percent") for p in paths)
+    diff = unified_diff(py.splitlines(), ipynb.splitlines(), ".py", ".ipynb", n=0)
+    assert py == ipynb, f"notebooks/{stem}: run `make notebooks`\n" + "\n".join(diff)
     code = [c for c in jupytext.read(paths[1]).cells if c.cell_type == "code"]
     assert all(c.get("execution_count") for c in code if c.source.strip()), (
         f"notebooks/{stem}.ipynb has unexecuted cells: run `make notebooks`"
     )
-
-
-def test_first_difference_finds_each_kind_of_drift():
-    base = [("markdown", "# Title"), ("code", "x = 1")]
-    assert first_difference(base, list(base)) is None
-    changed = first_difference(base, [base[0], ("code", "x = 2")])
-    assert "cell 1 differs at its line 1" in changed
-    assert "cell 0 differs in type" in first_difference(base, [("code", "#"), base[1]])
-    assert "2 cells" in first_difference(base, base[:1])
 
 
 def test_the_course_map_and_the_readme_follow_the_toc():

@@ -91,6 +91,9 @@ def lab_url(tmp_path_factory):
     for name in SERVED:
         copy = shutil.copytree if (ROOT / name).is_dir() else shutil.copy2
         copy(ROOT / name, root / name)
+    # as a fresh clone may have them: each .ipynb written seconds after its .py
+    for py in (root / "notebooks").glob("[0-9]*.py"):
+        os.utime(py.with_suffix(".ipynb"), (py.stat().st_mtime + 5,) * 2)
     runtime = tmp_path_factory.mktemp("jupyter-runtime")
     command = [arg for arg in command if arg not in roots] + [
         f"--ServerApp.root_dir={root}",
@@ -124,8 +127,12 @@ def open_lesson(browser, url):
     page.set_default_timeout(LAB_MS)
     page.goto(url)
     panel = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
-    # the stored outputs come from the paired .ipynb (a .py alone has none)
-    expect(panel.locator(".jp-OutputArea-output").first).to_be_attached(timeout=LAB_MS)
+    # the stored outputs come from the paired .ipynb (a .py alone has none); a dialog
+    # (e.g. "File Load Error") ends the wait too
+    page.wait_for_function(
+        """() => document.querySelector(".jp-Dialog") || document.querySelector(
+            ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea-output")"""
+    )
     page.wait_for_function(
         """() => document.querySelector(".jp-Dialog") || window.jupyterapp?.shell
             .currentWidget?.sessionContext?.session?.kernel?.status === "idle" """

@@ -16,6 +16,7 @@ packages Colab lacks, and tags it ``remove-input`` so that the website hides it.
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
 import sys
 import time
@@ -23,6 +24,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import jupytext
+import nbformat
 import yaml
 from nbclient import NotebookClient
 
@@ -47,6 +49,7 @@ import sys
 
 if "google.colab" in sys.modules:
     import importlib.util
+import json
     import os
     import subprocess
 
@@ -154,6 +157,11 @@ def execute(py_path: Path, url: str) -> float:
     notebook.metadata["kernelspec"] = KERNELSPEC
     for index, cell in enumerate(notebook.cells):
         cell.id = f"cell-{index:03d}"
+        # in the .ipynb's order (sorted keys), or JupyterLab refuses a freshly cloned pair
+        # whose .ipynb happens to be a second newer than its .py (the texts would differ)
+        cell.metadata = nbformat.from_dict(
+            json.loads(json.dumps(cell.metadata, sort_keys=True))
+        )
     client = NotebookClient(
         notebook,
         timeout=600,
