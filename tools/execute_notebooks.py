@@ -49,7 +49,6 @@ import sys
 
 if "google.colab" in sys.modules:
     import importlib.util
-import json
     import os
     import subprocess
 
