@@ -50,19 +50,15 @@ def replica():
     use_mall_file(saved)
 
 
-def the_real_file():
-    """The real mall file, or skip (fail under CI, which must test on it)."""
+@pytest.fixture
+def real_file():
+    """The checks load the real mall file (skipped without it; CI must test on it)."""
     if (real := real_mall_file()) is None:
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail("no real Mall_Customers.csv: CI must test the checks on it")
         pytest.skip("no real Mall_Customers.csv here")
-    return real
-
-
-@pytest.fixture
-def real_file():
-    use_mall_file(the_real_file())
-    yield
+    use_mall_file(real)
+    yield real
     use_mall_file(NO_FILE)
 
 
@@ -89,20 +85,14 @@ def test_the_answer_written_another_way_passes(capsys, number, label):
 
 
 @pytest.mark.parametrize("number", MALL_CHECKS)
-def test_the_mall_checks_hold_on_the_real_file(capsys, real_file, number):
+def test_the_mall_checks_hold_on_the_real_file_they_load(capsys, real_file, number):
     assert_model_passes(capsys, number)
     for words in check_of(number).wrong:
         assert_wrong_fails(capsys, number, words)
-
-
-@pytest.mark.parametrize("number", MALL_CHECKS)
-def test_the_mall_checks_check_against_the_file_they_loaded(capsys, number):
+    use_mall_file(NO_FILE)
     on_the_replica = check_of(number).model()
-    use_mall_file(the_real_file())
-    try:
-        assert verdict(capsys, number, on_the_replica)[0] is False
-    finally:
-        use_mall_file(NO_FILE)
+    use_mall_file(real_file)
+    assert verdict(capsys, number, on_the_replica)[0] is False
 
 
 def test_on_the_real_file_7_2s_written_answer_holds(real_file):
@@ -150,9 +140,8 @@ def test_hints_come_one_at_a_time_and_each_exercise_counts_alone(capsys):
     hints = check_of("1.1").hints
     for i, hint in enumerate(hints, start=1):
         exercise("1.1").hint()  # a new object each time, as in the lesson's cell
-        assert (
-            capsys.readouterr().out.strip() == f"**Hint {i} of {len(hints)}.** {hint}"
-        )
+        said = capsys.readouterr().out.strip()
+        assert said == f"**Hint {i} of {len(hints)}.** {hint}"
     exercise("1.1").hint()
     assert capsys.readouterr().out.startswith("No more hints")
     exercise("1.2").hint()
@@ -161,15 +150,13 @@ def test_hints_come_one_at_a_time_and_each_exercise_counts_alone(capsys):
 
 def test_exercise_cells_follow_the_headings():
     cells = [
-        {
-            "cell_type": "markdown",
-            "source": ["## Exercises\n", "### Exercise 4.2 — Two"],
-        },
-        {"cell_type": "code", "source": "x = 1"},
-        {"cell_type": "markdown", "source": "#### Not a section\n"},
-        {"cell_type": "code", "source": "y = 2"},
-        {"cell_type": "markdown", "source": "## Key takeaways"},
+        ("markdown", ["## Exercises\n", "### Exercise 4.2 — Two"]),
+        ("code", "x = 1"),
+        ("markdown", "#### Not a section\n"),
+        ("code", "y = 2"),
+        ("markdown", "## Key takeaways"),
     ]
+    cells = [{"cell_type": kind, "source": source} for kind, source in cells]
     found = [number for number, _ in exercises.exercise_cells(cells)]
     assert found == ["4.2", "4.2", "4.2", "4.2", None]
 
@@ -207,9 +194,7 @@ def printed(cell) -> str:
 
 
 @pytest.mark.parametrize("number", EXERCISES)
-def test_each_exercise_is_complete_and_its_model_passes_as_the_lesson_shows(
-    capsys, number
-):
+def test_each_exercise_is_complete_and_passes_as_its_lesson_shows(capsys, number):
     """The committed solution cells (strict nbval re-creates them) show one ✔, the very
     verdict the check gives the model answer: the model is the solution's answer."""
     assert_model_passes(capsys, number)
