@@ -159,11 +159,13 @@ def test_a_field_of_the_wrong_type_or_missing_is_refused_naming_it(where, name, 
 
 
 FIRST, OPTION_1 = RAW[0]["id"], (0, "options", 1)
+A_CASE = next(q["case"] for q in RAW if "case" in q)  # question 0 has no values
 # fmt: off
 RULES = {  # a rule of parse_bank: (where, field, new value, regex of the message)
     "empty text": ((0,), "question", " ", "field 'question' is empty"),
     "bad id": ((0,), "id", "Bad Id", "field 'id' must use"),
     "duplicate id": ((1,), "id", FIRST, f"question '{FIRST}': duplicate id"),
+    "lesson -1": ((0,), "lesson", -1, "field 'lesson' must be 0 or more"),
     "objective 0": ((0,), "objective", 0, "field 'objective' must be 1"),
     "one option": ((0,), "options", RAW[0]["options"][:1], "needs 2 to 8"),
     "two right": (OPTION_1, "correct", True, "expected exactly 1"),
@@ -172,6 +174,7 @@ RULES = {  # a rule of parse_bank: (where, field, new value, regex of the messag
     "computed, no value": ((0,), "computed", "x", "field 'computed' needs a 'value'"),
     "unknown kind": ((0,), "kind", "recite", "field 'kind' must"),
     "unknown case": ((0,), "case", "no_such_case", "field 'case' must be one of"),
+    "case, no value": ((0,), "case", A_CASE, "field 'case' needs a 'value'"),
 }
 # fmt: on
 
@@ -179,9 +182,7 @@ RULES = {  # a rule of parse_bank: (where, field, new value, regex of the messag
 @pytest.mark.parametrize(
     ("where", "name", "value", "message"), RULES.values(), ids=RULES
 )
-def test_a_bank_breaking_a_rule_is_refused_naming_the_question(
-    where, name, value, message
-):
+def test_a_bank_breaking_a_rule_is_refused(where, name, value, message):
     with pytest.raises(ValueError, match=message):
         quiz.parse_bank(changed(where, name, value))
 
