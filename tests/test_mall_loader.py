@@ -6,24 +6,19 @@ import re
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from course_utils import mall_loader
-from course_utils.mall import (
-    GENDER_COLUMN,
-    KAGGLE_DATASET,
-    MALL_COLUMNS,
-    REPLICA_PATH,
-    SCORE_COLUMN,
-)
-from course_utils.mall_loader import COLUMN_RULES, load_mall_customers
+from course_utils.mall import GENDER_COLUMN, MALL_COLUMNS, REPLICA_PATH, SCORE_COLUMN
+from course_utils.mall_loader import load_mall_customers
 
 LINES = REPLICA_PATH.read_text(encoding="utf-8").splitlines()
 REPLICA = pd.read_csv(REPLICA_PATH).astype({GENDER_COLUMN: "str"})
 
 
-def write(path, lines, newline="\n", bom=False):
+def write(path, lines, crlf=False, bom=False):
+    newline = "\r\n" if crlf else "\n"
     path.write_bytes(b"\xef\xbb\xbf" * bom + (newline.join(lines) + newline).encode())
     return path
 
@@ -33,19 +28,14 @@ def test_with_no_saved_original_the_default_is_the_replica(monkeypatch, tmp_path
     customers = load_mall_customers()
     pd.testing.assert_frame_equal(customers, REPLICA)
     assert customers.dtypes.drop(GENDER_COLUMN).eq(np.int64).all()
-    source = (
-        customers.attrs["source"],
-        customers.attrs["path"],
-    )  # relative: no machine path
+    source = customers.attrs["source"], customers.attrs["path"]  # no machine path
     assert source == ("replica", "data/mall_customers_replica.csv")
     description = customers.attrs["description"]
     assert "synthetic replica" in description and "200 customers" in description
-    assert "data/Mall_Customers.csv" in description and KAGGLE_DATASET in description
+    assert mall_loader.GET_THE_REAL_FILE in description
 
 
-def test_a_saved_original_is_the_default_and_a_given_path_is_the_source(
-    monkeypatch, tmp_path
-):
+def test_a_saved_original_is_the_default_a_given_path_the_source(monkeypatch, tmp_path):
     original = write(tmp_path / "Mall_Customers.csv", LINES[:6])
     monkeypatch.setattr(mall_loader, "ORIGINAL_PATH", original)
     customers = load_mall_customers()
@@ -79,30 +69,22 @@ def variant(flags, lines=LINES):
 @pytest.mark.parametrize("name", [*VARIANTS, "windows"])
 def test_each_variant_loads_as_the_replica(tmp_path, name):
     flags, windows = [v == name for v in VARIANTS], name == "windows"
-    lines = variant(flags)
-    path = write(tmp_path / "mall.csv", lines, "\r\n" if windows else "\n", windows)
+    path = write(tmp_path / "mall.csv", variant(flags), windows, windows)
     pd.testing.assert_frame_equal(load_mall_customers(path), REPLICA)
 
 
-@settings(
-    max_examples=15,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture],
-)
+@settings(max_examples=15, deadline=None)
 @given(flags=st.tuples(*[st.booleans()] * 6), crlf=st.booleans(), bom=st.booleans())
-def test_any_mix_of_variants_line_endings_and_bom_loads_as_the_replica(
-    tmp_path, flags, crlf, bom
-):
-    lines = variant(flags)
-    path = write(tmp_path / "mixed.csv", lines, "\r\n" if crlf else "\n", bom)
+def test_any_mix_of_variants_loads_as_the_replica(tmp_path_factory, flags, crlf, bom):
+    path = tmp_path_factory.mktemp("mix") / "mall.csv"
+    path = write(path, variant(flags), crlf, bom)
     pd.testing.assert_frame_equal(load_mall_customers(path), REPLICA)
 
 
 def test_blank_lines_extra_and_reordered_columns_are_accepted(tmp_path):
     order = [4, 2, 0, 3, 1]
-    lines = [
-        ",".join([line.split(",")[i] for i in order] + ["x"]) for line in LINES[:6]
-    ]
+    rows = [line.split(",") for line in LINES[:6]]
+    lines = [",".join([row[i] for i in order] + ["x"]) for row in rows]
     lines[0] = lines[0].replace(",x", ",Notes")
     path = write(tmp_path / "mall.csv", [lines[0], "", *lines[1:3], "   ", *lines[3:]])
     customers = load_mall_customers(path)
@@ -112,4 +94,4 @@ def test_blank_lines_extra_and_reordered_columns_are_accepted(tmp_path):
 
 def test_the_score_rule_is_the_range_the_column_name_states():
     low, high = re.search(r"\((\d+)-(\d+)\)", SCORE_COLUMN).groups()
-    assert COLUMN_RULES[SCORE_COLUMN][1:] == (int(low), int(high))
+    assert mall_loader.COLUMN_RULES[SCORE_COLUMN][1:] == (int(low), int(high))
