@@ -39,8 +39,11 @@ def lines(cells) -> set[str]:
 
 
 @pytest.mark.parametrize("lesson", LESSONS, ids=lambda p: p.stem)
-def test_no_solution_survives_and_every_exercise_is_there(edition, lesson):
+def test_no_solution_survives_or_is_needed_and_every_exercise_is_there(edition, lesson):
+    """No later cell uses what a solution sets (def_use.py): the edition strips them."""
     original = jupytext.read(lesson).cells
+    code = [cell for cell in original if cell.cell_type == "code"]
+    assert needs_left_out(code, lambda cell: not solved(cell)) == [], lesson.name
     student = nbformat.read(edition / "notebooks" / lesson.name, as_version=4).cells
     assert sum(map(solved, original)) >= 2, f"{lesson.name}: 2+ solutions needed"
     assert not any(map(solved, student))
@@ -56,37 +59,25 @@ def test_no_solution_survives_and_every_exercise_is_there(edition, lesson):
         assert f"# Exercise {number} — write your answer here" in text
 
 
-@pytest.mark.parametrize("lesson", LESSONS, ids=lambda p: p.stem)
-def test_no_cell_of_the_student_edition_needs_a_solution(lesson):
-    """What a solution sets, no later cell uses (the edition strips solutions)."""
-    code = [c for c in jupytext.read(lesson).cells if c.cell_type == "code"]
-    assert needs_left_out(code, lambda cell: not solved(cell)) == [], lesson.name
-
-
 @pytest.mark.slow
 def test_lesson_1s_student_edition_runs_on_the_workshop_path(edition):
     """One executed path for both static proofs: the edition (no solutions) with the
     workshop's cuts removed and only its exercises (test_instructors_guide.py)."""
     notebook = nbformat.read(edition / "notebooks" / LESSONS[1].name, as_version=4)
     notebook.cells = workshop_path(1, notebook.cells)
-    assert any(
-        cell.source.startswith("# Exercise 1.1 — write") for cell in notebook.cells
-    )
+    assert "# Exercise 1.1 — write" in "\n".join(cell.source for cell in notebook.cells)
     path = {"metadata": {"path": str(edition / "notebooks")}}
     NotebookClient(
-        notebook, timeout=300, kernel_name="python3", resources=path
-    ).execute()
+        notebook, timeout=300, resources=path
+    ).execute()  # its python3 kernel
 
 
 def test_the_edition_refuses_the_lessons_folder_and_a_headless_solution(capsys):
     assert main([str(ROOT / "notebooks")]) == 2
     assert "refusing" in capsys.readouterr().err
-    notebook = nbformat.v4.new_notebook()
-    notebook.cells = [
-        nbformat.v4.new_code_cell("x = 1", metadata={"tags": [SOLUTION_TAG]})
-    ]
+    cell = nbformat.v4.new_code_cell("x = 1", metadata={"tags": [SOLUTION_TAG]})
     with pytest.raises(ValueError, match="not under an '### Exercise N.M — Title'"):
-        strip_solutions(notebook)
+        strip_solutions(nbformat.v4.new_notebook(cells=[cell]))
 
 
 def test_in_the_student_edition_checks_work_and_solutions_are_not_included(edition):
@@ -99,14 +90,9 @@ exercise("1.2").check(check_of("1.2").model())
 exercise("1.2").check(check_of("1.2").wrong["the customers to *keep*"]())
 exercise("1.1").solution()
 """
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        cwd=edition,
-        env={**os.environ, "PYTHONPATH": str(edition), "OMP_NUM_THREADS": "1"},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    env = {**os.environ, "PYTHONPATH": str(edition), "OMP_NUM_THREADS": "1"}
+    run = [sys.executable, "-c", script]
+    result = subprocess.run(run, cwd=edition, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     package, right, wrong, solution = result.stdout.strip().splitlines()
     assert Path(package).is_relative_to(edition), "the edition's own course_utils"

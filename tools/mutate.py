@@ -85,7 +85,7 @@ CASES = [
      ["tests/test_instructors_guide.py", "-k", "needs_nothing and 3"]),
     ("student edition: a cell needs a solution's q1", "a student edition's skip path",
      [(LESSON_01 + ".ipynb", 'exercise(\\"1.3\\").hint()', 'exercise(\\"1.3\\").hint(q1)')],
-     ["tests/test_student_edition.py", "-k", "needs_a_solution and 01"]),
+     ["tests/test_student_edition.py", "-k", "is_needed and 01"]),
     ("quiz: objective 0 accepted", "an input rule",
      [("course_utils/quiz.py", 'raw["objective"] >= 1', 'raw["objective"] >= 0')],
      ["tests/test_bad_inputs.py", "-k", "rule"]),
