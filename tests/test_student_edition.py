@@ -67,9 +67,7 @@ def test_lesson_1s_student_edition_runs_on_the_workshop_path(edition):
     notebook.cells = workshop_path(1, notebook.cells)
     assert "# Exercise 1.1 — write" in "\n".join(cell.source for cell in notebook.cells)
     path = {"metadata": {"path": str(edition / "notebooks")}}
-    NotebookClient(
-        notebook, timeout=300, resources=path
-    ).execute()  # its python3 kernel
+    NotebookClient(notebook, timeout=300, resources=path).execute()
 
 
 def test_the_edition_refuses_the_lessons_folder_and_a_headless_solution(capsys):
