@@ -41,7 +41,7 @@ def lesson_notebook(stem: str) -> nbformat.NotebookNode:
 
 def printed_text(notebook: nbformat.NotebookNode) -> str:
     """Everything the notebook's code cells printed or displayed as plain text, in order."""
-    return "\n".join(_cell_text(cell) for cell in notebook.cells)
+    return "\n".join(cell_text(cell) for cell in notebook.cells)
 
 
 def prose(notebook: nbformat.NotebookNode) -> str:
@@ -58,31 +58,26 @@ def cell_output(notebook: nbformat.NotebookNode, snippet: str) -> str:
     """What the one code cell whose source contains ``snippet`` printed or displayed."""
     cells = [c for c in notebook.cells if c.cell_type == "code" and snippet in c.source]
     assert len(cells) == 1, f"{len(cells)} code cells contain {snippet!r}"
-    return _cell_text(cells[0])
+    return cell_text(cells[0])
 
 
-def _cell_text(cell) -> str:
-    chunks = []
-    for output in cell.get("outputs", []):
-        if output.get("output_type") == "stream":
-            chunks.append(output["text"])
-        elif "text/plain" in output.get("data", {}):
-            chunks.append(output["data"]["text/plain"])
-    return "\n".join(chunks)
+def cell_text(cell) -> str:
+    """What a code cell printed or displayed as plain text (plain JSON's lists joined)."""
+    outputs = cell.get("outputs", [])
+    texts = [
+        out.get("text") or out.get("data", {}).get("text/plain") for out in outputs
+    ]
+    return "\n".join("".join(text) for text in texts if text)
 
 
 def parse(text: str):
     """A printed value as Python: a number, bool, list or dict literal, a list of the
     numbers of a printed NumPy array, or else the text itself."""
-    for kind in (int, float):
+    for kind in (int, float, ast.literal_eval):
         try:
             return kind(text)
-        except ValueError:
+        except (ValueError, SyntaxError):
             pass
-    try:
-        return ast.literal_eval(text)
-    except (ValueError, SyntaxError):
-        pass
     words = text.replace(",", " ").split()
     try:
         return [float(word) for word in words] if words else text

@@ -11,6 +11,7 @@ import jupytext
 import nbformat
 import numpy as np
 import pytest
+from notebook_outputs import cell_text
 
 from course_utils import exercises, mall_loader
 from course_utils.exercise_checks import lesson05, lesson07
@@ -121,7 +122,10 @@ def test_an_answer_of_the_wrong_kind_gets_words(capsys, answer):
         assert said.endswith(f"{wanted}.") or "Cannot" not in said, (number, said)
 
 
-def test_a_check_that_raises_shows_its_own_error(monkeypatch):
+def test_an_unknown_exercise_names_the_known_ones_and_a_checks_bug_shows(monkeypatch):
+    with pytest.raises(ValueError, match=r"no exercise '1\.9'; there are .*1\.1, 1\.2"):
+        exercise("1.9")
+
     def broken(answer):
         """give anything"""
         return {}["a bug in the check"]
@@ -129,11 +133,6 @@ def test_a_check_that_raises_shows_its_own_error(monkeypatch):
     monkeypatch.setitem(exercises.CHECKS, "0.1", exercises.Check(broken, (), None, {}))
     with pytest.raises(KeyError, match="a bug in the check"):
         exercise("0.1").check(4)
-
-
-def test_an_unknown_exercise_names_the_known_ones():
-    with pytest.raises(ValueError, match=r"no exercise '1\.9'; there are .*1\.1, 1\.2"):
-        exercise("1.9")
 
 
 def test_hints_come_one_at_a_time_and_each_exercise_counts_alone(capsys):
@@ -162,12 +161,8 @@ def test_exercise_cells_follow_the_headings():
 
 
 def solutions(number):
-    tags = lambda cell: cell["metadata"].get("tags", [])  # noqa: E731
-    return [cell for cell in lesson_exercises()[number] if "solution" in tags(cell)]
-
-
-def solution_sources(number):
-    return ["".join(cell["source"]) for cell in solutions(number)]
+    cells = lesson_exercises()[number]
+    return [cell for cell in cells if "solution" in cell["metadata"].get("tags", [])]
 
 
 def assert_complete(capsys, number):
@@ -176,21 +171,15 @@ def assert_complete(capsys, number):
     check, cells = check_of(number), lesson_exercises()[number]
     assert len(check.hints) >= 2 and len(check.wrong) >= 2, number
     assert any(f'exercise("{number}").hint()' in "".join(c["source"]) for c in cells)
-    text = "\n".join(solution_sources(number))
+    sources = ["".join(cell["source"]) for cell in solutions(number)]
+    text = "\n".join(sources)
     assert f'exercise("{number}").check(' in text, number
     assert sum(line.startswith("# ") for line in text.splitlines()) >= 3, number
     exercise(number).solution()
     shown = capsys.readouterr().out
     assert shown.startswith(f"**Model answer, exercise {number}**")
-    assert shown.count("```python\n") == len(solution_sources(number))
-    assert all(f"```python\n{cell}\n```" in shown for cell in solution_sources(number))
-
-
-def printed(cell) -> str:
-    return "\n".join(
-        "".join(out.get("text") or out.get("data", {}).get("text/plain", ""))
-        for out in cell.get("outputs", [])
-    )
+    assert shown.count("```python\n") == len(sources)
+    assert all(f"```python\n{source}\n```" in shown for source in sources)
 
 
 @pytest.mark.parametrize("number", EXERCISES)
@@ -199,7 +188,7 @@ def test_each_exercise_is_complete_and_passes_as_its_lesson_shows(capsys, number
     verdict the check gives the model answer: the model is the solution's answer."""
     assert_model_passes(capsys, number)
     assert_complete(capsys, number)
-    said = "\n".join(printed(cell) for cell in solutions(number))
+    said = "\n".join(cell_text(cell) for cell in solutions(number))
     verdicts = [line for line in said.splitlines() if line[:2] in ("✔ ", "✘ ")]
     assert verdicts == [verdict(capsys, number, check_of(number).model())[1]]
 
