@@ -8,8 +8,6 @@ SPARK_LESSON = "09_beyond_one_machine"
 
 def pytest_collection_modifyitems(items):
     for item in items:
-        runs_it = item.nodeid.startswith("notebooks/") or item.get_closest_marker(
-            "slow"
-        )
-        if SPARK_LESSON in item.nodeid and runs_it:
+        runs = item.nodeid.startswith("notebooks/") or item.get_closest_marker("slow")
+        if SPARK_LESSON in item.nodeid and runs:
             item.add_marker(pytest.mark.spark)

@@ -14,9 +14,7 @@ from course_utils.lesson_info import markdown_text, read_lessons
 from course_utils.teaching_time import estimate, workshop_code
 
 ROOT = Path(__file__).resolve().parents[1]
-PLAN = yaml.safe_load(
-    (ROOT / "appendix/workshop_plan.yaml").read_text(encoding="utf-8")
-)
+PLAN = yaml.safe_load((ROOT / "appendix/workshop_plan.yaml").read_text("utf-8"))
 WORKSHOP = PLAN["workshop"]
 LESSONS = {lesson.number: lesson for lesson in read_lessons()}
 SLACK = 0.15
