@@ -1,6 +1,8 @@
 """The course's data makers draw what their parameters say, and groups clustering can find
 (what the lessons find on them is checked on the lessons' outputs, in test_claims.py)."""
 
+from itertools import combinations
+
 import numpy as np
 import pytest
 from scipy.stats import spearmanr
@@ -60,8 +62,17 @@ def test_the_online_shop_has_its_four_groups():
     assert np.allclose(sorted(np.bincount(labels) / len(shop)), shares, atol=0.03)
 
 
-def test_rfm_tables_have_whole_days_and_orders_and_cents():
-    for table in (rfm.make_random_rfm(), rfm.make_grouped_rfm(n_customers=102)):
+@pytest.mark.parametrize("seed", [42, 1])
+def test_random_rfm_columns_are_independent(seed):
+    table = rfm.make_random_rfm(random_state=seed)
+    for a, b in combinations(rfm.RFM_COLUMNS, 2):  # sampling noise: 0.045 for n = 500
+        assert abs(spearmanr(table[a], table[b]).statistic) < 0.15
+    assert not table.equals(rfm.make_random_rfm(random_state=seed + 1))
+
+
+def test_rfm_tables_have_whole_days_orders_and_cents_and_the_groups_their_means():
+    grouped = rfm.make_grouped_rfm()
+    for table in (rfm.make_random_rfm(), grouped):
         assert list(table.columns[:3]) == list(rfm.RFM_COLUMNS)
         whole = table[[rfm.RECENCY, rfm.FREQUENCY]]
         assert (whole.dtypes == np.int64).all() and (whole >= 1).all().all()
@@ -69,22 +80,9 @@ def test_rfm_tables_have_whole_days_and_orders_and_cents():
         assert np.allclose(table[rfm.MONETARY], table[rfm.MONETARY].round(2))
     sizes = rfm.make_grouped_rfm(n_customers=102)[rfm.GROUP_COLUMN].value_counts()
     assert sorted(sizes) == [25, 25, 26, 26]
-
-
-@pytest.mark.parametrize("seed", [42, 1])
-def test_random_rfm_columns_are_independent(seed):
-    table = rfm.make_random_rfm(random_state=seed)
-    for a, b in [(0, 1), (0, 2), (1, 2)]:  # sampling noise is about 0.045 for n = 500
-        columns = rfm.RFM_COLUMNS[a], rfm.RFM_COLUMNS[b]
-        assert abs(spearmanr(table[columns[0]], table[columns[1]]).statistic) < 0.15
-    assert not table.equals(rfm.make_random_rfm(random_state=seed + 1))
-
-
-def test_grouped_rfm_recovers_its_groups():
-    table = rfm.make_grouped_rfm()
-    labels = kmeans_labels(table, rfm.RFM_COLUMNS, len(rfm.RFM_GROUPS))
-    assert adjusted_rand_score(table[rfm.GROUP_COLUMN], labels) > 0.95
-    means = table.groupby(rfm.GROUP_COLUMN)[[rfm.RECENCY, rfm.MONETARY]].mean()
+    labels = kmeans_labels(grouped, rfm.RFM_COLUMNS, len(rfm.RFM_GROUPS))
+    assert adjusted_rand_score(grouped[rfm.GROUP_COLUMN], labels) > 0.95
+    means = grouped.groupby(rfm.GROUP_COLUMN)[[rfm.RECENCY, rfm.MONETARY]].mean()
     means = means.loc[[g.name for g in rfm.RFM_GROUPS]]
     expected = [[g.recency[0], g.monetary[0]] for g in rfm.RFM_GROUPS]
     np.testing.assert_allclose(means, expected, rtol=0.15)
