@@ -23,7 +23,7 @@ def write(path, lines, crlf=False, bom=False):
     return path
 
 
-def test_with_no_saved_original_the_default_is_the_replica(monkeypatch, tmp_path):
+def test_the_default_is_the_saved_original_else_the_replica(monkeypatch, tmp_path):
     monkeypatch.setattr(mall_loader, "ORIGINAL_PATH", tmp_path / "Mall_Customers.csv")
     customers = load_mall_customers()
     pd.testing.assert_frame_equal(customers, REPLICA)
@@ -33,11 +33,7 @@ def test_with_no_saved_original_the_default_is_the_replica(monkeypatch, tmp_path
     description = customers.attrs["description"]
     assert "synthetic replica" in description and "200 customers" in description
     assert mall_loader.GET_THE_REAL_FILE in description
-
-
-def test_a_saved_original_is_the_default_a_given_path_the_source(monkeypatch, tmp_path):
-    original = write(tmp_path / "Mall_Customers.csv", LINES[:6])
-    monkeypatch.setattr(mall_loader, "ORIGINAL_PATH", original)
+    original = write(tmp_path / "Mall_Customers.csv", LINES[:6])  # saved: the default
     customers = load_mall_customers()
     assert customers.attrs["source"] == "original" and len(customers) == 5
     assert customers.attrs["description"].startswith("Using the real mall customers")
@@ -48,11 +44,11 @@ def test_a_saved_original_is_the_default_a_given_path_the_source(monkeypatch, tm
 VARIANTS = ["genre", "zero_pad", "spaces", "mixed_case", "upper_header", "floats"]
 
 
-def variant(flags, lines=LINES):
+def variant(flags):
     """The replica's lines as a copy in the wild might write them."""
     on = dict(zip(VARIANTS, flags, strict=True))
     out = []
-    for number, line in enumerate(lines):
+    for number, line in enumerate(LINES):
         cells = line.split(",")
         if number == 0:
             cells[1] = "Genre" if on["genre"] else cells[1]
