@@ -1,8 +1,11 @@
 """Fixtures shared by the tests."""
 
+import matplotlib
 import pytest
 
 from course_utils import exercises
+
+matplotlib.use("Agg")  # no windows from the tests' figures; lessons never set a backend
 
 
 @pytest.fixture(autouse=True)

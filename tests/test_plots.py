@@ -1,28 +1,24 @@
 """course_utils.plots and style: each picture draws what it is given, in the course's style."""
 
-import matplotlib
+import io
+from types import SimpleNamespace
 
-matplotlib.use("Agg")  # tests only; lessons never set a backend
+import IPython
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import pytest
+from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
+from matplotlib.patches import Ellipse
+from PIL import Image
+from sklearn.cluster import KMeans
+from sklearn.metrics import adjusted_rand_score, silhouette_samples
+from sklearn.mixture import GaussianMixture
 
-import io  # noqa: E402
-from types import SimpleNamespace  # noqa: E402
-
-import IPython  # noqa: E402
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
-import pytest  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-from matplotlib.font_manager import FontProperties  # noqa: E402
-from matplotlib.patches import Ellipse  # noqa: E402
-from PIL import Image  # noqa: E402
-from sklearn.cluster import KMeans  # noqa: E402
-from sklearn.metrics import adjusted_rand_score, silhouette_samples  # noqa: E402
-from sklearn.mixture import GaussianMixture  # noqa: E402
-
-from course_utils import plots, style  # noqa: E402
-from course_utils.datasets import make_course_blobs  # noqa: E402
-from course_utils.kmeans import KMeansScratch  # noqa: E402
+from course_utils import plots, style
+from course_utils.datasets import make_course_blobs
+from course_utils.kmeans import KMeansScratch
 
 X, Y = make_course_blobs()
 
@@ -119,10 +115,8 @@ def test_plot_comparison_puts_truth_first_in_the_truths_colours():
     axes = [ax for ax in fig.axes if ax.get_visible()]
     assert len(axes) == 4 and fig.axes[0].get_gridspec().ncols == 2
     assert [ax.get_title() for ax in axes] == ["True segments", "first", "b", "c"]
-    first, second = (
-        [c.get_facecolor()[0].tolist() for c in ax.collections] for ax in axes[:2]
-    )
-    assert first == second, "'a' renumbers the truth: matched, same colours"
+    colours = [[c.get_facecolor()[0].tolist() for c in ax.collections] for ax in axes]
+    assert colours[0] == colours[1], "'a' renumbers the truth: matched, same colours"
 
 
 def test_the_style_draws_clusters_with_markers_and_no_text_below_its_floor(monkeypatch):
