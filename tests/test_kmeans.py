@@ -61,10 +61,8 @@ def test_same_result_as_scikit_learn_from_the_same_start(X, start, params):
     np.testing.assert_array_equal(ours.labels_, theirs.labels_)
     assert ours.inertia_ == pytest.approx(theirs.inertia_, rel=1e-9)
     assert ours.n_iter_ == theirs.n_iter_
-    scale = np.abs(theirs.cluster_centers_).max() + 1.0
-    np.testing.assert_allclose(
-        ours.cluster_centers_, theirs.cluster_centers_, atol=1e-9 * scale
-    )
+    tol = 1e-9 * (np.abs(theirs.cluster_centers_).max() + 1.0)
+    np.testing.assert_allclose(ours.cluster_centers_, theirs.cluster_centers_, atol=tol)
 
 
 def test_an_empty_cluster_takes_the_farthest_point_or_keeps_its_centre_and_warns():

@@ -74,9 +74,7 @@ MATCHES = {  # labels, truth -> the labels matched to the truth
 
 
 @pytest.mark.parametrize(("labels", "truth", "matched"), MATCHES.values(), ids=MATCHES)
-def test_match_to_truth_renumbers_clusters_keeping_noise_and_grouping(
-    labels, truth, matched
-):
+def test_match_to_truth_renumbers_keeping_noise_and_grouping(labels, truth, matched):
     found = plots.match_to_truth(np.array(labels), np.array(truth))
     assert found.tolist() == matched and adjusted_rand_score(labels, found) == 1.0
 
