@@ -3,8 +3,6 @@ nothing they set. "Set" is conservative: assigned, imported, defined, deleted or
 place (an item or attribute assigned, ``+=``, a method in :data:`MUTATORS`).
 """
 
-from __future__ import annotations
-
 import ast
 
 import jupytext
@@ -13,6 +11,7 @@ import jupytext
 MUTATORS = {"fit", "fit_predict", "fit_transform", "partial_fit", "set_params"}
 MUTATORS |= {"append", "extend", "insert", "pop", "remove", "sort", "clear"}
 MUTATORS |= {"update", "setdefault", "add", "discard"}
+DEFINITIONS = ast.FunctionDef | ast.ClassDef | ast.Import | ast.ImportFrom
 
 
 def _base(node) -> str | None:
@@ -30,9 +29,8 @@ def sets_and_uses(source: str) -> tuple[set[str], set[str], set[str]]:
     sets, imports, local, stored, loads, targets = set(), set(), set(), {}, [], set()
     for node in ast.walk(tree):  # an assignment stores once its value is computed
         if isinstance(node, ast.Assign | ast.AugAssign | ast.AnnAssign):
-            for target in (
-                node.targets if isinstance(node, ast.Assign) else [node.target]
-            ):
+            assigned = node.targets if isinstance(node, ast.Assign) else [node.target]
+            for target in assigned:
                 for name in ast.walk(target):
                     if isinstance(name, ast.Name):
                         targets.add(id(name))
@@ -47,9 +45,7 @@ def sets_and_uses(source: str) -> tuple[set[str], set[str], set[str]]:
                 sets.add(node.id)
                 if id(node) not in targets:
                     stored.setdefault(node.id, set()).add(where)
-        elif isinstance(
-            node, ast.FunctionDef | ast.ClassDef | ast.Import | ast.ImportFrom
-        ):
+        elif isinstance(node, DEFINITIONS):
             named = getattr(node, "names", None)
             found = {(a.asname or a.name).split(".")[0] for a in named or []}
             imports |= found

@@ -5,8 +5,6 @@ A value is named by a pattern: a regex for one line of the output (``{N}``: a nu
 or a :class:`Table` (a printed DataFrame). :func:`read_values` reads them all.
 """
 
-from __future__ import annotations
-
 import ast
 import re
 from dataclasses import dataclass
@@ -100,10 +98,8 @@ def read_values(notebook: nbformat.NotebookNode, specs: dict) -> dict:
             values[name] = _table(cell_output(notebook, spec.cell))
             continue
         every = isinstance(spec, Every)
-        if every:
-            pattern, cell = spec.pattern, spec.cell
-        else:
-            cell, pattern = (None, spec) if isinstance(spec, str) else spec
+        spec = (spec.cell, spec.pattern) if every else spec
+        cell, pattern = (None, spec) if isinstance(spec, str) else spec
         pattern = pattern.replace("{N}", NUMBER)
         where = text if cell is None else cell_output(notebook, cell)
         found = [_found(m) for m in re.findall(pattern, where, flags=re.MULTILINE)]
