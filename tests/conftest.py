@@ -1,10 +1,14 @@
-"""Fixtures shared by the tests."""
+"""Fixtures shared by the tests; the build tools (tools/) importable as modules."""
+
+import sys
+from pathlib import Path
 
 import matplotlib
 import pytest
 
 from course_utils import exercises
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
 matplotlib.use("Agg")  # no windows from the tests' figures; lessons never set a backend
 
 

@@ -6,19 +6,14 @@ import os
 import subprocess
 import sys
 import types
-from pathlib import Path
 
+import execute_notebooks
 import jupytext
 import nbformat
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tools"))
-
-import execute_notebooks  # noqa: E402
-
-from course_utils.check_env import LESSON_PACKAGES  # noqa: E402
-from course_utils.pins import read_lock  # noqa: E402
+from course_utils.check_env import LESSON_PACKAGES
+from course_utils.pins import read_lock
 
 URL = "https://example.org/fork/course"
 SOURCE = execute_notebooks.colab_cell_source(URL)

@@ -1,17 +1,12 @@
 """The mall replica is what tools/make_mall_replica.py makes and has the real file's published
 facts (each group's: the tool's MALL_GROUPS; lesson 5's findings: test_claims.py)."""
 
-import sys
-from pathlib import Path
-
+import make_mall_replica as tool  # a build tool (tools/), not in the package
 import numpy as np
 import pandas as pd
 import pytest
 
 from course_utils import mall
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
-import make_mall_replica as tool  # noqa: E402  (a build tool, not part of the package)
 
 REPLICA = tool.make_mall_replica(with_groups=True)
 AGE, INCOME, SCORE = mall.AGE_COLUMN, mall.INCOME_COLUMN, mall.SCORE_COLUMN

@@ -8,17 +8,15 @@ from pathlib import Path
 import jupytext
 import nbformat
 import pytest
+from def_use import needs_left_out
+from make_student_edition import SOLUTION_TAG, main, strip_solutions
 from nbclient import NotebookClient
+from test_instructors_guide import workshop_path
+
+from course_utils.exercises import exercise_headings
+from course_utils.lesson_info import markdown_text
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tools"))
-
-from def_use import needs_left_out  # noqa: E402
-from make_student_edition import SOLUTION_TAG, main, strip_solutions  # noqa: E402
-from test_instructors_guide import workshop_path  # noqa: E402
-
-from course_utils.exercises import exercise_headings  # noqa: E402
-from course_utils.lesson_info import markdown_text  # noqa: E402
 
 LESSONS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 
