@@ -1,7 +1,6 @@
 """Which names a lesson's code cells set and use, to prove that a path leaving cells out needs
 nothing they set. "Set" is conservative: assigned, imported, defined, deleted or changed in
-place (an item or attribute assigned, ``+=``, a method in :data:`MUTATORS`).
-"""
+place (an item or attribute assigned, ``+=``, a method in :data:`MUTATORS`)."""
 
 import ast
 

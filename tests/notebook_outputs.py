@@ -2,8 +2,7 @@
 
 A value is named by a pattern: a regex for one line of the output (``{N}``: a number),
 ``(cell snippet, regex)`` for one line of that cell's output, :class:`Every` matching line,
-or a :class:`Table` (a printed DataFrame). :func:`read_values` reads them all.
-"""
+or a :class:`Table` (a printed DataFrame). :func:`read_values` reads them all."""
 
 import ast
 import re
@@ -68,9 +67,11 @@ def cell_text(cell) -> str:
     return "\n".join("".join(text) for text in texts if text)
 
 
-def parse(text: str):
+def parse(text: str | tuple):
     """A printed value as Python: a number, bool, list or dict literal, a list of the
-    numbers of a printed NumPy array, or else the text itself."""
+    numbers of a printed NumPy array, or else the text itself (a tuple: each parsed)."""
+    if isinstance(text, tuple):  # a pattern's groups
+        return tuple(map(parse, text))
     for kind in (int, float, ast.literal_eval):
         try:
             return kind(text)
@@ -83,14 +84,9 @@ def parse(text: str):
         return text
 
 
-def _found(match):
-    return tuple(map(parse, match)) if isinstance(match, tuple) else parse(match)
-
-
 def read_values(notebook: nbformat.NotebookNode, specs: dict) -> dict:
-    """The values ``specs`` names (see the module's docstring), read from ``notebook``.
-
-    A single-line pattern fails unless exactly one line matches, so a lesson that stopped
+    """The values ``specs`` names (see the module's docstring), read from ``notebook``. A
+    single-line pattern fails unless exactly one line matches, so a lesson that stopped
     printing a value, or prints it twice, is caught."""
     text, values = printed_text(notebook), {}
     for name, spec in specs.items():
@@ -102,7 +98,7 @@ def read_values(notebook: nbformat.NotebookNode, specs: dict) -> dict:
         cell, pattern = (None, spec) if isinstance(spec, str) else spec
         pattern = pattern.replace("{N}", NUMBER)
         where = text if cell is None else cell_output(notebook, cell)
-        found = [_found(m) for m in re.findall(pattern, where, flags=re.MULTILINE)]
+        found = [parse(m) for m in re.findall(pattern, where, flags=re.MULTILINE)]
         if not every:
             assert len(found) == 1, f"{name}: {len(found)} lines match {pattern!r}"
             found = found[0]

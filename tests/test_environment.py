@@ -50,8 +50,7 @@ def test_the_two_sides_of_environment_yml_are_read_apart(tmp_path):
 
 def installed_lock(**changes):
     """A lock naming the installed version of each lesson package, with ``changes``."""
-    lock = {n: metadata.version(n) for n in check_env.LESSON_PACKAGES}
-    return lock | {name.replace("_", "-"): version for name, version in changes.items()}
+    return {n: metadata.version(n) for n in check_env.LESSON_PACKAGES} | changes
 
 
 def bumped(version, part):
