@@ -24,7 +24,7 @@ def needed(number: int, cuts=()) -> int:
     return math.ceil(estimate(LESSONS[number].path.with_suffix(".ipynb"), cuts).minutes)
 
 
-def test_the_workshop_gives_each_lesson_its_estimate_and_keeps_slack():
+def test_the_workshop_and_the_course_give_each_lesson_its_estimate_and_keep_slack():
     used = 0
     for number, part in WORKSHOP["lessons"].items():
         known = dict(LESSONS[number].exercises)
@@ -38,9 +38,7 @@ def test_the_workshop_gives_each_lesson_its_estimate_and_keeps_slack():
     guide = (ROOT / "appendix/instructors.md").read_text(encoding="utf-8")
     assert f"**{WORKSHOP['length_hours']}-hour workshop**" in guide
     assert not re.search(r"3½|3-4 hours|3–4 hours", guide), "another length is stated"
-
-
-def test_the_course_teaches_every_lesson_in_full_and_each_session_keeps_slack():
+    # the course: every lesson in full, in exactly one session, each keeping slack
     taught = [n for session in PLAN["course"] for n in session["lessons"]]
     assert sorted(taught) == sorted(LESSONS), "each lesson in exactly one session"
     for session in PLAN["course"]:
