@@ -110,10 +110,9 @@ FIT_CASES = {  # what is wrong: (parameters, X, regex the message starts with)
 }
 
 
-@pytest.mark.parametrize(
-    ("params", "data", "message"), FIT_CASES.values(), ids=FIT_CASES
-)
-def test_fit_refuses_bad_data_and_inconsistent_parameters(params, data, message):
+@pytest.mark.parametrize("case", FIT_CASES)
+def test_fit_refuses_bad_data_and_inconsistent_parameters(case):
+    params, data, message = FIT_CASES[case]
     with pytest.raises(BAD, match=f"^{message}"):
         KMeansScratch(**{"n_clusters": 2, **params}).fit(data)
 
@@ -179,10 +178,9 @@ RULES = {  # a rule of parse_bank: (where, field, new value, regex of the messag
 # fmt: on
 
 
-@pytest.mark.parametrize(
-    ("where", "name", "value", "message"), RULES.values(), ids=RULES
-)
-def test_a_bank_breaking_a_rule_is_refused(where, name, value, message):
+@pytest.mark.parametrize("rule", RULES)
+def test_a_bank_breaking_a_rule_is_refused(rule):
+    where, name, value, message = RULES[rule]
     with pytest.raises(ValueError, match=message):
         quiz.parse_bank(changed(where, name, value))
 

@@ -31,30 +31,23 @@ def scattered(seed):
 
 BLOBS = make_course_blobs()[0]
 NOISE = np.random.default_rng(7).normal(size=(3000, 3))
+SCATTERED, MANY = [scattered(s) for s in range(4)], np.tile(NOISE, (6, 1))
 FAR = np.vstack(
     [np.random.default_rng(1).normal(size=(3, 2)) * 1000, rows(NOISE, 2, 0)[:, :2]]
 )
 SAME_AS_SKLEARN = {  # case: (X, start, parameters)
     **{f"blobs K={k}": (BLOBS, rows(BLOBS, k, k), {}) for k in (1, 2, 4, 6)},
-    **{
-        f"scattered {s}": (scattered(s), rows(scattered(s), 3 + s, s), {})
-        for s in range(4)
-    },
+    **{f"scattered {s}": (X, rows(X, 3 + s, s), {}) for s, X in enumerate(SCATTERED)},
     **{f"tol={t}": (NOISE, rows(NOISE, 6, 7), {"tol": t}) for t in (0.0, 1e-2, 0.5)},
     **{f"max_iter={m}": (NOISE, rows(NOISE, 7, 8), {"max_iter": m}) for m in (1, 2, 5)},
     "three empty clusters at first": (NOISE[:200, :2], FAR, {}),
-    "many rows and clusters": (
-        np.tile(NOISE, (6, 1)),
-        rows(NOISE, 40, 9),
-        {"max_iter": 15},
-    ),
+    "many rows and clusters": (MANY, rows(NOISE, 40, 9), {"max_iter": 15}),
 }
 
 
-@pytest.mark.parametrize(
-    ("X", "start", "params"), SAME_AS_SKLEARN.values(), ids=SAME_AS_SKLEARN
-)
-def test_same_result_as_scikit_learn_from_the_same_start(X, start, params):
+@pytest.mark.parametrize("case", SAME_AS_SKLEARN)
+def test_same_result_as_scikit_learn_from_the_same_start(case):
+    X, start, params = SAME_AS_SKLEARN[case]
     ours = KMeansScratch(len(start), init=start, **params).fit(X)
     theirs = KMeans(len(start), init=start, n_init=1, algorithm="lloyd", **params)
     theirs.fit(X)
