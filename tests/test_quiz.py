@@ -91,7 +91,7 @@ def test_computed_key_is_right(question):
     assert not np.isclose(wrong, value, atol=0.005).any(), f"{question.id}: a wrong key"
 
 
-def test_the_page_adds_verdicts_and_hints_and_labels_each_question_as_a_group():
+def test_the_page_adds_verdicts_hints_labelled_groups_and_two_light_figures():
     verdict = re.compile(r"(right|correct|wrong|not quite)\b", re.I)
     for q in BANK:
         assert "choose all" not in q.question, q.id
@@ -103,13 +103,15 @@ def test_the_page_adds_verdicts_and_hints_and_labels_each_question_as_a_group():
     groups = re.findall(pattern, page())
     assert len(groups) == len(BANK)
     for group, label in groups:
-        assert (
-            label == f"{group}-prompt" and f'class="cq-prompt" id="{label}"' in page()
-        )
+        assert label == f"{group}-prompt", group
+        assert f'class="cq-prompt" id="{label}"' in page()
     assert ".cq-picked" in page() and "localStorage" in page()
     data = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     shipped = data["tool"]["setuptools"]["package-data"]["course_utils"]
     assert {"quiz_bank.yaml", "quiz.css", "quiz.js"} <= set(shipped)
+    svg = r'<svg [^>]*role="img" aria-label="[^"]+"[^>]*>.*?</svg>'  # described figures
+    figures = re.findall(svg, page(), flags=re.S)
+    assert len(figures) >= 2 and all(len(f.encode()) <= 30_000 for f in figures)
 
 
 @pytest.mark.parametrize("question", SHOWN, ids=lambda q: q.id)
@@ -121,15 +123,6 @@ def test_a_case_makes_the_key_right_and_shows_every_number_cited(question):
         for n in re.findall(r"\d+\.\d+", option.text + " " + option.explanation):
             assert re.search(rf"(?<![\d.]){re.escape(n)}(?!\d)", case.html), n
     assert f'<div class="cq-case">{case.html}</div>' in quiz_html([question])
-
-
-def test_two_questions_show_a_light_described_figure():
-    shown = {q.id: CASES[q.case]().html for q in SHOWN}
-    figures = {i: re.findall(r'<svg [^>]*role="img" aria-label="[^"]+"[^>]*>.*?</svg>',
-                             html, flags=re.S) for i, html in shown.items()}  # fmt: skip
-    assert sum(map(len, figures.values())) >= 2, "fewer than two figures"
-    for qid, svg in ((i, svg) for i, found in figures.items() for svg in found):
-        assert len(svg.encode()) <= 30_000, f"{qid}: figure over 30 KB"
 
 
 def test_the_scalers_question_states_each_scaled_range_and_keys_the_widest():
