@@ -56,10 +56,9 @@ def test_on_colab_it_clones_installs_what_is_missing_and_moves_in_once(monkeypat
 
 
 def lesson(first_cell_source):
-    notebook = nbformat.v4.new_notebook()
-    notebook.cells = [nbformat.v4.new_markdown_cell("# Lesson 9 — Test")]
-    notebook.cells += map(nbformat.v4.new_code_cell, [first_cell_source, "print(1)"])
-    return notebook
+    title = nbformat.v4.new_markdown_cell("# Lesson 9 — Test")
+    code = map(nbformat.v4.new_code_cell, [first_cell_source, "print(1)"])
+    return nbformat.v4.new_notebook(cells=[title, *code])
 
 
 def test_the_rewrite_replaces_the_whole_cell_hides_its_input_or_refuses(tmp_path):
