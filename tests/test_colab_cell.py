@@ -21,16 +21,12 @@ SOURCE = execute_notebooks.colab_cell_source(URL)
 
 def run_cell(monkeypatch, *, on_colab, cloned, installed):
     """Execute the cell with Colab faked as asked; return the commands it ran."""
-    commands, find_spec = [], importlib.util.find_spec
-    missing = execute_notebooks.COLAB_MISSING
+    commands, spec = [], object() if installed else None  # of each package it needs
     monkeypatch.setattr(subprocess, "run", lambda args, **kw: commands.append(args))
     monkeypatch.setattr(os.path, "isdir", lambda path: cloned)
     monkeypatch.setattr(os, "chdir", lambda path: commands.append(["chdir", path]))
     monkeypatch.setattr(sys, "path", list(sys.path))
-    fake = {name: object() if installed else None for name in missing}
-    monkeypatch.setattr(
-        importlib.util, "find_spec", lambda n: fake.get(n, find_spec(n))
-    )
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: spec)
     if on_colab:
         monkeypatch.setitem(sys.modules, "google.colab", types.ModuleType("colab"))
     else:
