@@ -134,11 +134,9 @@ def test_the_style_draws_clusters_with_markers_and_no_text_below_its_floor(monke
     # the site's figure-text test starts from SMALLEST_FONT_PT: it must be the real floor
     monkeypatch.setattr(IPython, "get_ipython", lambda: None)
     style.use_course_style()
-    sizes = [
-        FontProperties(size=value).get_size_in_points()
-        for key, value in plt.rcParams.items()
-        if key == "font.size" or key.endswith(("labelsize", "titlesize", "fontsize"))
-    ]
+    ends = ("font.size", "labelsize", "titlesize", "fontsize")
+    texts = [value for key, value in plt.rcParams.items() if key.endswith(ends)]
+    sizes = [FontProperties(size=value).get_size_in_points() for value in texts]
     assert min(sizes) == style.SMALLEST_FONT_PT
     png = {}
     formatter = SimpleNamespace(for_type=lambda kind, draw: png.update({kind: draw}))
