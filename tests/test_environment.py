@@ -24,7 +24,7 @@ def test_the_lock_is_inside_every_pin(name):
     )
 
 
-def test_conda_gets_the_lessons_and_lab_pip_the_tools_and_binder_the_lock():
+def test_conda_gets_the_lessons_and_lab_pip_the_tools_binder_the_lock(tmp_path):
     assert set(check_env.LESSON_PACKAGES) | {"jupyterlab", "ipykernel"} <= set(CONDA)
     tools = {"pytest", "pytest-xdist", "nbval", "hypothesis", "ruff", "pre-commit"}
     assert tools | {"jupyter-book", "playwright"} <= set(PIP)
@@ -35,9 +35,7 @@ def test_conda_gets_the_lessons_and_lab_pip_the_tools_and_binder_the_lock():
     assert pins.requirements({"numpy": "2.5"}, {"numpy": "2.4.6"}) == ["numpy==2.5.*"]
     binder = (ROOT / ".binder" / "requirements.txt").read_text(encoding="utf-8")
     assert "-r ../requirements-lock.txt" in binder.splitlines()
-
-
-def test_the_two_sides_of_environment_yml_are_read_apart(tmp_path):
+    # the reader keeps the two sides (and the optional pins) apart
     env = tmp_path / "environment.yml"
     env.write_text(
         "name: x\ndependencies:\n  - pip\n  - numpy=1.0  # note\n"

@@ -1,8 +1,6 @@
 """KMeansScratch: scikit-learn's Lloyd result from the same start, K-Means' properties on any
 data, scikit-learn's conventions (bad input: test_bad_inputs.py)."""
 
-import warnings
-
 import numpy as np
 import pandas as pd
 import pytest
@@ -58,6 +56,7 @@ def test_same_result_as_scikit_learn_from_the_same_start(case):
     np.testing.assert_allclose(ours.cluster_centers_, theirs.cluster_centers_, atol=tol)
 
 
+@pytest.mark.filterwarnings("ignore::sklearn.exceptions.ConvergenceWarning")
 def test_an_empty_cluster_takes_the_farthest_point_or_keeps_its_centre_and_warns():
     X = np.array([[0.0], [1.0], [2.0], [10.0]])
     model = KMeansScratch(2, init=np.array([[1.0], [100.0]])).fit(X)
@@ -71,9 +70,7 @@ def test_an_empty_cluster_takes_the_farthest_point_or_keeps_its_centre_and_warns
     assert model.labels_.tolist() == [0, 0, 1, 1] and model.inertia_ == 0.0
     # found by hypothesis: scikit-learn stops here with stale labels; ours assigns again
     X = np.array([0, 0, 0, 0, 1, 1, 0.25, 1, 1, 1, 1.0]).reshape(-1, 1)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        model = KMeansScratch(3, init="random", n_init=1, random_state=1).fit(X)
+    model = KMeansScratch(3, init="random", n_init=1, random_state=1).fit(X)
     nearest = np.argmin((X - model.cluster_centers_.T) ** 2, 1)
     np.testing.assert_array_equal(model.labels_, nearest)
 
@@ -84,20 +81,19 @@ finite = st.floats(-1e3, 1e3, allow_subnormal=False)  # no NaN or infinity eithe
 @st.composite
 def data_and_k(draw):
     n, d = draw(st.integers(2, 40)), draw(st.integers(1, 3))
-    # small integers make duplicates and exact ties; floats make generic data
+    # small integers make duplicates (fewer clusters) and exact ties; floats generic data
     elements = draw(st.sampled_from([finite, st.integers(-3, 3).map(float)]))
     X = draw(arrays(np.float64, (n, d), elements=elements))
     init = draw(st.sampled_from(["k-means++", "random"]))
     return X, draw(st.integers(1, min(n, 6))), init, draw(st.integers(0, 2**16))
 
 
+@pytest.mark.filterwarnings("ignore::sklearn.exceptions.ConvergenceWarning")
 @settings(max_examples=60, deadline=None)
 @given(data_and_k())
 def test_k_means_properties_hold_on_any_data(case):
     X, k, init, seed = case
-    with warnings.catch_warnings():  # duplicates: fewer clusters
-        warnings.simplefilter("ignore", ConvergenceWarning)
-        model = KMeansScratch(k, init=init, n_init=1, random_state=seed).fit(X)
+    model = KMeansScratch(k, init=init, n_init=1, random_state=seed).fit(X)
     # the inertia never rises along the history, which ends at the result
     inertias = [((X - s.centers[s.labels]) ** 2).sum() for s in model.history_]
     assert np.all(np.diff(inertias) <= 1e-9 * (1.0 + inertias[0]) + 1e-9)
