@@ -61,9 +61,7 @@ def cell_output(notebook: nbformat.NotebookNode, snippet: str) -> str:
 def cell_text(cell) -> str:
     """What a code cell printed or displayed as plain text (plain JSON's lists joined)."""
     outputs = cell.get("outputs", [])
-    texts = [
-        out.get("text") or out.get("data", {}).get("text/plain") for out in outputs
-    ]
+    texts = [o.get("text") or o.get("data", {}).get("text/plain") for o in outputs]
     return "\n".join("".join(text) for text in texts if text)
 
 

@@ -39,10 +39,9 @@ def test_age_income_customers_follow_their_segments():
 
 def test_the_later_quarter_shifts_as_asked_and_keeps_scores_in_range():
     mall = load_mall_customers()
-    base = datasets.make_later_quarter(mall, n_customers=20_000, random_state=3)
-    shifted = datasets.make_later_quarter(
-        mall, n_customers=20_000, income_shift=15, score_shift=-20, random_state=3
-    )
+    kw = {"n_customers": 20_000, "random_state": 3}  # many customers, the same draws
+    base = datasets.make_later_quarter(mall, **kw)
+    shifted = datasets.make_later_quarter(mall, income_shift=15, score_shift=-20, **kw)
     assert list(shifted.columns) == [INCOME_COLUMN, SCORE_COLUMN]
     gain = shifted[INCOME_COLUMN].mean() - base[INCOME_COLUMN].mean()
     assert gain == pytest.approx(15, abs=0.2)

@@ -127,9 +127,7 @@ def test_the_style_draws_clusters_with_markers_and_no_text_below_its_floor(monke
     assert (ax.get_xlabel(), ax.get_ylabel()) == tuple(frame.columns)
     legend = [text.get_text() for text in ax.get_legend().get_texts()]
     assert legend == ["noise", "cluster 0", "cluster 1", "centres"]
-    ax = style.cluster_scatter(
-        np.zeros((3, 2)), xlabel="a (m)", ylabel="b", legend=False
-    )
+    ax = style.cluster_scatter([[0, 0]] * 3, xlabel="a (m)", ylabel="b", legend=False)
     assert ax.get_xlabel() == "a (m)" and ax.get_legend() is None
     # the site's figure-text test starts from SMALLEST_FONT_PT: it must be the real floor
     monkeypatch.setattr(IPython, "get_ipython", lambda: None)
