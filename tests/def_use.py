@@ -60,9 +60,8 @@ def sets_and_uses(source: str) -> tuple[set[str], set[str], set[str]]:
             node.ctx, ast.Load
         ):
             sets.add(_base(node))
-        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
-            if node.func.attr in MUTATORS:
-                sets.add(_base(node.func.value))
+        elif isinstance(node, ast.Call) and getattr(node.func, "attr", "") in MUTATORS:
+            sets.add(_base(node.func.value))
     uses = {
         name
         for where, name in loads

@@ -30,9 +30,7 @@ def scattered(seed):
 BLOBS = make_course_blobs()[0]
 NOISE = np.random.default_rng(7).normal(size=(3000, 3))
 SCATTERED, MANY = [scattered(s) for s in range(4)], np.tile(NOISE, (6, 1))
-FAR = np.vstack(
-    [np.random.default_rng(1).normal(size=(3, 2)) * 1000, rows(NOISE, 2, 0)[:, :2]]
-)
+FAR = np.vstack([np.random.default_rng(1).normal(size=(3, 2)) * 1000, NOISE[:2, :2]])
 SAME_AS_SKLEARN = {  # case: (X, start, parameters)
     **{f"blobs K={k}": (BLOBS, rows(BLOBS, k, k), {}) for k in (1, 2, 4, 6)},
     **{f"scattered {s}": (X, rows(X, 3 + s, s), {}) for s, X in enumerate(SCATTERED)},
