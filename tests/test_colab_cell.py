@@ -57,7 +57,7 @@ def lesson(first_cell_source):
     return nbformat.v4.new_notebook(cells=[title, *code])
 
 
-def test_the_rewrite_replaces_the_whole_cell_hides_its_input_or_refuses(tmp_path):
+def test_the_rewrite_replaces_the_cell_hides_its_input_keeps_ignored_outputs(tmp_path):
     notebook = lesson('import sys\nif "google.colab" in sys.modules:\n    pass\n')
     execute_notebooks.set_colab_cell(notebook, URL)
     execute_notebooks.set_colab_cell(notebook, URL)  # twice: one tag, same text
@@ -71,9 +71,7 @@ def test_the_rewrite_replaces_the_whole_cell_hides_its_input_or_refuses(tmp_path
     with pytest.raises(ValueError, match="first code cell must be the Colab set-up"):
         execute_notebooks.set_colab_cell(lesson("print(0)"), URL)
 
-
-def test_outputs_nbval_ignores_are_kept_by_comment_or_tag(tmp_path):
-    def run(text):
+    def run(text):  # the outputs nbval ignores (by comment or tag) are kept
         notebook = lesson("# NBVAL_IGNORE_OUTPUT\nprint(2)")
         tag = {"tags": ["nbval-ignore-output"]}
         notebook.cells.append(nbformat.v4.new_code_cell("print(3)", metadata=tag))
