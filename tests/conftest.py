@@ -4,6 +4,7 @@ import sys
 from pathlib import Path
 
 import matplotlib
+import matplotlib.pyplot as plt
 import pytest
 
 from course_utils import exercises
@@ -13,6 +14,8 @@ matplotlib.use("Agg")  # no windows from the tests' figures; lessons never set a
 
 
 @pytest.fixture(autouse=True)
-def fresh_hints(monkeypatch):
-    """Every test starts as a learner who has seen no exercise's hint."""
+def fresh_learner_and_no_open_figures(monkeypatch):
+    """Every test starts as a learner who has seen no exercise's hint; its figures close."""
     monkeypatch.setattr(exercises, "_hints_given", {})
+    yield
+    plt.close("all")

@@ -23,12 +23,6 @@ from course_utils.kmeans import KMeansScratch
 X, Y = make_course_blobs()
 
 
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
-
-
 def test_each_panel_shows_its_step_and_paths_end_at_its_centres():
     start = X[np.random.default_rng(6).choice(len(X), size=4, replace=False)]
     model = KMeansScratch(4, init=start, tol=0.0).fit(X)
