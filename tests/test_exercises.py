@@ -106,21 +106,8 @@ def test_an_answer_of_the_wrong_kind_gets_words(capsys, answer):
         assert said.endswith(f"{wanted}.") or "Cannot" not in said, (number, said)
 
 
-def test_an_unknown_exercise_names_the_known_ones_and_a_checks_bug_shows(monkeypatch):
-    with pytest.raises(ValueError, match=r"no exercise '1\.9'; there are .*1\.1, 1\.2"):
-        exercise("1.9")
-
-    def broken(answer):
-        """give anything"""
-        return {}["a bug in the check"]
-
-    monkeypatch.setitem(exercises.CHECKS, "0.1", exercises.Check(broken, (), None, {}))
-    with pytest.raises(KeyError, match="a bug in the check"):
-        exercise("0.1").check(4)
-
-
-def test_hints_come_one_at_a_time_and_each_exercise_counts_alone(capsys):
-    hints = check_of("1.1").hints
+def test_hints_one_at_a_time_unknown_exercises_and_checks_bugs(capsys, monkeypatch):
+    hints = check_of("1.1").hints  # each exercise counts its own
     for i, hint in enumerate(hints, start=1):
         exercise("1.1").hint()  # a new object each time, as in the lesson's cell
         said = capsys.readouterr().out.strip()
@@ -129,6 +116,17 @@ def test_hints_come_one_at_a_time_and_each_exercise_counts_alone(capsys):
     assert capsys.readouterr().out.startswith("No more hints")
     exercise("1.2").hint()
     assert capsys.readouterr().out.startswith("**Hint 1 of")
+    with pytest.raises(ValueError, match=r"no exercise '1\.9'; there are .*1\.1, 1\.2"):
+        exercise("1.9")
+
+    def broken(answer):
+        """give anything"""
+        return {}["a bug in the check"]
+
+    check_of("0.1")  # lesson 0's checks registered first, then one replaced
+    monkeypatch.setitem(exercises.CHECKS, "0.1", exercises.Check(broken, (), None, {}))
+    with pytest.raises(KeyError, match="a bug in the check"):
+        exercise("0.1").check(4)
 
 
 def test_exercise_cells_follow_the_headings():
