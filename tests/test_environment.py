@@ -18,10 +18,9 @@ LOCK, PINS = pins.read_lock(), pins.read_pins()
 
 @pytest.mark.parametrize("name", sorted(PINS))
 def test_the_lock_is_inside_every_pin(name):
-    assert pins.matches(LOCK.get(name, "missing"), PINS[name]), (
-        f"{name}: environment.yml pins {PINS[name]}, the lock has {LOCK.get(name)}; "
-        "run `make lock` after changing a pin"
-    )
+    pinned, locked = PINS[name], LOCK.get(name, "missing")
+    why = f"{name}: environment.yml pins {pinned}, the lock {locked}: run `make lock`"
+    assert pins.matches(locked, pinned), why
 
 
 def test_conda_gets_the_lessons_and_lab_pip_the_tools_binder_the_lock(tmp_path):

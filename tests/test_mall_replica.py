@@ -13,9 +13,8 @@ AGE, INCOME, SCORE = mall.AGE_COLUMN, mall.INCOME_COLUMN, mall.SCORE_COLUMN
 
 def test_the_committed_file_is_what_the_generator_makes(tmp_path):
     committed = mall.REPLICA_PATH.read_bytes()
-    assert committed == tool.replica_csv_text().encode("utf-8"), (
-        "data/mall_customers_replica.csv is stale: run `python tools/make_mall_replica.py`"
-    )
+    stale = "the replica is stale: run `python tools/make_mall_replica.py`"
+    assert committed == tool.replica_csv_text().encode("utf-8"), stale
     assert tool.write_replica(tmp_path / "replica.csv").read_bytes() == committed
     assert b"\r" not in committed
     assert committed.splitlines()[0].decode() == ",".join(mall.MALL_COLUMNS)

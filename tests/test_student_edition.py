@@ -92,6 +92,5 @@ exercise("1.1").solution()
     assert result.returncode == 0, result.stderr
     package, right, wrong, solution = result.stdout.strip().splitlines()
     assert Path(package).is_relative_to(edition), "the edition's own course_utils"
-    assert right.startswith("✔ Right")
-    assert wrong.startswith("✘ ")
+    assert right.startswith("✔ Right") and wrong.startswith("✘ ")
     assert solution == "Solutions are not part of this edition: ask your instructor."
