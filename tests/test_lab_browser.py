@@ -1,6 +1,6 @@
 """`make lab` as a learner meets it: JupyterLab started by the Makefile's own command, where a
-lesson's .py opens as a notebook with its stored outputs and its kernel (headless Debian
-Chromium driven by Playwright)."""
+lesson's .py opens as a notebook with its stored outputs and its kernel, and its quiz and
+explorers work (headless Debian Chromium driven by Playwright)."""
 
 import contextlib
 import http.client
@@ -120,31 +120,60 @@ def lab_url(tmp_path_factory):
         raise
 
 
-def open_lesson(browser, url):
-    """Open ``url`` in Lab; return the page and the lesson's panel once its stored outputs
-    show and its kernel has started by itself (no "Select Kernel" dialog) and is idle."""
+@pytest.fixture(scope="module")
+def lab(browser, lab_url):
+    """One JupyterLab page for the module, opened at the server's front page, as the browser
+    `make lab` opens: it must lead to lesson 00; the other tests open their lessons in it."""
     page = browser.new_page()
     page.set_default_timeout(LAB_MS)
-    page.goto(url)
-    panel = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
+    page.goto(f"{lab_url}/?token={TOKEN}")
+    open_lesson(page, "notebooks/00_introduction.py", launch=False)
+    yield page
+    page.close()
+
+
+def open_lesson(page, path, launch=True):
+    """Open ``path`` in Lab (as a click in the file browser does) unless ``launch`` is False;
+    return its panel once it is the current tab, its stored outputs show and its kernel has
+    started by itself (no "Select Kernel" dialog) and is idle."""
+    if launch:  # without awaiting the command (evaluate would wait with no time limit)
+        page.evaluate(
+            "path => { jupyterapp.commands.execute('docmanager:open', {path}); }", path
+        )
     # the stored outputs come from the paired .ipynb (a .py alone has none); a dialog
     # (e.g. "File Load Error") ends the wait too
     page.wait_for_function(
-        """() => document.querySelector(".jp-Dialog") || document.querySelector(
-            ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea-output")"""
-    )
-    page.wait_for_function(
-        """() => document.querySelector(".jp-Dialog") || window.jupyterapp?.shell
-            .currentWidget?.sessionContext?.session?.kernel?.status === "idle" """
+        """path => document.querySelector(".jp-Dialog") || (widget =>
+            widget?.context?.path === path && widget.node.querySelector(
+            ".jp-OutputArea-output") && widget.sessionContext.session?.kernel?.status
+            === "idle")(window.jupyterapp?.shell.currentWidget)""",
+        arg=path,
     )
     dialogs = page.locator(".jp-Dialog")
     assert dialogs.count() == 0, f"Lab asks: {dialogs.all_inner_texts()}"
-    return page, panel
+    return page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
 
 
-def test_make_lab_opens_lesson_00_paired_with_its_kernel_and_the_data(browser, lab_url):
-    # the server's front page, as the browser `make lab` opens: it must lead to lesson 00
-    page, panel = open_lesson(browser, f"{lab_url}/?token={TOKEN}")
+def run_cell(page, text, all_above=False):
+    """Run the current lesson's first cell whose code has ``text`` (and every cell above it,
+    if asked), as a learner would, without awaiting the run."""
+    index = page.evaluate(
+        """([text, above]) => { const notebook = jupyterapp.shell.currentWidget.content;
+            const index = notebook.widgets.findIndex(
+                cell => cell.model.sharedModel.getSource().includes(text));
+            if (index < 0) return index;
+            notebook.activeCellIndex = index;
+            notebook.scrollToItem(index);
+            if (above) jupyterapp.commands.execute("notebook:run-all-above");
+            jupyterapp.commands.execute("notebook:run-cell");
+            return index; }""",
+        [text, all_above],
+    )
+    assert index >= 0, f"no cell has {text!r}"
+
+
+def test_make_lab_opens_lesson_00_paired_with_its_kernel_and_the_data(lab, lab_url):
+    page, panel = lab, lab.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
     tab = page.locator(".lm-DockPanel-tabBar .lm-TabBar-tab.lm-mod-current")
     expect(tab).to_have_text("00_introduction.py")
     expect(panel.locator("h1", has_text="Lesson 0").first).to_be_visible()
@@ -170,29 +199,17 @@ def test_make_lab_opens_lesson_00_paired_with_its_kernel_and_the_data(browser, l
     settings = page.request.get(f"{lab_url}/lab/api/settings/{plugin}?token={TOKEN}")
     assert settings.json()["schema"]["properties"]["fetchNews"]["default"] == "false"
     expect(page.locator(".Toastify__toast", has_text="news")).to_have_count(0)
-    page.close()
 
 
-def test_quiz_gives_instant_feedback_in_jupyterlab(browser, lab_url):
-    """Run lesson 06's quiz cell, as a learner would (its stored output is not trusted, so
-    its buttons work only once it has run here), and answer a question in its output."""
+def test_quiz_gives_instant_feedback_in_jupyterlab(lab):
+    """Run lesson 06's quiz cell (its stored output is not trusted, so its buttons work only
+    once it has run here), and answer a question in its output."""
     from course_utils.quiz import load_bank
 
-    first = load_bank()[0]
+    first, page = load_bank()[0], lab
     wrong = next(i for i, option in enumerate(first.options) if not option.correct)
-    url = f"{lab_url}/lab/workspaces/quiz/tree/notebooks/06_quiz.py?token={TOKEN}"
-    page, _ = open_lesson(browser, url)
-    # start the run without awaiting it (evaluate would wait with no time limit)
-    index = page.evaluate(
-        """() => { const notebook = window.jupyterapp.shell.currentWidget.content;
-            const index = notebook.widgets.findIndex(
-                cell => cell.model.sharedModel.getSource().includes("Quiz("));
-            notebook.activeCellIndex = index;
-            notebook.scrollToItem(index);
-            window.jupyterapp.commands.execute("notebook:run-cell");
-            return index; }"""
-    )
-    assert index >= 0, "no cell of lesson 06 shows the quiz"
+    open_lesson(page, "notebooks/06_quiz.py")
+    run_cell(page, "Quiz(")
     # quiz.js marks the quiz ready once it has set it up (the stored output has no script)
     quiz = page.locator('#quiz[data-ready="1"]')
     question = quiz.locator(f"#quiz-{first.id}")
@@ -214,4 +231,20 @@ def test_quiz_gives_instant_feedback_in_jupyterlab(browser, lab_url):
         ".jp-NotebookPanel:not(.lm-mod-hidden) :is(.jp-MarkdownOutput, .jp-OutputArea)"
     )
     assert serious_violations(page, lesson, LAB_MS) == []
-    page.close()
+
+
+def test_an_explorer_is_live_in_jupyterlab(lab):
+    """Run lesson 02 down to its explorer: the kernel draws a new frame when the slider moves
+    (by keyboard)."""
+    panel = open_lesson(lab, "notebooks/02_kmeans_from_scratch.py")
+    run_cell(lab, "def draw_step", all_above=True)
+    live = panel.locator(".jp-OutputArea-output .course-explorer.widget-vbox")
+    frame = live.locator(".ce-figure img")
+    expect(frame).to_be_visible(timeout=LAB_MS)
+    status = live.locator(".ce-status")
+    expect(status).to_have_text(re.compile(r"^Step 0 of \d+"))
+    first = frame.get_attribute("src")
+    live.locator('[role="slider"]').first.focus()
+    lab.keyboard.press("ArrowRight")
+    expect(status).to_have_text(re.compile(r"^Step 1 of \d+"), timeout=LAB_MS)
+    expect(frame).not_to_have_attribute("src", first, timeout=LAB_MS)

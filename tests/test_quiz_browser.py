@@ -4,7 +4,14 @@ import re
 
 import pytest
 from browser_support import browser as browser
-from browser_support import expect, open_page, serious_violations
+from browser_support import (
+    colours,
+    contrast,
+    expect,
+    open_page,
+    serious_violations,
+    within,
+)
 from browser_support import site_url as site_url
 
 from course_utils.quiz import load_bank
@@ -146,5 +153,33 @@ def test_the_quiz_is_answered_and_announced_by_keyboard_alone(browser, site_url)
     summary = page.locator("#quiz .cq-summary")
     expect(summary).to_have_attribute("aria-live", "off")  # announced at the end only
     assert serious_violations(page, "#quiz") == []  # with its answered states
+    visit.assert_clean()
+    page.close()
+
+
+SCROLL_TO = """y => new Promise(done => {
+    addEventListener("scroll", () => done(scrollY), {once: true});
+    scrollTo(0, y);
+})"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_quiz_code_options_and_back_to_top_are_readable(browser, site_url, scheme):
+    # the theme shows "Back to top" below 1200 px (a laptop, a projector) when the
+    # reader scrolls back up: its scroll handler compares each scroll with the last
+    laptop = {"width": 1024, "height": 768}
+    visit = open_page(browser, f"{site_url}/{PAGE}", laptop, color_scheme=scheme)
+    page = visit.page
+    assert page.evaluate("document.documentElement.dataset.theme") == scheme
+    texts = page.locator("#quiz code").all() + [page.locator("#quiz .cq-option").first]
+    assert len(texts) > 1, "no inline code in the quiz"
+    for text in texts:
+        assert contrast(*colours(text)) >= 4.5, (scheme, text, colours(text))
+    assert within(page, SCROLL_TO, 3000) == 3000
+    assert within(page, SCROLL_TO, 2800) == 2800
+    button = page.locator("#pst-back-to-top")
+    expect(button).to_be_visible()
+    assert contrast(*colours(button)) >= 4.5, (scheme, colours(button))
+    assert serious_violations(page) == [], scheme  # dark mode's colours too
     visit.assert_clean()
     page.close()

@@ -1,24 +1,18 @@
-"""The built website in a real browser (headless Debian Chromium driven by Playwright).
+"""The built website in a real browser (headless Debian Chromium driven by Playwright), and
+the weight of its lesson pages.
 
-`make test` builds the site first (`make book`). Every page is opened offline (requests
-outside the site are blocked); a console error, page error or failed request fails.
+`make test` builds the site first (`make book`). Every page is opened once, offline (requests
+outside the site are blocked), and all its checks run on that load; a console error, page
+error or failed request fails.
 """
 
 import json
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from browser_support import (
-    ROOT,
-    SITE,
-    colours,
-    contrast,
-    expect,
-    open_page,
-    serious_violations,
-    within,
-)
+from browser_support import ROOT, SITE, expect, open_page, serious_violations
 from browser_support import browser as browser
 from browser_support import site_url as site_url
 from matplotlib.font_manager import font_scalings
@@ -31,39 +25,68 @@ pytestmark = pytest.mark.browser
 MIN_FIGURE_TEXT_PX = 11
 LESSONS = course_map()
 PAGES = [str(Path(file).with_suffix(".html")) for file in LESSONS["file"]]
-LESSON_FILES = [file for file in LESSONS["file"] if file.startswith("notebooks/")]
 QUIZ = "notebooks/06_quiz.html"
 # The pages Sphinx adds; index.html only redirects to the first page.
 SPHINX_PAGES = ["search.html", "genindex.html"]
 # Code's colours are the theme's Pygments styles, made for WCAG AA (a11y-high-contrast):
 # axe checks them on the lesson with the most code; elsewhere it skips code (half its time).
 AXE_ON_CODE = "notebooks/04_four_algorithms.html"
+#: The explorers (course_utils/explorers.py) each lesson page shows (their ``name``)
+EXPLORERS = {
+    "02_kmeans_from_scratch": ["lloyd-steps"],
+    "03_choosing_k": ["choose-k"],
+    "04_four_algorithms": ["dbscan-eps"],
+}
+PAGE_LIMIT = (
+    1_500_000  # bytes a lesson page may load beyond the shared theme and MathJax
+)
+EXPLORER_LIMIT = 1_000_000  # bytes the explorers may add to a page
+SHARED = ("_static/", "mathjax/")
 
 
 @pytest.fixture(scope="module")
 def visited(browser, site_url):
-    """``visited(path)``: the page opened once (desktop width, offline) and shared by the
-    tests that only read it; a test that changes a page opens its own."""
-    opened = {}
+    """``visited(path)``: the page opened once (desktop width, offline), in the module's one
+    context (the pages share its cache, as a reader's tabs do), and shared by the tests that
+    read it; a test that resizes a page opens its own."""
+    context, opened = browser.new_context(), {}
 
     def visit(path):
         if path not in opened:
-            opened[path] = open_page(browser, f"{site_url}/{path}")
+            opened[path] = open_page(context, f"{site_url}/{path}")
         return opened[path]
 
     yield visit
-    for each in opened.values():
-        each.page.close()
+    context.close()
 
 
-@pytest.mark.parametrize("index", range(len(PAGES)), ids=PAGES)
-def test_every_page_opens_offline_with_its_title_links_and_maths(
-    visited, site_url, index
-):
-    path = PAGES[index]
+@pytest.mark.parametrize("path", PAGES + SPHINX_PAGES)
+def test_every_page_opens_offline_readable_and_accessible(visited, site_url, path):
+    """One load of each page: its title, links and maths; a lesson's figures, folded hints and
+    solutions, and explorers; axe-core; no error and no request off the site throughout."""
+    built = {str(file.relative_to(SITE)) for file in SITE.rglob("*.html")}
+    pages = {page for page in built if not page.startswith("_static/")}
+    assert pages - {"index.html"} == {*PAGES, *SPHINX_PAGES}, (
+        "a page this test does not see"
+    )
     visit = visited(path)
+    if path in PAGES:
+        title_links_and_maths(visit.page, site_url, PAGES.index(path))
+    skip_code = None if path == AXE_ON_CODE else {"exclude": [["div.highlight"]]}
+    assert serious_violations(visit.page, skip_code) == [], "axe-core's findings"
+    if path.startswith("notebooks/"):
+        cells = json.loads((ROOT / path).with_suffix(".ipynb").read_text("utf-8"))[
+            "cells"
+        ]
+        figures_load_with_alt_text_and_readable_text(visit.page, path, cells)
+        hints_and_solutions_are_folded(visit.page, cells)
+    for name in EXPLORERS.get(Path(path).stem, []):
+        explorer_switches_frames_by_keyboard_and_mouse(visit.page, name)
     visit.assert_clean()
-    page = visit.page
+
+
+def title_links_and_maths(page, site_url, index):
+    path = PAGES[index]
     title = page.locator("h1").first.text_content().rstrip("#¶ ").replace("’", "'")
     assert title == LESSONS["page"][index]
     text = page.locator("main").inner_text()
@@ -92,22 +115,6 @@ def test_every_page_opens_offline_with_its_title_links_and_maths(
         assert not mathjax, f"{path} has no maths but loads {mathjax}"
 
 
-@pytest.mark.parametrize("path", PAGES + SPHINX_PAGES)
-def test_axe_finds_nothing_serious_on_any_page(visited, path):
-    built = {str(file.relative_to(SITE)) for file in SITE.rglob("*.html")}
-    pages = {page for page in built if not page.startswith("_static/")}
-    assert pages - {"index.html"} == {*PAGES, *SPHINX_PAGES}, "a page axe does not see"
-    skip_code = None if path == AXE_ON_CODE else {"exclude": [["div.highlight"]]}
-    assert serious_violations(visited(path).page, skip_code) == []
-
-
-def test_sidebar_lists_the_pages_in_order(visited):
-    links = visited(PAGES[0]).page.locator("nav.bd-docs-nav a.reference.internal")
-    # the home page first (html.home_page_in_navbar); Sphinx curls straight apostrophes
-    texts = [text.strip().replace("’", "'") for text in links.all_inner_texts()]
-    assert texts == list(LESSONS["page"])
-
-
 def smallest_font_pt(lesson: Path) -> float:
     """The smallest text, in points, a lesson's figures can draw: the course style's floor,
     lowered by any size the lesson's code, or a course_utils module it imports, writes out
@@ -129,17 +136,14 @@ def smallest_font_pt(lesson: Path) -> float:
     return min(sizes)
 
 
-@pytest.mark.parametrize("file", LESSON_FILES)
-def test_every_figure_loads_with_alt_text_and_readable_text(visited, file):
+def figures_load_with_alt_text_and_readable_text(page, path, cells):
     """A figure stored at ``dpi`` draws a ``pt``-point text ``pt * dpi / 72`` image pixels
     high; shown at ``displayed / natural`` of its width, that text must be 11 CSS px+."""
-    path = str(Path(file).with_suffix(".html"))
-    images = visited(path).page.eval_on_selector_all(
-        "div.cell_output img:not(.ce-frame)",  # explorers: test_explorers_browser
+    images = page.eval_on_selector_all(
+        "div.cell_output img:not(.ce-frame)",  # explorers: their own check below
         "els => els.map(e => [e.getAttribute('src'), e.naturalWidth, e.alt,"
         " e.getBoundingClientRect().width])",
     )
-    cells = json.loads((ROOT / file).read_text("utf-8"))["cells"]
     outputs = [out.get("data", {}) for cell in cells for out in cell.get("outputs", [])]
     expected = sum("image/png" in data for data in outputs)
     assert len(images) >= expected, f"{expected} image outputs, {len(images)} shown"
@@ -150,7 +154,7 @@ def test_every_figure_loads_with_alt_text_and_readable_text(visited, file):
         if not alt.strip() or Path(src).name in alt or alt.strip().endswith(".png")
     ]
     assert unnamed == [], f"figures without a description (alt): {unnamed}"
-    smallest_pt, small = smallest_font_pt((ROOT / file).with_suffix(".py")), []
+    smallest_pt, small = smallest_font_pt((ROOT / path).with_suffix(".py")), []
     for src, natural, _, displayed in images:
         dpi = Image.open((SITE / path).parent / src).info.get("dpi", (72, 72))[0]
         if (px := smallest_pt * dpi / 72 * displayed / natural) < MIN_FIGURE_TEXT_PX:
@@ -158,10 +162,8 @@ def test_every_figure_loads_with_alt_text_and_readable_text(visited, file):
     assert small == [], f"figure text below {MIN_FIGURE_TEXT_PX} CSS px: {small}"
 
 
-@pytest.mark.parametrize("file", LESSON_FILES)
-def test_hints_and_solutions_are_folded(visited, file):
+def hints_and_solutions_are_folded(page, cells):
     """Under each exercise, its hints and its solution are folded blocks that open."""
-    cells = json.loads((ROOT / file).read_text(encoding="utf-8"))["cells"]
     metadata = [cell.get("metadata", {}) for cell in cells]
     expected = {
         "Show solution": sum("solution" in m.get("tags", []) for m in metadata),
@@ -170,7 +172,6 @@ def test_hints_and_solutions_are_folded(visited, file):
         ),
     }
     assert expected["Show hint"] >= len(re.findall("### Exercise", str(cells)))
-    page = visited(str(Path(file).with_suffix(".html"))).page
     for prompt, n in expected.items():
         folds = page.locator("details.hide", has_text=prompt)
         expect(folds).to_have_count(n)
@@ -180,6 +181,52 @@ def test_hints_and_solutions_are_folded(visited, file):
             expect(folds.first).to_have_attribute("open", re.compile(".*"))
             folds.first.locator("summary").first.click()  # folded again for other tests
             expect(folds.first).not_to_have_attribute("open", re.compile(".*"))
+
+
+def explorer_switches_frames_by_keyboard_and_mouse(page, name):
+    """Each slider of the explorer, moved by a key and by a click on its track, changes the
+    picture, its alt text and the announced sentence (offline: the frames are in the page)."""
+    explorer = page.locator(f'#explorer-{name}.course-explorer[data-ready="1"]')
+    status, frame = explorer.locator(".ce-status"), explorer.locator(".ce-frame")
+
+    def state():  # what a reader gets: the announced sentence, the picture, its alt
+        return (
+            status.inner_text(),
+            frame.get_attribute("src"),
+            frame.get_attribute("alt"),
+        )
+
+    expect(explorer).to_be_visible()
+    expect(status).to_have_attribute("aria-live", "polite")
+    expect(explorer.locator(".ce-note")).to_be_hidden()
+    sliders = explorer.locator('input[type="range"]')
+    assert sliders.count() >= 1
+    for slider in sliders.all():
+        label = explorer.locator(f'label[for="{slider.get_attribute("id")}"]')
+        expect(label).to_have_text(re.compile(r"\w"))  # a visible label names it
+        before, top = state(), slider.get_attribute("max")
+        slider.focus()
+        page.keyboard.press(
+            "ArrowLeft" if slider.input_value() == top else "ArrowRight"
+        )
+        expect(status).not_to_have_text(before[0])
+        after = state()
+        assert after[1] != before[1], "the keyboard moved the slider, not the picture"
+        assert after[2].endswith(after[0]) and after[2] != before[2]
+        assert slider.get_attribute("aria-valuetext") in after[0]
+        # the mouse: a click at one end of the track picks the value there
+        box, end = slider.bounding_box(), "0" if slider.input_value() == top else top
+        x = 2 if end == "0" else box["width"] - 2
+        slider.click(position={"x": x, "y": box["height"] / 2})
+        expect(slider).to_have_value(end)
+        expect(status).not_to_have_text(after[0])
+
+
+def test_sidebar_lists_the_pages_in_order(visited):
+    links = visited(PAGES[0]).page.locator("nav.bd-docs-nav a.reference.internal")
+    # the home page first (html.home_page_in_navbar); Sphinx curls straight apostrophes
+    texts = [text.strip().replace("’", "'") for text in links.all_inner_texts()]
+    assert texts == list(LESSONS["page"])
 
 
 def visible(page, selector):
@@ -221,34 +268,6 @@ def test_menu_buttons_collapse_the_sidebar_or_open_panels_on_a_phone(browser, si
     page.close()
 
 
-SCROLL_TO = """y => new Promise(done => {
-    addEventListener("scroll", () => done(scrollY), {once: true});
-    scrollTo(0, y);
-})"""
-
-
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_quiz_code_options_and_back_to_top_are_readable(browser, site_url, scheme):
-    # the theme shows "Back to top" below 1200 px (a laptop, a projector) when the
-    # reader scrolls back up: its scroll handler compares each scroll with the last
-    laptop = {"width": 1024, "height": 768}
-    visit = open_page(browser, f"{site_url}/{QUIZ}", laptop, color_scheme=scheme)
-    page = visit.page
-    assert page.evaluate("document.documentElement.dataset.theme") == scheme
-    texts = page.locator("#quiz code").all() + [page.locator("#quiz .cq-option").first]
-    assert len(texts) > 1, "no inline code in the quiz"
-    for text in texts:
-        assert contrast(*colours(text)) >= 4.5, (scheme, text, colours(text))
-    assert within(page, SCROLL_TO, 3000) == 3000
-    assert within(page, SCROLL_TO, 2800) == 2800
-    button = page.locator("#pst-back-to-top")
-    expect(button).to_be_visible()
-    assert contrast(*colours(button)) >= 4.5, (scheme, colours(button))
-    assert serious_violations(page) == [], scheme  # dark mode's colours too
-    visit.assert_clean()
-    page.close()
-
-
 def test_theme_files_weigh_under_1_2_mb_and_the_icons_show(visited):
     """The theme's files were 2.45 MB a page, fontawesome.js (1.45 MB) alone redrawing the
     icons its stylesheet's web font draws; now about 1.0 MB: they must stay under 1.2 MB."""
@@ -272,3 +291,54 @@ def test_the_cheat_sheet_prints_on_one_page(visited):
         pdf = visit.page.pdf(format=paper, print_background=True)
         pages = len(re.findall(rb"/Type\s*/Page\b", pdf))
         assert pages == 1, f"the cheat sheet prints on {pages} {paper} pages"
+
+
+class _Loads(HTMLParser):
+    """The files a page loads itself: pictures, scripts, style sheets, icons."""
+
+    def __init__(self):
+        super().__init__()
+        self.files = set()
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        rel = set((attrs.get("rel") or "").split())
+        if tag in ("img", "script", "source") and attrs.get("src"):
+            self.files.add(attrs["src"])
+        elif tag == "link" and rel & {"stylesheet", "preload", "icon", "modulepreload"}:
+            self.files.add(attrs["href"])
+
+
+def test_every_lesson_page_stays_light():
+    pages = sorted((SITE / "notebooks").glob("[0-9][0-9]_*.html"))
+    assert {page.stem for page in pages} >= set(EXPLORERS), "build the site: make book"
+    weights = {}
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        loads = _Loads()
+        loads.feed(text)
+        files = {
+            (page.parent / re.split(r"[?#]", src)[0]).resolve()
+            for src in loads.files
+            if not src.startswith(("data:", "http:", "https:"))
+        }
+        site = SITE.resolve()
+        own = [
+            f for f in files if not f.relative_to(site).as_posix().startswith(SHARED)
+        ]
+        assert all(f.is_file() for f in own), f"{page.name} loads missing files"
+        explorers = re.findall(
+            r'class="ce-frames">.*?</script>|class="ce-frame" src="[^"]*"', text
+        )
+        weights[page.stem] = (len(text.encode()) + sum(f.stat().st_size for f in own),
+                              sum(len(part) for part in explorers))  # fmt: skip
+    report = (
+        "bytes loaded beyond the theme and MathJax (of them, explorers):\n"
+        + "\n".join(
+            f"{stem}: {page / 1e6:.2f} MB ({added / 1e6:.2f} MB)"
+            for stem, (page, added) in weights.items()
+        )
+    )
+    assert all(weights[stem][1] > 0 for stem in EXPLORERS), report
+    assert all(added <= EXPLORER_LIMIT for _, added in weights.values()), report
+    assert all(page <= PAGE_LIMIT for page, _ in weights.values()), report
