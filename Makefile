@@ -94,7 +94,7 @@ lint: $(STAMP)
 # once, except lesson 5 (also on the real file), lesson 8 (the template on the mall tables) and
 # one student edition. The longest files come first (measured worker time), so that the two
 # workers end together.
-LONGEST := tests/test_lesson08.py tests/test_lab_browser.py tests/test_site_browser.py \
+LONGEST := tests/test_site_browser.py tests/test_lab_browser.py tests/test_lesson08.py \
 	notebooks/05_mall_case_study.ipynb notebooks/04_four_algorithms.ipynb \
 	notebooks/07_segments_in_practice.ipynb tests/test_lesson05_real_file.py \
 	notebooks/03_choosing_k.ipynb tests/test_quiz_browser.py notebooks/02_kmeans_from_scratch.ipynb \

@@ -3,15 +3,12 @@ on a port this process holds, and pages opened offline with every error recorded
 has a time limit and running out fails the test; nothing sleeps a fixed time."""
 
 import re
-import sys
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from make_pdf import serve  # the one local server of the site (tools/: conftest.py)
 from playwright.sync_api import expect, sync_playwright
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
-from make_pdf import serve  # noqa: E402  (the one local server of the site)
 
 ROOT = Path(__file__).resolve().parents[1]
 SITE = ROOT / "_build" / "html"

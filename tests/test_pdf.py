@@ -6,15 +6,11 @@ on one A4 sheet. `make pdf` runs these after printing (COURSE_PDF=1); `make test
 import html
 import os
 import re
-import sys
 from itertools import pairwise
-from pathlib import Path
 
 import pytest
+from make_pdf import OUT, SITE, toc_pages
 from pypdf import PdfReader
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
-from make_pdf import OUT, SITE, toc_pages  # noqa: E402
 
 pytestmark = pytest.mark.skipif(
     os.environ.get("COURSE_PDF") != "1", reason="`make pdf` prints and runs these"
