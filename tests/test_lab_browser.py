@@ -26,6 +26,7 @@ TOKEN = secrets.token_hex(16)  # this run's: no other Jupyter server answers to 
 LAB_MS = 120_000
 # What a learner's copy of the repository needs for the lessons to open and run in Lab.
 SERVED = ["notebooks", "data", "jupytext.toml"]
+PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)"  # the lesson in the current tab
 
 
 def make_lab_command() -> list[str]:
@@ -151,7 +152,7 @@ def open_lesson(page, path, launch=True):
     )
     dialogs = page.locator(".jp-Dialog")
     assert dialogs.count() == 0, f"Lab asks: {dialogs.all_inner_texts()}"
-    return page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
+    return page.locator(PANEL)
 
 
 def run_cell(page, text, all_above=False):
@@ -173,7 +174,7 @@ def run_cell(page, text, all_above=False):
 
 
 def test_make_lab_opens_lesson_00_paired_with_its_kernel_and_the_data(lab, lab_url):
-    page, panel = lab, lab.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
+    page, panel = lab, lab.locator(PANEL)
     tab = page.locator(".lm-DockPanel-tabBar .lm-TabBar-tab.lm-mod-current")
     expect(tab).to_have_text("00_introduction.py")
     expect(panel.locator("h1", has_text="Lesson 0").first).to_be_visible()
@@ -227,9 +228,7 @@ def test_quiz_gives_instant_feedback_in_jupyterlab(lab):
     expect(question.locator(".cq-option").nth(after)).to_be_focused()
     # axe-core on the lesson as Lab shows it: its text and outputs. Lab's own widgets are
     # left out: their findings are JupyterLab's (jupyterlab/jupyterlab#16890, #16891)
-    lesson = (
-        ".jp-NotebookPanel:not(.lm-mod-hidden) :is(.jp-MarkdownOutput, .jp-OutputArea)"
-    )
+    lesson = f"{PANEL} :is(.jp-MarkdownOutput, .jp-OutputArea)"
     assert serious_violations(page, lesson, LAB_MS) == []
 
 
