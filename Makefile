@@ -93,18 +93,21 @@ lint: $(STAMP)
 # The claims tests read the committed outputs this same nbval run proves fresh, so a lesson runs
 # once, except lesson 5 (also on the real file), lesson 8 (the template on the mall tables) and
 # one student edition. The longest files come first (measured worker time), so that the two
-# workers end together.
-LONGEST := tests/test_site_browser.py tests/test_lab_browser.py tests/test_lesson08.py \
-	notebooks/05_mall_case_study.ipynb notebooks/04_four_algorithms.ipynb \
-	notebooks/07_segments_in_practice.ipynb tests/test_lesson05_real_file.py \
-	notebooks/03_choosing_k.ipynb tests/test_quiz_browser.py notebooks/02_kmeans_from_scratch.ipynb \
-	notebooks/08_your_own_customers.ipynb tests/test_exercises.py
+# workers end together: xdist keeps this order (--no-loadscope-reorder; by default it would
+# start with the files that have the most tests, not the longest).
+LONGEST := tests/test_lab_browser.py tests/test_site_browser.py tests/test_lesson08.py \
+	notebooks/04_four_algorithms.ipynb notebooks/03_choosing_k.ipynb \
+	tests/test_lesson05_real_file.py tests/test_quiz_browser.py \
+	notebooks/02_kmeans_from_scratch.ipynb notebooks/05_mall_case_study.ipynb \
+	notebooks/08_your_own_customers.ipynb tests/test_student_edition.py \
+	notebooks/07_segments_in_practice.ipynb notebooks/00_introduction.ipynb \
+	notebooks/01_scaling_encoding.ipynb tests/test_install.py tests/test_exercises.py
 LONGEST_FIRST := $(LONGEST) $(filter-out $(LONGEST),$(sort $(wildcard notebooks/[0-9]*.ipynb) \
 	$(wildcard tests/test_*.py)))
 # Lesson 09's runs need Spark: conftest.py marks them `spark`, and `make spark` runs them.
 test: $(STAMP) browser lint book $(AXE)
 	OMP_NUM_THREADS=2 OMP_WAIT_POLICY=PASSIVE OPENBLAS_NUM_THREADS=1 $(BIN)/python -m pytest \
-		-n 2 --dist loadfile --nbval \
+		-n 2 --dist loadfile --no-loadscope-reorder --nbval \
 		--nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg -m "not spark" \
 		$(LONGEST_FIRST)
 
