@@ -1,11 +1,10 @@
 """What each lesson says about itself, read from its source so that the instructor's guide,
 the quiz's coverage check and the student edition never restate what the lessons say."""
 
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
-
-import jupytext
 
 from course_utils.exercises import exercise_headings
 from course_utils.paths import NOTEBOOKS  # the lessons' folder
@@ -34,8 +33,15 @@ def markdown_text(path: str | Path) -> str:
     markdown cells of a notebook (``.ipynb``) or of its py:percent ``.py`` pair."""
     if Path(path).suffix == ".md":
         return Path(path).read_text(encoding="utf-8")
-    cells = jupytext.read(path).cells
-    return "\n\n".join(cell.source for cell in cells if cell.cell_type == "markdown")
+    if Path(path).suffix == ".ipynb":  # JSON: lesson 00's kernel need not import jupytext
+        cells = json.loads(Path(path).read_text(encoding="utf-8"))["cells"]
+    else:
+        import jupytext
+
+        cells = jupytext.read(path, as_version=4).dict()["cells"]
+    return "\n\n".join(
+        "".join(cell["source"]) for cell in cells if cell["cell_type"] == "markdown"
+    )
 
 
 def read_lesson(path: str | Path) -> LessonInfo:
