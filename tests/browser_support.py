@@ -1,6 +1,7 @@
-"""What the browser tests share: Debian's headless Chromium driven by Playwright, the built site served
-on a port this process holds, and pages opened offline with every error recorded. Every wait
-has a time limit and running out fails the test; nothing sleeps a fixed time."""
+"""What the browser tests share: Debian's headless Chromium driven by Playwright,
+the built site served on a port this process holds, and pages opened offline with every
+error recorded. Every wait has a time limit and running out fails the test; nothing
+sleeps a fixed time."""
 
 import re
 from pathlib import Path
