@@ -49,6 +49,8 @@ def test_quiz_answered_by_keyboard_and_mouse_is_kept_after_a_reload(browser, sit
     groups = [g for r in ("group", "radiogroup") for g in quiz.get_by_role(r).all()]
     names = sorted(g.get_attribute("aria-labelledby") for g in groups)
     assert names == sorted(f"quiz-{q.id}-prompt" for q in BANK)
+    for group in groups:  # named by its numbered prompt
+        expect(group).to_have_accessible_name(re.compile(r"^\d+\. \S"))
     role = "group" if first.multi_select else "radiogroup"
     expect(page.get_by_role(role, name=first.question[:30])).to_have_id(
         f"quiz-{first.id}"
