@@ -16,8 +16,7 @@ from course_utils.lesson_info import read_lesson, read_lessons
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
 STEMS = sorted(
-    {p.stem for p in NOTEBOOKS.glob("[0-9]*.py")}
-    | {p.stem for p in NOTEBOOKS.glob("[0-9]*.ipynb")}
+    {p.stem for p in NOTEBOOKS.glob("[0-9]*") if p.suffix in (".py", ".ipynb")}
 )
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
@@ -56,12 +55,8 @@ def test_the_course_map_and_the_readme_follow_the_toc():
 def test_a_page_title_is_read_from_each_format_and_a_missing_one_is_named(tmp_path):
     (tmp_path / "a.md").write_text("intro\n# Title A\n", encoding="utf-8")
     (tmp_path / "b.py").write_text("# %% [markdown]\n# # Title B\n", encoding="utf-8")
-    notebook = nbformat.v4.new_notebook()
-    notebook.cells = [
-        nbformat.v4.new_code_cell("# no"),
-        nbformat.v4.new_markdown_cell("# Title C"),
-    ]
-    nbformat.write(notebook, tmp_path / "c.ipynb")
+    cells = "# %%\n# no\n\n# %% [markdown]\n# # Title C\n"  # a code comment first
+    nbformat.write(jupytext.reads(cells, "py:percent"), tmp_path / "c.ipynb")
     titles = [page_title(tmp_path / name) for name in ("a.md", "b.py", "c.ipynb")]
     assert titles == ["Title A", "Title B", "Title C"]
     (tmp_path / "x.md").write_text("no heading\n", encoding="utf-8")

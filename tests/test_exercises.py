@@ -142,19 +142,16 @@ def test_exercise_cells_follow_the_headings():
     assert found == ["4.2", "4.2", "4.2", "4.2", None]
 
 
-def solutions(number):
-    cells = lesson_exercises()[number]
-    return [cell for cell in cells if "solution" in cell["metadata"].get("tags", [])]
-
-
 def assert_complete(capsys, number):
     """Checked; 2+ hints and 2+ wrong answers; a hint cell; solution cells that check the
-    answer and answer the question in words (3+ comment lines); solution() shows them."""
+    answer and answer the question in words (3+ comment lines); solution() shows them (and
+    returns them)."""
     assert_checked(capsys, number)
     check, cells = check_of(number), lesson_exercises()[number]
     assert len(check.hints) >= 2 and len(check.wrong) >= 2, number
     assert any(f'exercise("{number}").hint()' in "".join(c["source"]) for c in cells)
-    sources = ["".join(cell["source"]) for cell in solutions(number)]
+    solutions = [c for c in cells if "solution" in c["metadata"].get("tags", [])]
+    sources = ["".join(cell["source"]) for cell in solutions]
     text = "\n".join(sources)
     assert f'exercise("{number}").check(' in text, number
     assert sum(line.startswith("# ") for line in text.splitlines()) >= 3, number
@@ -163,30 +160,25 @@ def assert_complete(capsys, number):
     assert shown.startswith(f"**Model answer, exercise {number}**")
     assert shown.count("```python\n") == len(sources)
     assert all(f"```python\n{source}\n```" in shown for source in sources)
+    return solutions
 
 
 @pytest.mark.parametrize("number", EXERCISES)
 def test_each_exercise_is_complete_and_passes_as_its_lesson_shows(capsys, number):
     """The committed solution cells (strict nbval re-creates them) show one ✔, the very
     verdict the check gives the model answer: the model is the solution's answer."""
-    assert_complete(capsys, number)
-    said = "\n".join(cell_text(cell) for cell in solutions(number))
+    said = "\n".join(cell_text(cell) for cell in assert_complete(capsys, number))
     verdicts = [line for line in said.splitlines() if line[:2] in ("✔ ", "✘ ")]
     assert verdicts == [verdict(capsys, number, check_of(number).model())[1]]
 
 
-def recipe_blocks() -> list[str]:
-    """The Python blocks of CONTRIBUTING.md's "Adding an exercise" section."""
+def test_the_contributing_recipe_adds_an_exercise(capsys, monkeypatch, tmp_path):
+    """The Python blocks of CONTRIBUTING.md's "Adding an exercise" section, its lesson
+    cells and check, as written, make an exercise: registered, hinted, checked (model and
+    wrong answers) and complete, in a copy of the lessons."""
     text = (ROOT / "CONTRIBUTING.md").read_text("utf-8")
     section = text.split("## Adding an exercise")[1].split("\n## ")[0]
-    blocks = re.findall(r"```python\n(.*?)```", section, re.S)
-    return [dedent(block) for block in blocks]
-
-
-def test_the_contributing_recipe_adds_an_exercise(capsys, monkeypatch, tmp_path):
-    """The recipe's lesson cells and check, as written, make an exercise: registered,
-    hinted, checked (model and wrong answers) and complete, in a copy of the lessons."""
-    cells, check = recipe_blocks()
+    cells, check = map(dedent, re.findall(r"```python\n(.*?)```", section, re.S))
     number = re.search(r"### Exercise (\d+\.\d+)", cells)[1]
     lesson = jupytext.reads(cells, fmt="py:percent")
     nbformat.write(lesson, tmp_path / f"{number.split('.')[0].zfill(2)}_toy.ipynb")
