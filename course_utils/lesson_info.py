@@ -33,7 +33,8 @@ def markdown_text(path: str | Path) -> str:
     markdown cells of a notebook (``.ipynb``) or of its py:percent ``.py`` pair."""
     if Path(path).suffix == ".md":
         return Path(path).read_text(encoding="utf-8")
-    if Path(path).suffix == ".ipynb":  # JSON: lesson 00's kernel need not import jupytext
+    # a notebook is read as JSON: lesson 00's kernel need not import jupytext
+    if Path(path).suffix == ".ipynb":
         cells = json.loads(Path(path).read_text(encoding="utf-8"))["cells"]
     else:
         import jupytext
