@@ -11,6 +11,8 @@ MUTATORS = {"fit", "fit_predict", "fit_transform", "partial_fit", "set_params"}
 MUTATORS |= {"append", "extend", "insert", "pop", "remove", "sort", "clear"}
 MUTATORS |= {"update", "setdefault", "add", "discard"}
 DEFINITIONS = ast.FunctionDef | ast.ClassDef | ast.Import | ast.ImportFrom
+SCOPES = ast.FunctionDef | ast.Lambda | ast.ListComp | ast.SetComp | ast.DictComp
+SCOPES |= ast.GeneratorExp
 
 
 def _base(node) -> str | None:
@@ -20,13 +22,27 @@ def _base(node) -> str | None:
     return node.id if isinstance(node, ast.Name) else None
 
 
+def _scoped(node) -> list[str]:
+    """The names a function, lambda or comprehension binds for its own body."""
+    if isinstance(node, ast.FunctionDef | ast.Lambda):
+        return [a.arg for a in ast.walk(node.args) if isinstance(a, ast.arg)]
+    targets = [ast.walk(c.target) for c in node.generators]
+    return [n.id for walk in targets for n in walk if isinstance(n, ast.Name)]
+
+
 def sets_and_uses(source: str) -> tuple[set[str], set[str], set[str]]:
     """The names a cell sets, those it imports, and those it uses before setting them (a
-    function's body counts as used where it is defined; arguments and comprehension
-    variables do not)."""
+    function's body counts as used where it is defined; its arguments, within it, do not,
+    nor a comprehension's variables within it)."""
     tree = ast.parse("\n".join(jupytext.magics.comment_magic(source.splitlines())))
-    sets, imports, local, stored, loads, targets = set(), set(), set(), {}, [], set()
+    sets, imports, local, stored, loads, targets = set(), set(), [], {}, [], set()
     for node in ast.walk(tree):  # an assignment stores once its value is computed
+        if isinstance(node, SCOPES):  # its arguments or loop variables, only within it
+            span = (
+                (node.lineno, node.col_offset),
+                (node.end_lineno, node.end_col_offset),
+            )
+            local += [(name, span) for name in _scoped(node)]
         if isinstance(node, ast.Assign | ast.AugAssign | ast.AnnAssign):
             assigned = node.targets if isinstance(node, ast.Assign) else [node.target]
             for target in assigned:
@@ -52,10 +68,6 @@ def sets_and_uses(source: str) -> tuple[set[str], set[str], set[str]]:
             sets |= found
             for name in found:
                 stored.setdefault(name, set()).add((node.lineno, node.col_offset))
-        elif isinstance(node, ast.arg):
-            local.add(node.arg)
-        elif isinstance(node, ast.comprehension):
-            local |= {n.id for n in ast.walk(node.target) if isinstance(n, ast.Name)}
         elif isinstance(node, ast.Attribute | ast.Subscript) and not isinstance(
             node.ctx, ast.Load
         ):
@@ -65,7 +77,8 @@ def sets_and_uses(source: str) -> tuple[set[str], set[str], set[str]]:
     uses = {
         name
         for where, name in loads
-        if name not in local and not any(s < where for s in stored.get(name, ()))
+        if not any(n == name and a <= where <= b for n, (a, b) in local)
+        and not any(s < where for s in stored.get(name, ()))
     }
     return sets - {None}, imports, uses
 
@@ -86,3 +99,15 @@ def needs_left_out(cells, kept) -> list[str]:
             if kept(cell) or name not in imports or not last_set.get(name, (0, 0))[1]:
                 last_set[name] = (index, kept(cell))
     return found
+
+
+def cells_needed(cells, target: int) -> list[int]:
+    """The indices of the code ``cells`` (in lesson order) that cell ``target`` needs run
+    first: each earlier cell that sets a name it, or a cell it needs, uses; then itself."""
+    wanted, needed = sets_and_uses(cells[target]["source"])[2], [target]
+    for index in range(target - 1, -1, -1):
+        sets, _, uses = sets_and_uses(cells[index]["source"])
+        if sets & wanted:
+            wanted |= uses
+            needed.insert(0, index)
+    return needed

@@ -16,9 +16,11 @@ import threading
 import time
 import urllib.request
 
+import jupytext
 import pytest
 from browser_support import ROOT, expect, serious_violations, within
 from browser_support import browser as browser
+from def_use import cells_needed
 
 pytestmark = pytest.mark.browser
 TOKEN = secrets.token_hex(16)  # this run's: no other Jupyter server answers to it
@@ -155,22 +157,32 @@ def open_lesson(page, path, launch=True):
     return page.locator(PANEL)
 
 
-def run_cell(page, text, all_above=False):
-    """Run the current lesson's first cell whose code has ``text`` (and every cell above it,
-    if asked), as a learner would, without awaiting the run."""
-    index = page.evaluate(
-        """([text, above]) => { const notebook = jupyterapp.shell.currentWidget.content;
-            const index = notebook.widgets.findIndex(
-                cell => cell.model.sharedModel.getSource().includes(text));
-            if (index < 0) return index;
-            notebook.activeCellIndex = index;
-            notebook.scrollToItem(index);
-            if (above) jupyterapp.commands.execute("notebook:run-all-above");
-            jupyterapp.commands.execute("notebook:run-cell");
-            return index; }""",
-        [text, all_above],
+def run_cell(page, path, text, needs=False):
+    """Run the first cell of lesson ``path`` (open in the current tab) whose code has
+    ``text``, as a learner would,
+    without awaiting the run; if ``needs``, first the cells above it that it needs
+    (def_use.py: each cell that sets a name it, or one of them, uses)."""
+    code = [
+        cell for cell in jupytext.read(ROOT / path).cells if cell.cell_type == "code"
+    ]
+    target = next(i for i, cell in enumerate(code) if text in cell.source)
+    sources = [
+        code[i].source for i in (cells_needed(code, target) if needs else [target])
+    ]
+    missing = page.evaluate(
+        """sources => { const notebook = jupyterapp.shell.currentWidget.content;
+            const at = sources.map(source => notebook.widgets.findIndex(
+                cell => cell.model.sharedModel.getSource() === source));
+            if (at.includes(-1)) return sources[at.indexOf(-1)];
+            for (const index of at) {
+                notebook.activeCellIndex = index;
+                notebook.scrollToItem(index);
+                jupyterapp.commands.execute("notebook:run-cell");
+            }
+            return null; }""",
+        sources,
     )
-    assert index >= 0, f"no cell has {text!r}"
+    assert missing is None, f"Lab shows no cell {missing!r}"
 
 
 def test_make_lab_opens_lesson_00_paired_with_its_kernel_and_the_data(lab, lab_url):
@@ -209,8 +221,8 @@ def test_quiz_gives_instant_feedback_in_jupyterlab(lab):
 
     first, page = load_bank()[0], lab
     wrong = next(i for i, option in enumerate(first.options) if not option.correct)
-    open_lesson(page, "notebooks/06_quiz.py")
-    run_cell(page, "Quiz(")
+    open_lesson(page, path := "notebooks/06_quiz.py")
+    run_cell(page, path, "Quiz(")
     # quiz.js marks the quiz ready once it has set it up (the stored output has no script)
     quiz = page.locator('#quiz[data-ready="1"]')
     question = quiz.locator(f"#quiz-{first.id}")
@@ -236,10 +248,10 @@ def test_quiz_gives_instant_feedback_in_jupyterlab(lab):
     "lesson", ["02_kmeans_from_scratch", "03_choosing_k", "04_four_algorithms"]
 )
 def test_the_explorers_are_live_in_jupyterlab(lab, lesson):
-    """Run a lesson down to its explorer: the kernel draws a new frame, and says what it
-    shows, when the (first) slider moves by keyboard."""
-    panel = open_lesson(lab, f"notebooks/{lesson}.py")
-    run_cell(lab, "\nexplore(", all_above=True)
+    """Run a lesson's explorer (and the cells it needs): the kernel draws a new frame, and
+    says what it shows, when the (first) slider moves by keyboard."""
+    panel = open_lesson(lab, path := f"notebooks/{lesson}.py")
+    run_cell(lab, path, "\nexplore(", needs=True)
     live = panel.locator(".jp-OutputArea-output .course-explorer.widget-vbox")
     frame, status = live.locator(".ce-figure img"), live.locator(".ce-status")
     expect(frame).to_be_visible(timeout=LAB_MS)
