@@ -1,5 +1,6 @@
 """Fixtures shared by the tests; the build tools (tools/) importable as modules."""
 
+import os
 import sys
 from pathlib import Path
 
@@ -8,6 +9,7 @@ import matplotlib.pyplot as plt
 import pytest
 
 from course_utils import exercises
+from course_utils.settings import real_mall_file
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
 matplotlib.use("Agg")  # no windows from the tests' figures; lessons never set a backend
@@ -19,3 +21,13 @@ def fresh_learner_and_no_open_figures(monkeypatch):
     monkeypatch.setattr(exercises, "_hints_given", {})
     yield
     plt.close("all")
+
+
+@pytest.fixture(scope="session")
+def real_csv():
+    """The real mall file (``real_mall_file()``): skipped without it, a failure under CI."""
+    if (path := real_mall_file()) is None:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail("no real Mall_Customers.csv: CI must test on it")
+        pytest.skip("no real Mall_Customers.csv here (see course_utils.settings)")
+    return path

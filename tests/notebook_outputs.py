@@ -11,7 +11,8 @@ from pathlib import Path
 
 import nbformat
 
-NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = ROOT / "notebooks"
 #: What ``{N}`` stands for in a pattern: a printed number
 NUMBER = r"(-?[\d.]+(?:e[-+]?\d+)?|nan)"
 

@@ -2,23 +2,19 @@
 answer passes, each wrong answer fails with its words, on the replica and the real file; the
 lessons show a ✔ under each solution; CONTRIBUTING's recipe adds a working exercise."""
 
-import os
 import re
-from pathlib import Path
 from textwrap import dedent
 
 import jupytext
 import nbformat
 import numpy as np
 import pytest
-from notebook_outputs import cell_text
+from notebook_outputs import ROOT, cell_text
 
 from course_utils import exercises, mall_loader
 from course_utils.exercise_checks import lesson05, lesson07
 from course_utils.exercises import check_of, exercise, lesson_exercises
-from course_utils.settings import real_mall_file
 
-ROOT = Path(__file__).resolve().parents[1]
 EXERCISES = list(lesson_exercises())
 #: The checks that read the mall file the lesson loads (lessons 05 and 07).
 MALL_CHECKS = ("5.2", "7.1", "7.2")
@@ -50,14 +46,10 @@ def replica():
 
 
 @pytest.fixture
-def real_file():
-    """The checks load the real mall file (skipped without it; CI must test on it)."""
-    if (real := real_mall_file()) is None:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail("no real Mall_Customers.csv: CI must test the checks on it")
-        pytest.skip("no real Mall_Customers.csv here")
-    use_mall_file(real)
-    yield real
+def real_file(real_csv):
+    """The checks load the real mall file (conftest's ``real_csv``)."""
+    use_mall_file(real_csv)
+    yield real_csv
     use_mall_file(NO_FILE)
 
 

@@ -1,36 +1,21 @@
-"""Lesson 5 runs on the real Kaggle file (the first ``real_mall_file()`` finds; missing under
-CI=true is a failure) in a temporary tree, and its claims (test_claims.py, ``real=True``)
-hold on what it printed there.
-"""
+"""Lesson 5 runs on the real Kaggle file (conftest's ``real_csv``: missing under CI=true is a
+failure) in a temporary tree, and its claims (test_claims.py, ``real=True``) hold on what it
+printed there."""
 
 import os
 import shutil
-from pathlib import Path
 
 import jupytext
 import pytest
 from nbclient import NotebookClient
-from notebook_outputs import printed_text, prose, read_values
+from notebook_outputs import NOTEBOOKS, ROOT, printed_text, prose, read_values
 from test_claims import LESSONS, check
 
 from course_utils import exercises
 from course_utils.mall import GENDER_COLUMN, INCOME_COLUMN
 from course_utils.mall_loader import load_mall_customers
-from course_utils.settings import real_mall_file
 
-ROOT = Path(__file__).resolve().parents[1]
 STEM = "05_mall_case_study"
-
-
-@pytest.fixture(scope="module")
-def real_csv() -> Path:
-    path = real_mall_file()
-    if path is None:
-        message = "no real Mall_Customers.csv (see course_utils.settings)"
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(message + ": CI must run lesson 5 on the real file")
-        pytest.skip(message)
-    return path
 
 
 @pytest.fixture(scope="module")
@@ -43,10 +28,8 @@ def executed(real_csv, tmp_path_factory):
     (tree / "notebooks").mkdir()
     shutil.copyfile(real_csv, tree / "data" / "Mall_Customers.csv")
     # the exercise registry reads the headings of the executed lesson beside it
-    shutil.copyfile(
-        ROOT / "notebooks" / f"{STEM}.ipynb", tree / "notebooks" / f"{STEM}.ipynb"
-    )
-    notebook = jupytext.read(ROOT / "notebooks" / f"{STEM}.py")
+    shutil.copyfile(NOTEBOOKS / f"{STEM}.ipynb", tree / "notebooks" / f"{STEM}.ipynb")
+    notebook = jupytext.read(NOTEBOOKS / f"{STEM}.py")
     notebook.metadata["kernelspec"] = {"name": "python3", "language": "python"}
     with pytest.MonkeyPatch.context() as patch:
         path = os.pathsep.join(filter(None, [str(tree), os.environ.get("PYTHONPATH")]))
@@ -61,9 +44,8 @@ def executed(real_csv, tmp_path_factory):
 @pytest.mark.slow
 @pytest.mark.parametrize("claim", LESSONS[STEM][1])
 def test_the_claims_hold_on_the_real_file(executed, claim):
-    check(
-        STEM, claim, read_values(executed, LESSONS[STEM][0]), prose(executed), real=True
-    )
+    values = read_values(executed, LESSONS[STEM][0])
+    check(STEM, claim, values, prose(executed), real=True)
 
 
 @pytest.mark.slow
@@ -83,7 +65,5 @@ def test_the_run_read_the_real_file_raised_nothing_and_every_check_passed(execut
 def test_the_real_file_loads_with_its_published_shape(real_csv):
     customers = load_mall_customers(real_csv)
     assert len(customers) == 200 and customers[INCOME_COLUMN].is_monotonic_increasing
-    assert customers[GENDER_COLUMN].value_counts().to_dict() == {
-        "Female": 112,
-        "Male": 88,
-    }
+    genders = customers[GENDER_COLUMN].value_counts().to_dict()
+    assert genders == {"Female": 112, "Male": 88}

@@ -2,7 +2,6 @@
 refused; the helpers it needs take any table or say which columns they draw."""
 
 import json
-import os
 
 import jupytext
 import numpy as np
@@ -15,7 +14,7 @@ from course_utils import business
 from course_utils.datasets import make_later_quarter, make_online_shop_customers
 from course_utils.mall import REPLICA_PATH
 from course_utils.plots import cluster_scatter_3d, plot_mixture
-from course_utils.settings import MALL_FEATURES, real_mall_file
+from course_utils.settings import MALL_FEATURES
 from course_utils.style import cluster_scatter
 
 SPENDS, AMI = list(business.SPENDS), ("channel", "region")
@@ -51,9 +50,8 @@ def test_default_table_spends_only_logged_and_segments_follow_the_channel():
     shown = cell_output(notebook, "dumps(report, indent")
     r = json.loads(shown[shown.index("{") :])
     agrees(notebook, r, len(business.make_business_customers()))
-    ami = read_values(
-        notebook, {a: rf"^AMI of the segments with {a}: {{N}}$" for a in AMI}
-    )
+    patterns = {a: rf"^AMI of the segments with {a}: {{N}}$" for a in AMI}
+    ami = read_values(notebook, patterns)
     assert r["features"] == SPENDS and set(r["transforms"].values()) == {"log1p"}
     assert r["k"] == 2 and r["silhouette"] > max(r["baselines"].values())
     assert ami["channel"] > 0.8 and abs(ami["region"]) < 0.05
@@ -71,11 +69,9 @@ def test_default_table_spends_only_logged_and_segments_follow_the_channel():
 
 @pytest.mark.slow
 @pytest.mark.parametrize("table", ["replica", "real"])
-def test_template_runs_on_the_mall_tables(table, tmp_path, monkeypatch):
-    path = REPLICA_PATH if table == "replica" else real_mall_file()
-    if path is None and os.environ.get("CI") != "true":
-        pytest.skip("no real Mall_Customers.csv here")
-    monkeypatch.setenv("SEGMENT_CSV", str(path))  # in CI a missing real file fails here
+def test_template_runs_on_the_mall_tables(table, tmp_path, monkeypatch, request):
+    path = REPLICA_PATH if table == "replica" else request.getfixturevalue("real_csv")
+    monkeypatch.setenv("SEGMENT_CSV", str(path))
     monkeypatch.setenv("SEGMENT_OUT", str(tmp_path))
     monkeypatch.delenv("MPLBACKEND", raising=False)
     notebook = jupytext.read(NOTEBOOKS / "08_your_own_customers.py")
