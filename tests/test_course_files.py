@@ -4,20 +4,17 @@ README's commands are make targets (the plans: test_instructors_guide.py)."""
 
 import re
 from difflib import unified_diff
-from pathlib import Path
 
 import jupytext
 import nbformat
 import pytest
+from notebook_outputs import NOTEBOOKS, ROOT
 
 from course_utils.course_map import course_map, page_title
 from course_utils.lesson_info import read_lesson, read_lessons
 
-ROOT = Path(__file__).resolve().parents[1]
-NOTEBOOKS = ROOT / "notebooks"
-STEMS = sorted(
-    {p.stem for p in NOTEBOOKS.glob("[0-9]*") if p.suffix in (".py", ".ipynb")}
-)
+PAIR = (".py", ".ipynb")
+STEMS = sorted({p.stem for p in NOTEBOOKS.glob("[0-9]*") if p.suffix in PAIR})
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
@@ -25,7 +22,7 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 def test_each_lesson_is_a_pair_in_sync_and_executed(stem):
     # the texts JupyterLab compares when a fresh clone's .ipynb is a second newer than its
     # .py: on any difference (a cell, or only metadata key order) it refuses the lesson
-    paths = [NOTEBOOKS / f"{stem}{suffix}" for suffix in (".py", ".ipynb")]
+    paths = [NOTEBOOKS / f"{stem}{suffix}" for suffix in PAIR]
     assert all(p.exists() for p in paths), f"{stem}: run `make notebooks` to pair it"
     py, ipynb = (jupytext.writes(jupytext.read(p), "py:percent") for p in paths)
     diff = unified_diff(py.splitlines(), ipynb.splitlines(), ".py", ".ipynb", n=0)
@@ -90,10 +87,8 @@ def test_a_lesson_describes_itself_and_a_lacking_one_is_named(tmp_path):
     lesson.write_text(LESSON, encoding="utf-8")
     (info,) = read_lessons(tmp_path)
     assert (info.number, info.title, info.minutes) == (9, "A test lesson", 12)
-    assert info.objectives == [
-        "read a lesson ([a link](#a-link))",
-        "name what it lacks",
-    ]
+    objectives = ["read a lesson ([a link](#a-link))", "name what it lacks"]
+    assert info.objectives == objectives
     assert info.exercises == [("9.1", "Read it")]
     lesson.write_text(LESSON.replace("**Time:**", "Time:"), encoding="utf-8")
     with pytest.raises(ValueError, match=r"09_test.py: no '\*\*Time:\*\* about N"):

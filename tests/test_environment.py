@@ -5,13 +5,12 @@ import re
 import subprocess
 import sys
 from importlib import metadata
-from pathlib import Path
 
 import pytest
+from notebook_outputs import ROOT
 
 from course_utils import check_env, pins
 
-ROOT = Path(__file__).resolve().parents[1]
 CONDA, PIP = pins.read_environment()
 LOCK, PINS = pins.read_lock(), pins.read_pins()
 

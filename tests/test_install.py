@@ -7,11 +7,11 @@ import sysconfig
 from pathlib import Path
 
 import pytest
+from notebook_outputs import ROOT
 
 from course_utils.mall import REPLICA_PATH
 from course_utils.quiz import load_bank
 
-ROOT = Path(__file__).resolve().parents[1]
 PROBE = """import course_utils.mall as m, course_utils.mall_loader as l, course_utils.quiz as q
 print(m.REPLICA_PATH, len(l.load_mall_customers()), len(q.load_bank()))"""
 

@@ -3,17 +3,16 @@ slack, and the workshop path needs nothing its cuts set (def_use.py)."""
 
 import math
 import re
-from pathlib import Path
 
 import jupytext
 import pytest
 import yaml
 from def_use import needs_left_out
+from notebook_outputs import ROOT
 
 from course_utils.lesson_info import markdown_text, read_lessons
 from course_utils.teaching_time import estimate, workshop_code
 
-ROOT = Path(__file__).resolve().parents[1]
 PLAN = yaml.safe_load((ROOT / "appendix/workshop_plan.yaml").read_text("utf-8"))
 WORKSHOP = PLAN["workshop"]
 LESSONS = {lesson.number: lesson for lesson in read_lessons()}

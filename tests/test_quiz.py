@@ -5,11 +5,11 @@ import copy
 import re
 import tomllib
 from collections import Counter
-from pathlib import Path
 
 import numpy as np
 import pytest
 import yaml
+from notebook_outputs import ROOT
 from sklearn import preprocessing
 from sklearn.cluster import DBSCAN, KMeans
 from sklearn.metrics import adjusted_rand_score, silhouette_samples, silhouette_score
@@ -21,7 +21,6 @@ from course_utils.mall_loader import load_mall_customers
 from course_utils.quiz import BANK_FILE, LETTERS, Quiz, load_bank, parse_bank, quiz_html
 from course_utils.quiz_cases import CASES
 
-ROOT = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.xdist_group("quiz")
 BANK, RAW = load_bank(), yaml.safe_load(BANK_FILE.read_text(encoding="utf-8"))
 SHOWN, COMPUTED = [q for q in BANK if q.case], [q for q in BANK if q.computed]

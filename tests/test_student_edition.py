@@ -11,14 +11,13 @@ import pytest
 from def_use import needs_left_out
 from make_student_edition import SOLUTION_TAG, main, strip_solutions
 from nbclient import NotebookClient
+from notebook_outputs import NOTEBOOKS
 from test_instructors_guide import workshop_path
 
 from course_utils.exercises import exercise_headings
 from course_utils.lesson_info import markdown_text
 
-ROOT = Path(__file__).resolve().parents[1]
-
-LESSONS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+LESSONS = sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
 
 
 @pytest.fixture(scope="module")
@@ -69,7 +68,7 @@ def test_lesson_1s_student_edition_runs_on_the_workshop_path(edition):
 
 
 def test_the_edition_refuses_the_lessons_folder_and_a_headless_solution(capsys):
-    assert main([str(ROOT / "notebooks")]) == 2
+    assert main([str(NOTEBOOKS)]) == 2
     assert "refusing" in capsys.readouterr().err
     cell = nbformat.v4.new_code_cell("x = 1", metadata={"tags": [SOLUTION_TAG]})
     with pytest.raises(ValueError, match="not under an '### Exercise N.M — Title'"):
