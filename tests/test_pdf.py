@@ -24,35 +24,25 @@ LEFTOVER = re.compile(
 A4 = (595.3, 841.9)  # points
 
 
-@pytest.fixture(scope="module")
-def course():
-    return PdfReader(OUT / "course.pdf")
-
-
 def site_page(name):
     """A page's title (its <title> without the site's name) and figures (distinct images)."""
     text = (SITE / f"{name}.html").read_text(encoding="utf-8")
     title = html.unescape(re.search(r"<title>(.*?)</title>", text).group(1))
-    return title.rsplit(" \u2014 ", 1)[0], set(
-        re.findall(r'src="[^"]*_images/[^"]+"', text)
-    )
+    images = set(re.findall(r'src="[^"]*_images/[^"]+"', text))
+    return title.rsplit(" \u2014 ", 1)[0], images
 
 
-def test_every_page_in_order_with_its_bookmark_and_figures(course):
+def test_every_page_in_order_with_its_bookmark_and_figures_and_no_control_left():
+    course = PdfReader(OUT / "course.pdf")
     top = [item for item in course.outline if not isinstance(item, list)]
-    starts = [course.get_destination_page_number(item) for item in top] + [
-        len(course.pages)
-    ]
+    starts = [course.get_destination_page_number(item) for item in top]
     names = toc_pages()
     assert [item.title for item in top] == [site_page(name)[0] for name in names]
-    spans = list(pairwise(starts))
+    spans = list(pairwise([*starts, len(course.pages)]))
     assert starts[0] == 0 and all(first < end for first, end in spans)
     for name, (first, end) in zip(names, spans, strict=True):
         images = sum(len(course.pages[i].images) for i in range(first, end))
         assert images >= len(site_page(name)[1]), f"{name}: figures missing"
-
-
-def test_no_control_left_in_the_text(course):
     for number, page in enumerate(course.pages, start=1):
         found = LEFTOVER.findall(page.extract_text())
         assert not found, f"page {number} shows {found}"
