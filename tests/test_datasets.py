@@ -62,10 +62,8 @@ def test_the_online_shop_has_its_four_groups():
 
 
 def test_rfm_tables_have_whole_days_orders_and_cents_random_columns_and_grouped_means():
-    for seed in (
-        42,
-        1,
-    ):  # random columns: independent (sampling noise 0.045 at n = 500)
+    # the random table's columns are independent (sampling noise: 0.045 at n = 500)
+    for seed in (42, 1):
         table = rfm.make_random_rfm(random_state=seed)
         for a, b in combinations(rfm.RFM_COLUMNS, 2):
             assert abs(spearmanr(table[a], table[b]).statistic) < 0.15, (seed, a, b)
