@@ -24,13 +24,13 @@ def test_each_lesson_is_a_pair_in_sync_and_executed(stem):
     # .py: on any difference (a cell, or only metadata key order) it refuses the lesson
     paths = [NOTEBOOKS / f"{stem}{suffix}" for suffix in PAIR]
     assert all(p.exists() for p in paths), f"{stem}: run `make notebooks` to pair it"
-    py, ipynb = (jupytext.writes(jupytext.read(p), "py:percent") for p in paths)
+    notebooks = [jupytext.read(p) for p in paths]
+    py, ipynb = (jupytext.writes(notebook, "py:percent") for notebook in notebooks)
     diff = unified_diff(py.splitlines(), ipynb.splitlines(), ".py", ".ipynb", n=0)
     assert py == ipynb, f"notebooks/{stem}: run `make notebooks`\n" + "\n".join(diff)
-    code = [c for c in jupytext.read(paths[1]).cells if c.cell_type == "code"]
-    assert all(c.get("execution_count") for c in code if c.source.strip()), (
-        f"notebooks/{stem}.ipynb has unexecuted cells: run `make notebooks`"
-    )
+    code = [c for c in notebooks[1].cells if c.cell_type == "code" and c.source.strip()]
+    unexecuted = f"notebooks/{stem}.ipynb has unexecuted cells: run `make notebooks`"
+    assert all(c.get("execution_count") for c in code), unexecuted
 
 
 def test_the_course_map_and_the_readme_follow_the_toc():

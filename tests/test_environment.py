@@ -86,10 +86,8 @@ def test_the_check_says_ok_close_or_fail_and_only_shows_python(monkeypatch, caps
 
 def test_this_environment_passes_both_checks_and_shows_no_path():
     for args, names in (((), check_env.LESSON_PACKAGES), (("--dev",), PINS)):
-        result = subprocess.run(
-            [sys.executable, "-m", "course_utils.check_env", *args],
-            capture_output=True, text=True, cwd=ROOT, check=False,
-        )  # fmt: skip
+        command = [sys.executable, "-m", "course_utils.check_env", *args]
+        result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
         assert result.returncode == 0, result.stdout
         assert f"All {len(names)} packages are ready" in result.stdout
         assert sys.executable not in result.stdout and str(ROOT) not in result.stdout

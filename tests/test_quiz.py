@@ -35,10 +35,8 @@ def test_the_bank_covers_every_lesson_mostly_applies_and_shows_a_spread_fixed_or
     apply = sum(q.kind == "apply" for q in BANK)
     assert apply >= 2 / 3 * len(BANK), f"{apply} of {len(BANK)} ask to apply"
     # the order shown is not the YAML's and spreads the keys
-    raw = copy.deepcopy(RAW)
-    for question in raw:
-        question["options"].reverse()
-    assert parse_bank(copy.deepcopy(raw)) == BANK
+    reversed_options = [q | {"options": q["options"][::-1]} for q in copy.deepcopy(RAW)]
+    assert parse_bank(reversed_options) == BANK
     single = [q for q in BANK if not q.multi_select]
     keys = Counter(LETTERS[[o.correct for o in q.options].index(True)] for q in single)
     letter, count = keys.most_common(1)[0]
