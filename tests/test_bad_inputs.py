@@ -138,10 +138,9 @@ def changed(where, name, value):
     """The course's bank with one field changed (``None``: deleted)."""
     bank = copy.deepcopy(RAW)
     parent = functools.reduce(lambda node, step: node[step], where, bank)
+    parent[name] = value
     if value is None:
         del parent[name]
-    else:
-        parent[name] = value
     return bank
 
 

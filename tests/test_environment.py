@@ -56,7 +56,15 @@ def bumped(version, part):
     return ".".join(map(str, numbers[:3]))
 
 
-def test_the_check_says_ok_close_or_fail_and_only_shows_python(monkeypatch, capsys):
+def test_the_check_passes_here_and_says_ok_close_or_fail(monkeypatch, capsys):
+    """This environment passes both checks (no path shown); then made-up locks: the
+    verdicts, and Python's version only shown."""
+    for args, names in (((), check_env.LESSON_PACKAGES), (("--dev",), PINS)):
+        command = [sys.executable, "-m", "course_utils.check_env", *args]
+        result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
+        assert result.returncode == 0, result.stdout
+        assert f"All {len(names)} packages are ready" in result.stdout
+        assert sys.executable not in result.stdout and str(ROOT) not in result.stdout
     numpy, pandas = metadata.version("numpy"), metadata.version("pandas")
     lock = installed_lock(numpy=bumped(numpy, 2), pandas=bumped(pandas, 1))
     checks = {c.name: c for c in check_env.check_environment(lock=lock)}
@@ -82,12 +90,3 @@ def test_the_check_says_ok_close_or_fail_and_only_shows_python(monkeypatch, caps
     monkeypatch.setattr(check_env, "read_lock", lambda: missing)
     assert check_env.main([]) == 1
     assert "[FAIL] surely-not-here not installed" in capsys.readouterr().out
-
-
-def test_this_environment_passes_both_checks_and_shows_no_path():
-    for args, names in (((), check_env.LESSON_PACKAGES), (("--dev",), PINS)):
-        command = [sys.executable, "-m", "course_utils.check_env", *args]
-        result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
-        assert result.returncode == 0, result.stdout
-        assert f"All {len(names)} packages are ready" in result.stdout
-        assert sys.executable not in result.stdout and str(ROOT) not in result.stdout

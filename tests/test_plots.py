@@ -73,15 +73,8 @@ def test_match_to_truth_renumbers_keeping_noise_and_grouping(labels, truth, matc
     assert found.tolist() == matched and adjusted_rand_score(labels, found) == 1.0
 
 
-def test_ellipse_shape_of_axis_aligned_and_tilted_covariances():
-    assert plots.ellipse_shape(np.diag([4.0, 1.0]), 1.0) == (4.0, 2.0, 0.0)
-    assert plots.ellipse_shape(np.diag([1.0, 9.0]), 2.0) == (12.0, 4.0, 90.0)
-    width, height, angle = plots.ellipse_shape(np.array([[2.0, 1.0], [1.0, 2.0]]), 1.0)
-    assert (width, height, angle) == pytest.approx((2 * np.sqrt(3), 2.0, 45.0))
-
-
 @pytest.mark.parametrize("kind", ["full", "tied", "diag", "spherical"])
-def test_full_covariances_invert_to_the_models_precisions(kind):
+def test_full_covariances_invert_to_the_precisions_and_ellipses_take_their_shape(kind):
     model = GaussianMixture(4, covariance_type=kind, random_state=0).fit(X)
     precisions = {
         "full": lambda p: p,
@@ -91,7 +84,11 @@ def test_full_covariances_invert_to_the_models_precisions(kind):
     }[kind](model.precisions_)
     covariances = plots.full_covariances(model)
     np.testing.assert_allclose(np.linalg.inv(covariances), precisions, rtol=1e-8)
-    if kind == "full":
+    if kind == "full":  # the ellipses: axis-aligned and tilted shapes, drawn
+        assert plots.ellipse_shape(np.diag([4.0, 1.0]), 1.0) == (4.0, 2.0, 0.0)
+        assert plots.ellipse_shape(np.diag([1.0, 9.0]), 2.0) == (12.0, 4.0, 90.0)
+        tilted = plots.ellipse_shape(np.array([[2.0, 1.0], [1.0, 2.0]]), 1.0)
+        assert tilted == pytest.approx((2 * np.sqrt(3), 2.0, 45.0))
         ax = plots.plot_mixture(X, model)
         ellipses = [p for p in ax.patches if isinstance(p, Ellipse)]
         centres = {tuple(np.round(e.center, 6)) for e in ellipses}
