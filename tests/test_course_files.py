@@ -49,24 +49,6 @@ def test_the_course_map_and_the_readme_follow_the_toc():
     assert "make test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
 
 
-def test_a_page_title_is_read_from_each_format_and_a_missing_one_is_named(tmp_path):
-    (tmp_path / "a.md").write_text("intro\n# Title A\n", encoding="utf-8")
-    (tmp_path / "b.py").write_text("# %% [markdown]\n# # Title B\n", encoding="utf-8")
-    cells = "# %%\n# no\n\n# %% [markdown]\n# # Title C\n"  # a code comment first
-    nbformat.write(jupytext.reads(cells, "py:percent"), tmp_path / "c.ipynb")
-    titles = [page_title(tmp_path / name) for name in ("a.md", "b.py", "c.ipynb")]
-    assert titles == ["Title A", "Title B", "Title C"]
-    (tmp_path / "x.md").write_text("no heading\n", encoding="utf-8")
-    with pytest.raises(ValueError, match="no level-1 heading"):
-        page_title(tmp_path / "x.md")
-    (tmp_path / "home.md").write_text("# Home\n", encoding="utf-8")
-    toc = tmp_path / "_toc.yml"
-    toc.write_text("format: jb-book\nroot: home\nparts:\n  - caption: A\n    chapters:\n"
-                   "      - file: gone\n", encoding="utf-8")  # fmt: skip
-    with pytest.raises(FileNotFoundError, match="'gone' but no .ipynb, .md or .py"):
-        course_map(toc)
-
-
 LESSON = """# %% [markdown]
 # # Lesson 9 — A test lesson
 #
@@ -82,7 +64,22 @@ LESSON = """# %% [markdown]
 """
 
 
-def test_a_lesson_describes_itself_and_a_lacking_one_is_named(tmp_path):
+def test_page_titles_and_lesson_descriptions_are_read_and_what_lacks_named(tmp_path):
+    (tmp_path / "a.md").write_text("intro\n# Title A\n", encoding="utf-8")
+    (tmp_path / "b.py").write_text("# %% [markdown]\n# # Title B\n", encoding="utf-8")
+    cells = "# %%\n# no\n\n# %% [markdown]\n# # Title C\n"  # a code comment first
+    nbformat.write(jupytext.reads(cells, "py:percent"), tmp_path / "c.ipynb")
+    titles = [page_title(tmp_path / name) for name in ("a.md", "b.py", "c.ipynb")]
+    assert titles == ["Title A", "Title B", "Title C"]
+    (tmp_path / "x.md").write_text("no heading\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="no level-1 heading"):
+        page_title(tmp_path / "x.md")
+    (tmp_path / "home.md").write_text("# Home\n", encoding="utf-8")
+    toc = tmp_path / "_toc.yml"
+    toc.write_text("format: jb-book\nroot: home\nparts:\n  - caption: A\n    chapters:\n"
+                   "      - file: gone\n", encoding="utf-8")  # fmt: skip
+    with pytest.raises(FileNotFoundError, match="'gone' but no .ipynb, .md or .py"):
+        course_map(toc)
     lesson = tmp_path / "09_test.py"
     lesson.write_text(LESSON, encoding="utf-8")
     (info,) = read_lessons(tmp_path)

@@ -57,8 +57,6 @@ def bumped(version, part):
 
 
 def test_the_check_passes_here_and_says_ok_close_or_fail(monkeypatch, capsys):
-    """This environment passes both checks (no path shown); then made-up locks: the
-    verdicts, and Python's version only shown."""
     for args, names in (((), check_env.LESSON_PACKAGES), (("--dev",), PINS)):
         command = [sys.executable, "-m", "course_utils.check_env", *args]
         result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)

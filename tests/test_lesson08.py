@@ -88,7 +88,7 @@ def test_template_runs_on_the_mall_tables(table, tmp_path, monkeypatch, request)
     assert set(report["transforms"].values()) == {"none"} and report["k"] == 4
 
 
-def test_bad_tables_are_refused_with_what_is_wrong(tmp_path):
+def test_helpers_take_any_table_or_say_which_columns_and_refuse_bad_ones(tmp_path):
     for content, words in {
         "": "is empty",
         "a,b\n": "no customers",
@@ -101,9 +101,6 @@ def test_bad_tables_are_refused_with_what_is_wrong(tmp_path):
             business.load_customer_table(tmp_path / "bad.csv")
     with pytest.raises(FileNotFoundError, match="no customer file at .*nowhere.csv"):
         business.load_customer_table(tmp_path / "nowhere.csv")
-
-
-def test_helpers_take_any_table_or_say_which_columns():
     spends = business.make_business_customers()[SPENDS]
     quarter = make_later_quarter(spends, ["fresh", "deli"], shifts={"deli": 500.0})
     assert list(quarter.columns) == ["fresh", "deli"] and (quarter >= 0).all().all()

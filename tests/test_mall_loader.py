@@ -72,8 +72,7 @@ def test_each_variant_loads_as_the_replica(tmp_path, name):
 @settings(max_examples=15, deadline=None)
 @given(flags=st.tuples(*[st.booleans()] * 6), crlf=st.booleans(), bom=st.booleans())
 def test_any_mix_of_variants_loads_as_the_replica(tmp_path_factory, flags, crlf, bom):
-    path = tmp_path_factory.mktemp("mix") / "mall.csv"
-    path = write(path, variant(flags), crlf, bom)
+    path = write(tmp_path_factory.mktemp("mix") / "mall.csv", variant(flags), crlf, bom)
     pd.testing.assert_frame_equal(load_mall_customers(path), REPLICA)
 
 
