@@ -6,7 +6,6 @@ import subprocess
 import sys
 from importlib import metadata
 
-import pytest
 from notebook_outputs import ROOT
 
 from course_utils import check_env, pins
@@ -15,14 +14,13 @@ CONDA, PIP = pins.read_environment()
 LOCK, PINS = pins.read_lock(), pins.read_pins()
 
 
-@pytest.mark.parametrize("name", sorted(PINS))
-def test_the_lock_is_inside_every_pin(name):
-    pinned, locked = PINS[name], LOCK.get(name, "missing")
-    why = f"{name}: environment.yml pins {pinned}, the lock {locked}: run `make lock`"
-    assert pins.matches(locked, pinned), why
-
-
-def test_conda_gets_the_lessons_and_lab_pip_the_tools_binder_the_lock(tmp_path):
+def test_the_lock_is_inside_every_pin_conda_has_the_lessons_pip_the_tools(tmp_path):
+    for name, pinned in PINS.items():
+        locked = LOCK.get(name, "missing")
+        why = (
+            f"{name}: environment.yml pins {pinned}, the lock {locked}: run `make lock`"
+        )
+        assert pins.matches(locked, pinned), why
     assert set(check_env.LESSON_PACKAGES) | {"jupyterlab", "ipykernel"} <= set(CONDA)
     tools = {"pytest", "pytest-xdist", "nbval", "hypothesis", "ruff", "pre-commit"}
     assert tools | {"jupyter-book", "playwright"} <= set(PIP)

@@ -20,7 +20,6 @@ STEM = "05_mall_case_study"
 
 @pytest.fixture(scope="module")
 def executed(real_csv, tmp_path_factory):
-    """The lesson, executed once on the real file."""
     tree = tmp_path_factory.mktemp("lesson05_real")
     ignore = shutil.ignore_patterns("__pycache__")
     shutil.copytree(ROOT / "course_utils", tree / "course_utils", ignore=ignore)

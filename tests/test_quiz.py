@@ -14,9 +14,9 @@ from sklearn import preprocessing
 from sklearn.cluster import DBSCAN, KMeans
 from sklearn.metrics import adjusted_rand_score, silhouette_samples, silhouette_score
 from sklearn.preprocessing import StandardScaler
+from test_instructors_guide import LESSONS
 
 from course_utils import datasets, settings
-from course_utils.lesson_info import read_lessons
 from course_utils.mall_loader import load_mall_customers
 from course_utils.quiz import BANK_FILE, LETTERS, Quiz, load_bank, parse_bank, quiz_html
 from course_utils.quiz_cases import CASES
@@ -24,7 +24,6 @@ from course_utils.quiz_cases import CASES
 pytestmark = pytest.mark.xdist_group("quiz")
 BANK, RAW = load_bank(), yaml.safe_load(BANK_FILE.read_text(encoding="utf-8"))
 SHOWN, COMPUTED = [q for q in BANK if q.case], [q for q in BANK if q.computed]
-LESSONS = {lesson.number: lesson for lesson in read_lessons()}
 
 
 def test_the_bank_covers_every_lesson_mostly_applies_and_shows_a_spread_fixed_order():
