@@ -118,7 +118,7 @@ def test_n_init_keeps_the_lowest_inertia_of_its_random_starts(seed):
     assert len(set(np.round(inertias, 6))) > 1, "the starts should not all agree"
 
 
-def test_auto_n_init_a_generator_seed_and_scikit_learn_conventions():
+def test_auto_n_init_a_generator_seed_conventions_and_plus_plus_starts_in_every_group():
     one = KMeansScratch(4, n_init=1, random_state=1).fit(BLOBS)
     auto = KMeansScratch(4, n_init="auto", random_state=1).fit(BLOBS)
     np.testing.assert_array_equal(auto.labels_, one.labels_)
@@ -134,9 +134,7 @@ def test_auto_n_init_a_generator_seed_and_scikit_learn_conventions():
     same = KMeansScratch(3, n_init=1, random_state=0).fit_predict(BLOBS)
     np.testing.assert_array_equal(a.labels_, same)
     assert a.n_features_in_ == 2
-
-
-def test_kmeans_plus_plus_starts_in_every_separated_group():
+    # k-means++ starts in every well-separated group
     corners = np.array([[0.0, 0.0], [100.0, 0.0], [0.0, 100.0], [100.0, 100.0]])
     noise = np.random.default_rng(0).normal(0, 0.1, (200, 2))
     X = np.repeat(corners, 50, axis=0) + noise

@@ -32,7 +32,7 @@ def site_page(name):
     return title.rsplit(" \u2014 ", 1)[0], images
 
 
-def test_every_page_in_order_with_its_bookmark_and_figures_and_no_control_left():
+def test_every_page_in_order_with_its_bookmark_and_figures_and_a_one_page_cheat_sheet():
     course = PdfReader(OUT / "course.pdf")
     top = [item for item in course.outline if not isinstance(item, list)]
     starts = [course.get_destination_page_number(item) for item in top]
@@ -46,9 +46,6 @@ def test_every_page_in_order_with_its_bookmark_and_figures_and_no_control_left()
     for number, page in enumerate(course.pages, start=1):
         found = LEFTOVER.findall(page.extract_text())
         assert not found, f"page {number} shows {found}"
-
-
-def test_cheat_sheet_is_one_a4_sheet():
     sheet = PdfReader(OUT / "cheat_sheet.pdf")
     assert len(sheet.pages) == 1
     box = sheet.pages[0].mediabox
