@@ -18,8 +18,6 @@ from course_utils.settings import MALL_FEATURES
 from course_utils.style import cluster_scatter
 
 SPENDS, AMI = list(business.SPENDS), ("channel", "region")
-
-
 #: What the template prints about its report (read_values' patterns; "report" is the JSON)
 PRINTED = {
     "features": r"^clustering on: (.*)$",

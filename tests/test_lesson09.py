@@ -9,16 +9,15 @@ from notebook_outputs import lesson_notebook, printed_text, read_values
 from course_utils import pins, spark_session
 from course_utils.spark_session import SparkUnavailable, local_spark, start_spark
 
-SAME = {
-    "difference": r"^largest centre difference: {N} scaled",
-    "ratio": r"^inertia of Spark's centres / scikit-learn's: {N}",
-}
-
 
 def test_spark_finds_scikit_learns_centres_and_inertia_and_says_nothing_of_its_own():
     """Spark's start-up and warnings would differ run to run (and break strict nbval)."""
     lesson = lesson_notebook("09_beyond_one_machine")
-    difference, ratio = read_values(lesson, SAME).values()
+    same = {
+        "difference": r"^largest centre difference: {N} scaled",
+        "ratio": r"^inertia of Spark's centres / scikit-learn's: {N}",
+    }
+    difference, ratio = read_values(lesson, same).values()
     assert difference <= 1e-3 and abs(ratio - 1) <= 1e-3
     for cell in lesson.cells:
         for output in cell.get("outputs", []):
