@@ -2,8 +2,7 @@
 
 LESSONS maps a lesson to (values it prints, read as in ``notebook_outputs.py``; claims: the
 condition each puts on them). ``quoted(x)``: the prose cites the printed ``x``. ``real``:
-True only when test_lesson05_real_file.py applies lesson 5's rows to the real file.
-"""
+True only when test_lesson05_real_file.py applies lesson 5's rows to the real file."""
 
 import re
 from functools import cache, partial

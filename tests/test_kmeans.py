@@ -43,10 +43,9 @@ SAME_AS_SKLEARN = {  # case: (X, start, parameters)
 
 @pytest.mark.parametrize("case", SAME_AS_SKLEARN)
 def test_same_result_as_scikit_learn_from_the_same_start(case):
-    X, start, params = SAME_AS_SKLEARN[case]
-    ours = KMeansScratch(len(start), init=start, **params).fit(X)
-    theirs = KMeans(len(start), init=start, n_init=1, algorithm="lloyd", **params)
-    theirs.fit(X)
+    X, start, kw = SAME_AS_SKLEARN[case]
+    ours = KMeansScratch(len(start), init=start, **kw).fit(X)
+    theirs = KMeans(len(start), init=start, n_init=1, algorithm="lloyd", **kw).fit(X)
     np.testing.assert_array_equal(ours.labels_, theirs.labels_)
     assert ours.inertia_ == pytest.approx(theirs.inertia_, rel=1e-9)
     assert ours.n_iter_ == theirs.n_iter_
