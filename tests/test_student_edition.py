@@ -67,16 +67,13 @@ def test_lesson_1s_student_edition_runs_on_the_workshop_path(edition):
     NotebookClient(notebook, timeout=300, resources=path).execute()
 
 
-def test_the_edition_refuses_the_lessons_folder_and_a_headless_solution(capsys):
+def test_the_edition_refuses_bad_input_and_runs_its_own_checks(capsys, edition):
     assert main([str(NOTEBOOKS)]) == 2
     assert "refusing" in capsys.readouterr().err
     cell = nbformat.v4.new_code_cell("x = 1", metadata={"tags": [SOLUTION_TAG]})
     with pytest.raises(ValueError, match="not under an '### Exercise N.M — Title'"):
         strip_solutions(nbformat.v4.new_notebook(cells=[cell]))
-
-
-def test_in_the_student_edition_checks_work_and_solutions_are_not_included(edition):
-    """The edition's own course_utils, next to its stripped lessons, runs the checks."""
+    # the edition's own course_utils, next to its stripped lessons, runs the checks
     script = """
 import course_utils
 from course_utils.exercises import check_of, exercise
