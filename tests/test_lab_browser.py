@@ -159,9 +159,8 @@ def open_lesson(page, path, launch=True):
 
 def run_cell(page, path, text, needs=False):
     """Run the first cell of lesson ``path`` (open in the current tab) whose code has
-    ``text``, as a learner would,
-    without awaiting the run; if ``needs``, first the cells above it that it needs
-    (def_use.py: each cell that sets a name it, or one of them, uses)."""
+    ``text``, as a learner would, without awaiting the run; if ``needs``, first the cells
+    above it that it needs (def_use.py: each cell that sets a name it, or one of them, uses)."""
     code = [
         cell for cell in jupytext.read(ROOT / path).cells if cell.cell_type == "code"
     ]
