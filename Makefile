@@ -70,12 +70,24 @@ $(MATHJAX): node_modules/mathjax/es5/tex-chtml.js
 	cp -r node_modules/mathjax/es5/output/chtml/fonts/woff-v2 \
 		_build/site-extra/mathjax/output/chtml/fonts/
 
+# Everything the site is built from: its pages, the files they include or read, and the
+# helpers the instructor's guide runs. When none is newer than the last successful build,
+# make does not start Jupyter Book at all (a build with nothing to do takes seconds).
+BOOK_SOURCES := _config.yml _toc.yml intro.md environment.yml $(wildcard appendix/* \
+	notebooks/*.ipynb notebooks/*.py _static/* _static/*/* data/*.csv \
+	course_utils/*.py course_utils/*/*.py course_utils/*.yaml course_utils/*.js course_utils/*.css)
+BOOK_STAMP := _build/html/.built
+
+book: $(BOOK_STAMP)
+	@echo "Site: _build/html/index.html"
+
 # Sphinx copies _static/ only when it rebuilds a page: a changed site file rebuilds one.
-book: $(STAMP) $(MATHJAX)
+# A failed build leaves the stamp as it was, so the next `make book` builds again.
+$(BOOK_STAMP): $(STAMP) $(MATHJAX) $(BOOK_SOURCES)
 	@if [ -f _build/html/index.html ] && [ -n "$$(find _static -newer _build/html/index.html)" ]; \
 		then touch intro.md; fi
 	$(BIN)/jupyter-book build --warningiserror --keep-going --path-output . .
-	@test -f _build/html/index.html && echo "Site: _build/html/index.html"
+	test -f _build/html/index.html && touch $@
 
 browser:
 	bash tools/ensure_chromium.sh

@@ -20,9 +20,23 @@ expect.set_options(timeout=WAIT_MS)
 SETTLED = "async () => { await window.MathJax?.startup?.promise; await document.fonts.ready; }"
 #: axe-core, installed from npm by the Makefile (package.json pins it), injected from disk.
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-# Every rule of axe-core's default set runs: none is switched off.
-AXE_RUN = """async context => (await axe.run(context ?? document,
-    {resultTypes: ["violations"]})).violations"""
+# The browser finds no host but this machine: a request to any other fails. (Blocking
+# requests with Playwright's routes instead would switch the HTTP cache off: every page
+# would fetch the theme and MathJax again.)
+OFFLINE = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"
+# Every rule of axe-core's default set runs: none is switched off. The contents of the
+# elements ``aside`` selects are taken out for the run and put back after it (axe skips
+# what its context excludes, but it still walks it: on a lesson, mostly code).
+AXE_RUN = """async ([context, aside]) => {
+    const set = aside ? [...document.querySelectorAll(aside)] : [];
+    const kept = set.map(element => [...element.childNodes]);
+    set.forEach(element => element.replaceChildren());
+    try {
+        return (await axe.run(context ?? document, {resultTypes: ["violations"]}))
+            .violations;
+    } finally {
+        set.forEach((element, i) => element.replaceChildren(...kept[i]));
+    } }"""
 
 
 def within(page, script, arg=None, ms=WAIT_MS):
@@ -35,14 +49,16 @@ def within(page, script, arg=None, ms=WAIT_MS):
     )
 
 
-def serious_violations(page, context=None, ms=WAIT_MS):
+def serious_violations(page, context=None, ms=WAIT_MS, aside=None):
     """What axe-core finds of impact "serious" or "critical" on ``page`` (within
-    ``context``, a CSS selector or an axe context, else the whole page), one line a rule."""
+    ``context``, a CSS selector or an axe context, else the whole page), one line a rule.
+    ``aside``: a CSS selector of elements whose contents axe does not see (the page is as
+    before once it returns)."""
     if not AXE.is_file():
         pytest.fail(f"{AXE} is missing: run `make book` (it runs npm ci)")
     if not page.evaluate("() => 'axe' in window"):
         page.add_script_tag(path=AXE)
-    found = within(page, AXE_RUN, context, ms)
+    found = within(page, AXE_RUN, [context, aside], ms)
     return [
         f"{v['id']} ({v['impact']}, {v['help']}): {[n['target'] for n in v['nodes']]}"
         for v in found
@@ -59,7 +75,12 @@ def browser():
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                OFFLINE,
+            ],
         )
         yield browser
         browser.close()
@@ -76,8 +97,8 @@ def site_url():
 
 
 class Visit:
-    """A page opened offline, the errors it reported and the requests it tried to send
-    outside the site (blocked)."""
+    """A page opened offline, the errors it reported and the requests it sent outside the
+    site (they failed: the browser is offline)."""
 
     def __init__(self, page):
         self.page, self.errors, self.blocked = page, [], []
@@ -89,8 +110,9 @@ class Visit:
 
 def open_page(opener, url, viewport=None, color_scheme="light"):
     """Open ``url`` in a new page of ``opener``: a browser (a fresh context of its own) or a
-    context (its cache and storage shared). Every request outside the site is blocked;
-    console errors, page errors, failed requests and HTTP errors go to the Visit's ``errors``."""
+    context (its cache and storage shared). Every request outside the site is recorded in
+    the Visit's ``blocked``; console errors, page errors, failed requests and HTTP errors go
+    to its ``errors``."""
     page = opener.new_page()
     page.set_viewport_size(viewport or {"width": 1366, "height": 768})
     page.emulate_media(color_scheme=color_scheme)
@@ -98,12 +120,11 @@ def open_page(opener, url, viewport=None, color_scheme="light"):
     visit, site = Visit(page), "{0.scheme}://{0.netloc}/".format(urlparse(url))
     error = visit.errors.append
 
-    def block(route):
-        visit.blocked.append(route.request.url)
-        route.abort()
+    def leaves(request):  # data: and blob: URLs stay in the page
+        if request.url.startswith(("http", "ws")) and not request.url.startswith(site):
+            visit.blocked.append(request.url)
 
-    # a pattern Chromium matches itself: the site's own requests never wait for Python
-    page.route(re.compile(f"^(?!{re.escape(site)})"), block)
+    page.on("request", leaves)
     page.on("console", lambda m: m.type == "error" and error(f"console: {m.text}"))
     page.on(
         "response", lambda r: r.status >= 400 and error(f"HTTP {r.status}: {r.url}")

@@ -1,14 +1,15 @@
-"""Fixtures shared by the tests; the build tools (tools/) importable as modules."""
+"""Fixtures shared by the tests; the build tools (tools/) importable as modules.
+
+pytest's controller imports this file before it starts its workers: it imports only what
+is quick (scikit-learn and pyplot load in the workers, with the tests that need them)."""
 
 import os
 import sys
 from pathlib import Path
 
 import matplotlib
-import matplotlib.pyplot as plt
 import pytest
 
-from course_utils import exercises
 from course_utils.settings import real_mall_file
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
@@ -18,6 +19,10 @@ matplotlib.use("Agg")  # no windows from the tests' figures; lessons never set a
 @pytest.fixture(autouse=True)
 def fresh_learner_and_no_open_figures(monkeypatch):
     """Every test starts as a learner who has seen no exercise's hint; its figures close."""
+    import matplotlib.pyplot as plt
+
+    from course_utils import exercises
+
     monkeypatch.setattr(exercises, "_hints_given", {})
     yield
     plt.close("all")
