@@ -32,16 +32,17 @@ def compact_png(figure, *, dpi: float, colours: int) -> bytes:
     from PIL import Image
 
     buffer = io.BytesIO()
-    figure.savefig(
-        buffer,
-        format="png",
-        dpi=dpi,
-        # a layout engine has fitted everything in already: "tight" would draw it twice
-        bbox_inches=None if figure.get_layout_engine() else "tight",
-        facecolor="white",
-        metadata={"Software": None},
-    )
-    image = Image.open(buffer).convert("RGB")
+    if figure.get_layout_engine():
+        # everything is fitted in already ("tight" would draw it twice): the pixels as
+        # they are, at the figure's size (no PNG written here only to be read again)
+        figure.savefig(buffer, format="rgba", dpi=dpi, facecolor="white")
+        size = [int(inches * dpi) for inches in figure.get_size_inches()]
+        image = Image.frombuffer("RGBA", size, buffer.getbuffer()).convert("RGB")
+    else:
+        figure.savefig(
+            buffer, format="png", dpi=dpi, bbox_inches="tight", facecolor="white"
+        )
+        image = Image.open(buffer).convert("RGB")
     image = image.quantize(
         colours, method=Image.Quantize.MAXCOVERAGE, dither=Image.Dither.NONE
     )

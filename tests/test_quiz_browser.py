@@ -167,6 +167,7 @@ def test_quiz_code_options_and_back_to_top_are_readable(browser, site_url, schem
     button = page.locator("#pst-back-to-top")
     expect(button).to_be_visible()
     assert contrast(*colours(button)) >= 4.5, (scheme, colours(button))
-    assert serious_violations(page) == [], scheme  # dark mode's colours too
+    if scheme == "dark":  # in light, the site's page test runs axe on this page
+        assert serious_violations(page) == []
     visit.assert_clean()
     page.close()
