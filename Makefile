@@ -21,6 +21,10 @@ STAMP  := $(VENV)/.installed-stamp
 # Same numbers on every laptop: one BLAS/OpenMP thread while lessons execute.
 export OMP_NUM_THREADS := 1
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
+# Python keeps compiled modules (and pytest its rewritten tests) in the ignored __pycache__
+# folders: with a container's PYTHONDONTWRITEBYTECODE=1, every pytest worker and kernel
+# would compile them again (about a second each).
+unexport PYTHONDONTWRITEBYTECODE
 
 .PHONY: lab lint book test check student notebooks check-env bench lock browser clean help spark mutate pdf
 
