@@ -8,7 +8,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from make_pdf import CHROMIUM, serve  # the site's browser and local server (tools/)
+from make_pdf import CHROMIUM, CHROMIUM_ARGS, serve  # the site's browser, its server
 from playwright.sync_api import expect, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -20,23 +20,18 @@ expect.set_options(timeout=WAIT_MS)
 SETTLED = "async () => { await window.MathJax?.startup?.promise; await document.fonts.ready; }"
 #: axe-core, installed from npm by the Makefile (package.json pins it), injected from disk.
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-# The browser finds no host but this machine: a request to any other fails. (Blocking
-# requests with Playwright's routes instead would switch the HTTP cache off: every page
-# would fetch the theme and MathJax again.)
+# The browser finds no host but this machine: a request to any other fails (Playwright's
+# routes would block them too, but switch the HTTP cache off: every page fetched it all).
 OFFLINE = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"
 # Every rule of axe-core's default set runs: none is switched off. The contents of the
-# elements ``aside`` selects are taken out for the run and put back after it (axe skips
-# what its context excludes, but it still walks it: on a lesson, mostly code).
+# elements ``aside`` selects are out of the page during the run (axe would still walk them).
 AXE_RUN = """async ([context, aside]) => {
-    const set = aside ? [...document.querySelectorAll(aside)] : [];
+    const set = [...document.querySelectorAll(aside ?? ":not(*)")];
     const kept = set.map(element => [...element.childNodes]);
     set.forEach(element => element.replaceChildren());
-    try {
-        return (await axe.run(context ?? document, {resultTypes: ["violations"]}))
-            .violations;
-    } finally {
-        set.forEach((element, i) => element.replaceChildren(...kept[i]));
-    } }"""
+    const found = await axe.run(context ?? document, {resultTypes: ["violations"]})
+        .finally(() => set.forEach((element, i) => element.replaceChildren(...kept[i])));
+    return found.violations; }"""
 
 
 def within(page, script, arg=None, ms=WAIT_MS):
@@ -51,9 +46,8 @@ def within(page, script, arg=None, ms=WAIT_MS):
 
 def serious_violations(page, context=None, ms=WAIT_MS, aside=None):
     """What axe-core finds of impact "serious" or "critical" on ``page`` (within
-    ``context``, a CSS selector or an axe context, else the whole page), one line a rule.
-    ``aside``: a CSS selector of elements whose contents axe does not see (the page is as
-    before once it returns)."""
+    ``context``, a CSS selector or an axe context, else the whole page), one line a rule;
+    the contents of the elements ``aside`` selects are put back once axe has run."""
     if not AXE.is_file():
         pytest.fail(f"{AXE} is missing: run `make book` (it runs npm ci)")
     if not page.evaluate("() => 'axe' in window"):
@@ -73,15 +67,8 @@ def browser():
             f"{CHROMIUM} not found: run `make browser` (make test does it first)"
         )
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                OFFLINE,
-            ],
-        )
+        args = [*CHROMIUM_ARGS, OFFLINE]
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=args)
         yield browser
         browser.close()
 

@@ -1,7 +1,4 @@
-"""Fixtures shared by the tests; the build tools (tools/) importable as modules.
-
-pytest's controller imports this file before it starts its workers: it imports only what
-is quick (scikit-learn and pyplot load in the workers, with the tests that need them)."""
+"""Fixtures shared by the tests; the build tools (tools/) importable as modules."""
 
 import os
 import sys
@@ -19,7 +16,7 @@ matplotlib.use("Agg")  # no windows from the tests' figures; lessons never set a
 @pytest.fixture(autouse=True)
 def fresh_learner_and_no_open_figures(monkeypatch):
     """Every test starts as a learner who has seen no exercise's hint; its figures close."""
-    import matplotlib.pyplot as plt
+    import matplotlib.pyplot as plt  # here, as scikit-learn: pytest's controller skips both
 
     from course_utils import exercises
 

@@ -17,9 +17,7 @@ LOCK, PINS = pins.read_lock(), pins.read_pins()
 def test_the_lock_is_inside_every_pin_conda_has_the_lessons_pip_the_tools(tmp_path):
     for name, pinned in PINS.items():
         locked = LOCK.get(name, "missing")
-        why = (
-            f"{name}: environment.yml pins {pinned}, the lock {locked}: run `make lock`"
-        )
+        why = f"{name}: environment.yml pins {pinned}, the lock {locked}: make lock"
         assert pins.matches(locked, pinned), why
     assert set(check_env.LESSON_PACKAGES) | {"jupyterlab", "ipykernel"} <= set(CONDA)
     tools = {"pytest", "pytest-xdist", "nbval", "hypothesis", "ruff", "pre-commit"}

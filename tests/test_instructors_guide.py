@@ -20,15 +20,13 @@ SLACK = 0.15
 
 
 @cache
-def lessons() -> dict:
-    """The lessons by number (read once, when a test first needs them)."""
+def lessons() -> dict:  # by number, read when a test first needs them
     return {lesson.number: lesson for lesson in read_lessons()}
 
 
 def needed(number: int, cuts=()) -> int:
-    return math.ceil(
-        estimate(lessons()[number].path.with_suffix(".ipynb"), cuts).minutes
-    )
+    notebook = lessons()[number].path.with_suffix(".ipynb")
+    return math.ceil(estimate(notebook, cuts).minutes)
 
 
 def test_the_workshop_and_the_course_give_each_lesson_its_estimate_and_keep_slack():

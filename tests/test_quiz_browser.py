@@ -19,9 +19,7 @@ from course_utils.quiz import load_bank
 pytestmark = pytest.mark.browser
 BANK = load_bank()
 # two questions with two right options or more: one answered by keyboard, one missed
-MULTI, MISSED = [q for q in BANK if sum(option.correct for option in q.options) >= 2][
-    :2
-]
+MULTI, MISSED = [q for q in BANK if sum(o.correct for o in q.options) >= 2][:2]
 PAGE = "notebooks/06_quiz.html"
 FOCUSED = "() => document.activeElement.closest('.cq-question')?.id ?? ''"
 LOOK = """el => { const s = getComputedStyle(el);

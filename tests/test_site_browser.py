@@ -6,7 +6,6 @@ outside the site are blocked), and all its checks run on that load; a console er
 error or failed request fails.
 """
 
-import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -16,6 +15,7 @@ from browser_support import ROOT, SITE, expect, open_page, serious_violations
 from browser_support import browser as browser
 from browser_support import site_url as site_url
 from matplotlib.font_manager import font_scalings
+from notebook_outputs import lesson_notebook
 from PIL import Image
 
 from course_utils.course_map import course_map
@@ -40,9 +40,7 @@ EXPLORERS = {
     "03_choosing_k": ["choose-k"],
     "04_four_algorithms": ["dbscan-eps"],
 }
-PAGE_LIMIT = (
-    1_500_000  # bytes a lesson page may load beyond the shared theme and MathJax
-)
+PAGE_LIMIT = 1_500_000  # bytes a lesson page may load beyond the theme and MathJax
 EXPLORER_LIMIT = 1_000_000  # bytes the explorers may add to a page
 SHARED = ("_static/", "mathjax/")
 
@@ -69,21 +67,14 @@ def test_every_page_opens_offline_readable_and_accessible(visited, site_url, pat
     solutions, and explorers; axe-core; no error and no request off the site throughout."""
     built = {str(file.relative_to(SITE)) for file in SITE.rglob("*.html")}
     pages = {page for page in built if not page.startswith("_static/")}
-    assert pages - {"index.html"} == {*PAGES, *SPHINX_PAGES}, (
-        "a page this test does not see"
-    )
+    assert pages - {"index.html"} == {*PAGES, *SPHINX_PAGES}, "a page this test misses"
     visit = visited(path)
     if path in PAGES:
         title_links_and_maths(visit.page, site_url, PAGES.index(path))
-    whole = path == WHOLE_PAGE
-    found = serious_violations(
-        visit.page, None if whole else "main", aside=None if whole else "div.highlight"
-    )
-    assert found == [], "axe-core's findings"
+    own = {} if path == WHOLE_PAGE else {"context": "main", "aside": "div.highlight"}
+    assert serious_violations(visit.page, **own) == [], "axe-core's findings"
     if path.startswith("notebooks/"):
-        cells = json.loads((ROOT / path).with_suffix(".ipynb").read_text("utf-8"))[
-            "cells"
-        ]
+        cells = lesson_notebook(Path(path).stem).cells
         figures_load_with_alt_text_and_readable_text(visit.page, path, cells)
         hints_and_solutions_are_folded(visit.page, cells, open_one=path == WHOLE_PAGE)
     for name in EXPLORERS.get(Path(path).stem, []):
@@ -172,12 +163,11 @@ def hints_and_solutions_are_folded(page, cells, open_one):
     """Under each exercise, its hints and its solution are folded blocks (``open_one``:
     the first of each kind opens on a click and folds again)."""
     metadata = [cell.get("metadata", {}) for cell in cells]
-    expected = {
-        "Show solution": sum("solution" in m.get("tags", []) for m in metadata),
-        "Show hint": sum(
-            m.get("mystnb", {}).get("code_prompt_show") == "Show hint" for m in metadata
-        ),
-    }
+    hints = [
+        m.get("mystnb", {}).get("code_prompt_show") == "Show hint" for m in metadata
+    ]
+    solutions = ["solution" in m.get("tags", []) for m in metadata]
+    expected = {"Show solution": sum(solutions), "Show hint": sum(hints)}
     assert expected["Show hint"] >= len(re.findall("### Exercise", str(cells)))
     assert all(expected.values()) or not open_one, f"folds to open: {expected}"
     for prompt, n in expected.items():

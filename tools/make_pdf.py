@@ -36,6 +36,9 @@ OUT = ROOT / "_build" / "pdf"
 # Chromium's headless shell (Debian's chromium-headless-shell, installed by `make browser`):
 # the same engine as the browser, without its window machinery (a fifth less CPU per page)
 CHROMIUM = "/usr/lib/chromium/chromium-headless-shell"
+#: How the site's browser starts (here and in the browser tests): no sandbox (a container,
+#: root), no GPU, no background requests of its own.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 CHEAT_SHEET = "appendix/cheat_sheet"
 # the longest a page may take to load and settle (a busy 2-core machine)
 WAIT_MS = 60_000
@@ -175,8 +178,7 @@ def main() -> int:
     start, failed = time.perf_counter(), []
     with serve(SITE) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS
         )
         printed = {}
         for name in toc_pages():
