@@ -8,7 +8,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from make_pdf import CHROMIUM, CHROMIUM_ARGS, serve  # the site's browser, its server
+from make_pdf import CHROMIUM, CHROMIUM_ARGS, serve  # the site's offline browser
 from playwright.sync_api import expect, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -20,9 +20,6 @@ expect.set_options(timeout=WAIT_MS)
 SETTLED = "async () => { await window.MathJax?.startup?.promise; await document.fonts.ready; }"
 #: axe-core, installed from npm by the Makefile (package.json pins it), injected from disk.
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-# The browser finds no host but this machine: a request to any other fails (Playwright's
-# routes would block them too, but switch the HTTP cache off: every page fetched it all).
-OFFLINE = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"
 # Every rule of axe-core's default set runs: none is switched off. The contents of the
 # elements ``aside`` selects are out of the page during the run (axe would still walk them).
 AXE_RUN = """async ([context, aside]) => {
@@ -67,8 +64,9 @@ def browser():
             f"{CHROMIUM} not found: run `make browser` (make test does it first)"
         )
     with sync_playwright() as playwright:
-        args = [*CHROMIUM_ARGS, OFFLINE]
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=args)
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS
+        )
         yield browser
         browser.close()
 
